@@ -1,0 +1,158 @@
+#include "app/config.hpp"
+
+#include <charconv>
+#include <thread>
+
+#include "app/plans_file.hpp"
+#include "persistence/database.hpp"
+
+extern char** environ;
+
+namespace galley::app {
+
+namespace {
+struct source {
+    const std::map<std::string, std::string>& flags;
+    const std::map<std::string, std::string>& env;
+
+    // The flag's value, else the variable's, else nullptr.
+    const std::string* get(const char* flag, const char* var) const {
+        if (auto it = flags.find(flag); it != flags.end()) return &it->second;
+        if (auto it = env.find(var); it != env.end() && !it->second.empty()) return &it->second;
+        return nullptr;
+    }
+};
+
+status parse_int(const std::string& text, const char* flag, long lo, long hi, long& out) {
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    if (ec != std::errc() || p != text.data() + text.size() || out < lo || out > hi)
+        return make_error(errc::invalid_argument,
+                          std::string("--") + flag + " must be an integer between " + std::to_string(lo) +
+                              " and " + std::to_string(hi),
+                          flag);
+    return {};
+}
+
+template <class T>
+status read_int(const source& src, const char* flag, const char* var, long lo, long hi, T& field) {
+    const std::string* v = src.get(flag, var);
+    if (!v) return {};
+    long n = 0;
+    if (auto s = parse_int(*v, flag, lo, hi, n); !s) return s;
+    field = static_cast<T>(n);
+    return {};
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        if (end > start) out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+status parse_http(const std::string& value, config& c) {
+    auto colon = value.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        return make_error(errc::invalid_argument, "--http must be ADDR:PORT, e.g. 127.0.0.1:8080", "http");
+    long port = 0;
+    if (auto s = parse_int(value.substr(colon + 1), "http", 1, 65535, port); !s) return s;
+    c.http_host = value.substr(0, colon);
+    c.http_port = static_cast<std::uint16_t>(port);
+    return {};
+}
+}  // namespace
+
+result<parsed_args> parse_args(const std::vector<std::string>& args,
+                               const std::vector<std::string>& known_flags) {
+    parsed_args out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.rfind("--", 0) != 0 || a == "--") {
+            out.positional.push_back(a);
+            continue;
+        }
+        std::string name = a.substr(2), value;
+        bool has_value = false;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+            has_value = true;
+        }
+        bool known = false;
+        bool is_switch = false;
+        for (const auto& k : known_flags) {
+            if (k == name) known = true;
+            if (k == name && (k == "no-tracked" || k == "help")) is_switch = true;
+        }
+        if (!known) return make_error(errc::invalid_argument, "unknown option --" + name, name);
+        if (!has_value && !is_switch) {
+            if (i + 1 >= args.size())
+                return make_error(errc::invalid_argument, "--" + name + " needs a value", name);
+            value = args[++i];
+        }
+        out.flags[name] = value;
+    }
+    return out;
+}
+
+std::map<std::string, std::string> galley_environment() {
+    std::map<std::string, std::string> env;
+    for (char** e = environ; e && *e; ++e) {
+        std::string kv(*e);
+        if (kv.rfind("GALLEY_", 0) != 0) continue;
+        auto eq = kv.find('=');
+        if (eq != std::string::npos) env[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    return env;
+}
+
+result<config> load_config(const std::map<std::string, std::string>& flags,
+                           const std::map<std::string, std::string>& env) {
+    config c;
+    source src{flags, env};
+    if (const auto* v = src.get("http", "GALLEY_HTTP"))
+        if (auto s = parse_http(*v, c); !s) return s.err();
+    if (const auto* v = src.get("db", "GALLEY_DB")) c.db_url = *v;
+    if (auto url = persistence::parse_db_url(c.db_url); !url) return url.err();
+    if (const auto* v = src.get("storage", "GALLEY_STORAGE")) c.storage_dir = *v;
+    if (c.storage_dir.empty()) return make_error(errc::invalid_argument, "--storage must not be empty", "storage");
+    if (const auto* v = src.get("plans", "GALLEY_PLANS_FILE")) c.plans_file = *v;
+    for (auto s : {read_int(src, "cluster-port", "GALLEY_CLUSTER_PORT", 1, 65535, c.cluster_port),
+                   read_int(src, "max-workers", "GALLEY_MAX_WORKERS", 1, 1024, c.max_workers),
+                   read_int(src, "max-queued", "GALLEY_MAX_QUEUED", 1, 10'000'000, c.max_queued),
+                   read_int(src, "heartbeat-seconds", "GALLEY_HEARTBEAT_SECONDS", 1, 3600, c.heartbeat_seconds),
+                   read_int(src, "lock-ttl-seconds", "GALLEY_LOCK_TTL_SECONDS", 2, 86400, c.lock_ttl_seconds),
+                   read_int(src, "http-threads", "GALLEY_HTTP_THREADS", 1, 64, c.http_io_threads),
+                   read_int(src, "handler-threads", "GALLEY_HANDLER_THREADS", 1, 512, c.http_handler_threads),
+                   read_int(src, "guest-ttl-hours", "GALLEY_GUEST_TTL_HOURS", 1, 24 * 365, c.guest_ttl_hours)})
+        if (!s) return s.err();
+    if (c.lock_ttl_seconds <= c.heartbeat_seconds)
+        return make_error(errc::invalid_argument, "the lock TTL must be longer than the heartbeat interval",
+                          "lock-ttl-seconds");
+    if (const auto* v = src.get("node-id", "GALLEY_NODE_ID")) c.node_id = *v;
+    if (const auto* v = src.get("join", "GALLEY_JOIN")) c.join = split_list(*v);
+    if (const auto* v = src.get("faults", "GALLEY_FAULTS")) c.faults = *v;
+    if (const auto* v = src.get("jwt-secret", "GALLEY_JWT_SECRET")) {
+        if (v->size() < 32)
+            return make_error(errc::invalid_argument, "GALLEY_JWT_SECRET must have at least 32 characters", "jwt-secret");
+        c.jwt_secret = *v;
+    }
+    if (auto it = env.find("GALLEY_JWT_PREVIOUS_SECRETS"); it != env.end())
+        c.jwt_previous_secrets = split_list(it->second);
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    if (c.max_workers == 0) c.max_workers = static_cast<int>(cores);
+    if (c.http_handler_threads == 0) c.http_handler_threads = static_cast<int>(std::max(4u, 2 * cores));
+    if (!c.plans_file.empty()) {
+        auto plans = load_plans_file(c.plans_file);
+        if (!plans) return plans.err();
+        c.plans = std::move(*plans);
+    }
+    return c;
+}
+
+}  // namespace galley::app

@@ -1,0 +1,55 @@
+#pragma once
+// galley's configuration: command-line flags over GALLEY_* environment variables over defaults
+// (DESIGN.md, The binary). Validated as a whole at start-up: the first problem is reported as
+// one line naming the flag, and the process exits.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/plans.hpp"
+#include "domain/result.hpp"
+
+namespace galley::app {
+
+struct config {
+    std::string http_host = "127.0.0.1";
+    std::uint16_t http_port = 8080;
+    std::string db_url = "sqlite://./var/galley.db";
+    std::string storage_dir = "./var/storage";
+    std::string plans_file;
+    std::uint16_t cluster_port = 0;
+    std::string node_id;
+    std::vector<std::string> join;
+    std::string jwt_secret;                       // empty: generated and kept in storage_dir
+    std::vector<std::string> jwt_previous_secrets;  // still accepted for verification
+    int max_workers = 0;                          // 0: number of cores
+    int max_queued = 10'000;
+    int heartbeat_seconds = 2;
+    int lock_ttl_seconds = 10;
+    int http_io_threads = 2;
+    int http_handler_threads = 0;  // 0: 2 x cores, at least 4
+    int guest_ttl_hours = 24;
+    std::string faults;
+    plan_table plans = plan_table::defaults();
+};
+
+/// Flags given after the subcommand: `--name value` or `--name=value`; positional arguments are
+/// returned in `positional`. Unknown flags are an error.
+struct parsed_args {
+    std::map<std::string, std::string> flags;
+    std::vector<std::string> positional;
+};
+result<parsed_args> parse_args(const std::vector<std::string>& args,
+                               const std::vector<std::string>& known_flags);
+
+/// Builds the configuration from flags, then the environment (`env` maps GALLEY_* names to
+/// values), then defaults; reads the plans file if one is named. invalid_argument names the
+/// flag at fault.
+result<config> load_config(const std::map<std::string, std::string>& flags,
+                           const std::map<std::string, std::string>& env);
+
+/// The GALLEY_* variables of this process.
+std::map<std::string, std::string> galley_environment();
+
+}  // namespace galley::app

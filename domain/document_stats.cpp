@@ -1,0 +1,21 @@
+#include "domain/document_stats.hpp"
+
+#include "domain/text_stats.hpp"
+#include "domain/utf8.hpp"
+
+namespace galley {
+
+document_stats measure_document(std::string_view bytes, const formats::inspected_document& inspected) {
+    document_stats out;
+    std::string_view text = bytes;
+    if (inspected.format == formats::document_format::txt) {
+        if (utf8::has_bom(text)) text.remove_prefix(3);
+        out.words = static_cast<std::int64_t>(count_words(text));
+        auto guess = detect_language(text);
+        out.language = guess.language;
+        out.language_confidence = guess.confidence;
+    }
+    return out;
+}
+
+}  // namespace galley

@@ -1,0 +1,51 @@
+#pragma once
+// The records galley stores: users, projects and documents. Plain values, no behaviour; the
+// repositories in persistence/ load and save them, http/ turns them into API.md JSON.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/clock.hpp"
+
+namespace galley {
+
+struct user {
+    std::string id;
+    std::string email;  // lower-cased; unique
+    std::string name;
+    std::string password_hash;
+    std::string role = "user";  // "user" | "admin"
+    std::string plan = "free";
+    micros created_at = 0;
+};
+
+struct project {
+    std::string id;
+    std::string user_id;
+    std::string name;
+    std::string language = "auto";  // "auto" | "es" | "en"
+    micros created_at = 0;
+    std::int64_t document_count = 0;  // filled by reads
+};
+
+struct document {
+    std::string id;
+    std::string project_id;
+    std::string user_id;
+    std::string filename;
+    std::string format;  // "docx" | "txt"
+    std::int64_t size = 0;
+    std::string sha256;
+    std::string language = "und";
+    std::int64_t word_count = 0;
+    micros created_at = 0;
+};
+
+/// One page of a list ordered by (created_at, id): `next_cursor` is empty on the last page.
+template <class T>
+struct page {
+    std::vector<T> items;
+    std::string next_cursor;
+};
+
+}  // namespace galley

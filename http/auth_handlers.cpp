@@ -1,0 +1,132 @@
+// POST /api/v1/auth/{register,login,refresh,logout}.
+#include "domain/auth/password.hpp"
+#include "domain/ids.hpp"
+#include "domain/sha256.hpp"
+#include "domain/validation.hpp"
+#include "http/auth_support.hpp"
+#include "http/errors.hpp"
+#include "http/handlers.hpp"
+#include "http/json_input.hpp"
+
+namespace galley::http {
+
+namespace {
+// Verifying against this keeps a login for an unknown email as slow as one with a wrong
+// password, so response times do not reveal which emails are registered.
+const std::string& dummy_hash() {
+    static const std::string h = auth::hash_password("galley-timing-equaliser");
+    return h;
+}
+
+// Unauthenticated endpoints are rate limited per client address at a fixed rate.
+constexpr int kAnonymousPerMinute = 600;
+
+bool anonymous_allowed(const http_request& req, service_context& ctx) {
+    return ctx.limiter.allow("ip:" + req.remote_ip, kAnonymousPerMinute);
+}
+}  // namespace
+
+http_response register_user(const http_request& req, service_context& ctx) {
+    const auto& rid = req.request_id;
+    if (!anonymous_allowed(req, ctx)) return json_error(make_error(errc::rate_limited, "too many requests"), rid);
+    auto body = parse_json_object(req);
+    if (!body) return json_error(body.err(), rid);
+    auto email_raw = required_string(*body, "email", 254);
+    if (!email_raw) return json_error(email_raw.err(), rid);
+    auto email = normalize_email(*email_raw);
+    if (!email) return json_error(email.err(), rid);
+    auto password = required_string(*body, "password", 1024);
+    if (!password) return json_error(password.err(), rid);
+    if (auto s = validate_password(*password); !s) return json_error(s.err(), rid);
+    auto name_raw = optional_string(*body, "name", 1024);
+    if (!name_raw) return json_error(name_raw.err(), rid);
+    std::string name = email->substr(0, email->find('@'));
+    if (*name_raw) {
+        auto n = validate_label(**name_raw, "name", 200);
+        if (!n) return json_error(n.err(), rid);
+        name = *n;
+    }
+    user u;
+    u.id = new_uuid();
+    u.email = *email;
+    u.name = name;
+    u.password_hash = auth::hash_password(*password);
+    u.role = "user";
+    u.plan = "free";
+    u.created_at = now_micros();
+    if (auto s = ctx.users.create(u); !s) {
+        if (s.err().code == errc::conflict)
+            return json_error(make_error(errc::conflict, "an account with this email already exists"), rid);
+        return json_error(s.err(), rid);
+    }
+    auto session = issue_session(ctx, u);
+    if (!session) return json_error(session.err(), rid);
+    auto r = json_ok(*session, rid, 201);
+    r.user_id = u.id;
+    return r;
+}
+
+http_response login(const http_request& req, service_context& ctx) {
+    const auto& rid = req.request_id;
+    if (!anonymous_allowed(req, ctx)) return json_error(make_error(errc::rate_limited, "too many requests"), rid);
+    auto body = parse_json_object(req);
+    if (!body) return json_error(body.err(), rid);
+    auto email_raw = required_string(*body, "email", 254);
+    if (!email_raw) return json_error(email_raw.err(), rid);
+    auto password = required_string(*body, "password", 1024);
+    if (!password) return json_error(password.err(), rid);
+    auto wrong = make_error(errc::unauthorized, "wrong email or password");
+    auto email = normalize_email(*email_raw);
+    if (!email) {
+        (void)auth::verify_password(*password, dummy_hash());
+        return json_error(wrong, rid);
+    }
+    auto u = ctx.users.find_by_email(*email);
+    if (!u) {
+        if (u.err().code != errc::not_found) return json_error(u.err(), rid);
+        (void)auth::verify_password(*password, dummy_hash());
+        return json_error(wrong, rid);
+    }
+    if (!auth::verify_password(*password, u->password_hash)) return json_error(wrong, rid);
+    auto session = issue_session(ctx, *u);
+    if (!session) return json_error(session.err(), rid);
+    auto r = json_ok(*session, rid);
+    r.user_id = u->id;
+    return r;
+}
+
+http_response refresh_session(const http_request& req, service_context& ctx) {
+    const auto& rid = req.request_id;
+    if (!anonymous_allowed(req, ctx)) return json_error(make_error(errc::rate_limited, "too many requests"), rid);
+    auto body = parse_json_object(req);
+    if (!body) return json_error(body.err(), rid);
+    auto token = required_string(*body, "refresh_token", 512);
+    if (!token) return json_error(token.err(), rid);
+    micros now = now_micros();
+    refresh_secret next = new_refresh_secret();
+    auto grant = ctx.refresh_tokens.rotate(sha256_hex(*token), next.hash, now, now + ctx.refresh_token_ttl);
+    if (!grant) return json_error(grant.err(), rid);
+    auto u = ctx.users.find_by_id(grant->user_id);
+    if (!u) return json_error(make_error(errc::unauthorized, "the account no longer exists"), rid);
+    std::string access = ctx.keys.sign({u->id, u->role, now, now + ctx.access_token_ttl});
+    auto r = json_ok({{"user", user_json(*u)},
+                      {"access_token", access},
+                      {"refresh_token", next.token},
+                      {"expires_in", ctx.access_token_ttl / 1'000'000}},
+                     rid);
+    r.user_id = u->id;
+    return r;
+}
+
+http_response logout(const http_request& req, service_context& ctx) {
+    const auto& rid = req.request_id;
+    auto body = parse_json_object(req);
+    if (!body) return json_error(body.err(), rid);
+    auto token = required_string(*body, "refresh_token", 512);
+    if (!token) return json_error(token.err(), rid);
+    if (auto s = ctx.refresh_tokens.revoke_family_of(sha256_hex(*token)); !s)
+        return json_error(s.err(), rid);
+    return json_ok(nullptr, rid);
+}
+
+}  // namespace galley::http

@@ -1,0 +1,57 @@
+#include "http/auth_support.hpp"
+
+#include <botan/system_rng.h>
+
+#include "domain/auth/base64url.hpp"
+#include "domain/ids.hpp"
+#include "domain/sha256.hpp"
+
+namespace galley::http {
+
+result<caller> authenticate(const http_request& req, service_context& ctx) {
+    auto header = req.header("authorization");
+    if (!header) return make_error(errc::unauthorized, "an Authorization: Bearer token is required");
+    constexpr std::string_view kBearer = "bearer ";
+    if (header->size() <= kBearer.size()) return make_error(errc::unauthorized, "malformed Authorization header");
+    std::string scheme(header->substr(0, kBearer.size()));
+    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (scheme != kBearer) return make_error(errc::unauthorized, "the Authorization scheme must be Bearer");
+    auto claims = ctx.keys.verify(header->substr(kBearer.size()), now_micros());
+    if (!claims) return claims.err();
+    auto account = ctx.users.find_by_id(claims->subject);
+    if (!account) {
+        if (account.err().code == errc::not_found)
+            return make_error(errc::unauthorized, "the token's user no longer exists");
+        return account.err();
+    }
+    const plan* tier = &ctx.plans.find_or_free(account->plan);
+    if (!ctx.limiter.allow(account->id, tier->requests_per_minute))
+        return make_error(errc::rate_limited, "too many requests; slow down");
+    return caller{std::move(*account), tier};
+}
+
+nlohmann::json user_json(const user& u) {
+    return {{"id", u.id},     {"email", u.email}, {"name", u.name},
+            {"role", u.role}, {"plan", u.plan},   {"created_at", to_rfc3339(u.created_at)}};
+}
+
+refresh_secret new_refresh_secret() {
+    std::uint8_t raw[32];
+    Botan::system_rng().randomize(raw, sizeof raw);
+    std::string token = auth::base64url_encode(std::string_view(reinterpret_cast<char*>(raw), sizeof raw));
+    return {token, sha256_hex(token)};
+}
+
+result<nlohmann::json> issue_session(service_context& ctx, const user& u) {
+    micros now = now_micros();
+    std::string access = ctx.keys.sign({u.id, u.role, now, now + ctx.access_token_ttl});
+    refresh_secret refresh = new_refresh_secret();
+    if (auto s = ctx.refresh_tokens.insert(refresh.hash, u.id, new_uuid(), now + ctx.refresh_token_ttl); !s)
+        return s.err();
+    return nlohmann::json{{"user", user_json(u)},
+                          {"access_token", access},
+                          {"refresh_token", refresh.token},
+                          {"expires_in", ctx.access_token_ttl / 1'000'000}};
+}
+
+}  // namespace galley::http

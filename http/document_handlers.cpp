@@ -1,0 +1,89 @@
+// /api/v1/projects/{project_id}/documents and /api/v1/documents/{document_id}[/content].
+#include "domain/formats/document_inspector.hpp"
+#include "domain/ids.hpp"
+#include "domain/text_stats.hpp"
+#include "domain/validation.hpp"
+#include "http/auth_support.hpp"
+#include "http/document_upload.hpp"
+#include "http/errors.hpp"
+#include "http/handlers.hpp"
+#include "http/json_input.hpp"
+#include "http/resource_json.hpp"
+
+namespace galley::http {
+
+namespace {
+http_response with_user(http_response r, const caller& who) {
+    r.user_id = who.account.id;
+    return r;
+}
+}  // namespace
+
+http_response upload_document(const http_request& req, service_context& ctx) {
+    const auto& rid = req.request_id;
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), rid);
+    // The plan's limit is checked from the declared length first, before touching the body.
+    if (auto s = check_upload_size(req, *who->tier); !s) return json_error(s.err(), rid);
+    auto proj = ctx.projects.get(who->account.id, req.param(0));
+    if (!proj) return json_error(proj.err(), rid);
+    auto upload = extract_upload(req);
+    if (!upload) return json_error(upload.err(), rid);
+    auto stored = store_document(ctx, who->account.id, proj->id, *upload);
+    if (!stored) return json_error(stored.err(), rid);
+    return with_user(json_ok(document_json(*stored), rid, 201), *who);
+}
+
+http_response list_documents(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), req.request_id);
+    auto limit = list_limit(req);
+    if (!limit) return json_error(limit.err(), req.request_id);
+    auto after = list_cursor(req);
+    if (!after) return json_error(after.err(), req.request_id);
+    auto proj = ctx.projects.get(who->account.id, req.param(0));
+    if (!proj) return json_error(proj.err(), req.request_id);
+    auto pg = ctx.documents.list(who->account.id, proj->id, *limit, *after);
+    if (!pg) return json_error(pg.err(), req.request_id);
+    return with_user(json_ok(page_json(*pg, document_json), req.request_id), *who);
+}
+
+http_response get_document(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), req.request_id);
+    auto d = ctx.documents.get(who->account.id, req.param(0));
+    if (!d) return json_error(d.err(), req.request_id);
+    return with_user(json_ok(document_json(*d), req.request_id), *who);
+}
+
+http_response delete_document(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), req.request_id);
+    auto d = ctx.documents.remove(who->account.id, req.param(0));
+    if (!d) return json_error(d.err(), req.request_id);
+    auto still_used = ctx.documents.count_with_sha(d->project_id, d->sha256);
+    if (still_used && *still_used == 0) (void)ctx.blobs.remove(d->user_id, d->project_id, d->sha256);
+    return with_user(json_ok(nullptr, req.request_id), *who);
+}
+
+http_response download_document(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), req.request_id);
+    auto d = ctx.documents.get(who->account.id, req.param(0));
+    if (!d) return json_error(d.err(), req.request_id);
+    auto bytes = ctx.blobs.get(d->user_id, d->project_id, d->sha256);
+    if (!bytes) {
+        if (bytes.err().code == errc::not_found)
+            return json_error(make_error(errc::internal, "stored file missing"), req.request_id);
+        return json_error(bytes.err(), req.request_id);
+    }
+    http_response r;
+    r.content_type = d->format == "docx"
+                         ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                         : "text/plain; charset=utf-8";
+    r.body = std::move(*bytes);
+    r.headers.emplace_back("Content-Disposition", content_disposition(d->filename));
+    return with_user(std::move(r), *who);
+}
+
+}  // namespace galley::http

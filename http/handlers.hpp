@@ -1,0 +1,36 @@
+#pragma once
+// Every API handler: parse and validate, call one repository or actor, map the answer.
+// Each runs on a handler-pool thread (never a RESTinio I/O thread), may block on the database,
+// and never throws (the server wraps them anyway and answers 500 `internal`).
+#include "http/http_types.hpp"
+#include "http/service_context.hpp"
+
+namespace galley::http {
+
+using handler_fn = http_response (*)(const http_request&, service_context&);
+
+// auth_handlers.cpp
+http_response register_user(const http_request&, service_context&);
+http_response login(const http_request&, service_context&);
+http_response refresh_session(const http_request&, service_context&);
+http_response logout(const http_request&, service_context&);
+// user_handlers.cpp
+http_response get_me(const http_request&, service_context&);
+// project_handlers.cpp
+http_response list_projects(const http_request&, service_context&);
+http_response create_project(const http_request&, service_context&);
+http_response get_project(const http_request&, service_context&);
+http_response patch_project(const http_request&, service_context&);
+http_response delete_project(const http_request&, service_context&);
+// document_handlers.cpp
+http_response upload_document(const http_request&, service_context&);
+http_response list_documents(const http_request&, service_context&);
+http_response get_document(const http_request&, service_context&);
+http_response delete_document(const http_request&, service_context&);
+http_response download_document(const http_request&, service_context&);
+// ops_handlers.cpp
+http_response readyz(const http_request&, service_context&);
+http_response metrics(const http_request&, service_context&);
+http_response openapi(const http_request&, service_context&);
+
+}  // namespace galley::http

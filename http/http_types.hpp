@@ -1,0 +1,39 @@
+#pragma once
+// The request and response shapes handlers work with. They carry no RESTinio type, so handlers
+// compile fast and can be tested without a server; only server.cpp and routes.cpp see RESTinio.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace galley::http {
+
+struct http_request {
+    std::string method;          // "GET", "POST", ...
+    std::string route;           // the route template, e.g. /api/v1/projects/{project_id}
+    std::string target;          // path as received, without the query
+    std::vector<std::pair<std::string, std::string>> query;    // decoded
+    std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+    std::vector<std::string> params;  // path parameters, in template order
+    std::string_view body;            // owned by the server's request object
+    std::string request_id;
+    std::string remote_ip;
+
+    /// First header of that (lower-case) name, or nullopt.
+    std::optional<std::string_view> header(std::string_view lower_name) const;
+    /// First query parameter of that name, or nullopt.
+    std::optional<std::string_view> query_param(std::string_view name) const;
+    const std::string& param(std::size_t i) const { return params.at(i); }
+};
+
+struct http_response {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string user_id;  // for the request log, when the request was authenticated
+};
+
+}  // namespace galley::http

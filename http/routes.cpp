@@ -1,0 +1,71 @@
+// The route table, and nothing else: which method and path go to which handler.
+#include "http/server_internal.hpp"
+
+namespace galley::http {
+
+namespace epr = restinio::router::easy_parser_router;
+
+namespace {
+// A RESTinio handler that forwards path parameters to a pooled galley handler.
+auto pooled(dispatcher& d, const char* route, handler_fn fn) {
+    return [&d, route, fn](const restinio::request_handle_t& req, auto&&... params) {
+        return d.pooled(req, route, {std::string(params)...}, fn);
+    };
+}
+
+auto inline_io(dispatcher& d, const char* route, handler_fn fn) {
+    return [&d, route, fn](const restinio::request_handle_t& req) { return d.inline_io(req, route, fn); };
+}
+
+http_response healthz(const http_request& req, service_context&) {
+    return http_response{200, "application/json", R"({"status":"ok"})", {}, {}};
+}
+}  // namespace
+
+std::unique_ptr<router_t> build_router(dispatcher& d) {
+    auto r = std::make_unique<router_t>();
+    const auto get = restinio::http_method_get();
+    const auto post = restinio::http_method_post();
+    const auto patch = restinio::http_method_patch();
+    const auto del = restinio::http_method_delete();
+    auto id = [] { return epr::path_fragment_p(); };
+
+    r->add_handler(get, epr::path_to_params("/healthz"), inline_io(d, "/healthz", healthz));
+    r->add_handler(get, epr::path_to_params("/readyz"), pooled(d, "/readyz", readyz));
+    r->add_handler(get, epr::path_to_params("/metrics"), pooled(d, "/metrics", metrics));
+    r->add_handler(get, epr::path_to_params("/api/v1/openapi.json"),
+                   inline_io(d, "/api/v1/openapi.json", openapi));
+
+    r->add_handler(post, epr::path_to_params("/api/v1/auth/register"),
+                   pooled(d, "/api/v1/auth/register", register_user));
+    r->add_handler(post, epr::path_to_params("/api/v1/auth/login"), pooled(d, "/api/v1/auth/login", login));
+    r->add_handler(post, epr::path_to_params("/api/v1/auth/refresh"),
+                   pooled(d, "/api/v1/auth/refresh", refresh_session));
+    r->add_handler(post, epr::path_to_params("/api/v1/auth/logout"), pooled(d, "/api/v1/auth/logout", logout));
+    r->add_handler(get, epr::path_to_params("/api/v1/users/me"), pooled(d, "/api/v1/users/me", get_me));
+
+    r->add_handler(get, epr::path_to_params("/api/v1/projects"), pooled(d, "/api/v1/projects", list_projects));
+    r->add_handler(post, epr::path_to_params("/api/v1/projects"), pooled(d, "/api/v1/projects", create_project));
+    r->add_handler(get, epr::path_to_params("/api/v1/projects/", id()),
+                   pooled(d, "/api/v1/projects/{project_id}", get_project));
+    r->add_handler(patch, epr::path_to_params("/api/v1/projects/", id()),
+                   pooled(d, "/api/v1/projects/{project_id}", patch_project));
+    r->add_handler(del, epr::path_to_params("/api/v1/projects/", id()),
+                   pooled(d, "/api/v1/projects/{project_id}", delete_project));
+    r->add_handler(get, epr::path_to_params("/api/v1/projects/", id(), "/documents"),
+                   pooled(d, "/api/v1/projects/{project_id}/documents", list_documents));
+    r->add_handler(post, epr::path_to_params("/api/v1/projects/", id(), "/documents"),
+                   pooled(d, "/api/v1/projects/{project_id}/documents", upload_document));
+
+    r->add_handler(get, epr::path_to_params("/api/v1/documents/", id()),
+                   pooled(d, "/api/v1/documents/{document_id}", get_document));
+    r->add_handler(del, epr::path_to_params("/api/v1/documents/", id()),
+                   pooled(d, "/api/v1/documents/{document_id}", delete_document));
+    r->add_handler(get, epr::path_to_params("/api/v1/documents/", id(), "/content"),
+                   pooled(d, "/api/v1/documents/{document_id}/content", download_document));
+
+    r->non_matched_request_handler([&d](const restinio::request_handle_t& req) { return d.not_found(req); });
+    return r;
+}
+
+}  // namespace galley::http

@@ -1,0 +1,42 @@
+#pragma once
+// Everything a handler may use, built once by app/ and shared by all handler threads.
+// Each member is thread-safe; handlers hold no other state.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "domain/auth/jwt.hpp"
+#include "domain/plans.hpp"
+#include "http/metrics.hpp"
+#include "http/rate_limiter.hpp"
+#include "persistence/blob_store.hpp"
+#include "persistence/database.hpp"
+#include "persistence/document_repository.hpp"
+#include "persistence/project_repository.hpp"
+#include "persistence/refresh_token_repository.hpp"
+#include "persistence/user_repository.hpp"
+
+namespace galley::http {
+
+struct service_context {
+    service_context(persistence::database& db, persistence::blob_store& blobs,
+                    const plan_table& plans, const auth::key_ring& keys)
+        : db(db), blobs(blobs), plans(plans), keys(keys), users(db), refresh_tokens(db),
+          projects(db), documents(db) {}
+
+    persistence::database& db;
+    persistence::blob_store& blobs;
+    const plan_table& plans;
+    const auth::key_ring& keys;
+    persistence::user_repository users;
+    persistence::refresh_token_repository refresh_tokens;
+    persistence::project_repository projects;
+    persistence::document_repository documents;
+    http_metrics metrics;
+    rate_limiter limiter;
+
+    micros access_token_ttl = 15ll * 60 * 1'000'000;
+    micros refresh_token_ttl = 30ll * 24 * 3600 * 1'000'000;
+};
+
+}  // namespace galley::http

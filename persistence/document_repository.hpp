@@ -1,0 +1,34 @@
+#pragma once
+// Uploaded documents' metadata (the bytes live in the blob store), always addressed with
+// their owner so another user's document is not_found.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/cursor.hpp"
+#include "domain/entities.hpp"
+#include "domain/result.hpp"
+#include "persistence/database.hpp"
+
+namespace galley::persistence {
+
+class document_repository {
+public:
+    explicit document_repository(database& db) : db_(db) {}
+
+    status create(const document& d);
+    /// The project's documents by (created_at, id). REQUIRES: the caller checked the project
+    /// belongs to `user_id` (the query filters by owner too).
+    result<page<document>> list(std::string_view user_id, std::string_view project_id, int limit,
+                                const std::optional<cursor_key>& after);
+    result<document> get(std::string_view user_id, std::string_view document_id);
+    /// Deletes and returns the document; not_found when not the owner's.
+    result<document> remove(std::string_view user_id, std::string_view document_id);
+    /// How many documents of the project still reference a blob (to know when to delete it).
+    result<std::int64_t> count_with_sha(std::string_view project_id, std::string_view sha256);
+
+private:
+    database& db_;
+};
+
+}  // namespace galley::persistence

@@ -1,0 +1,119 @@
+#include "persistence/migrations.hpp"
+
+#include <algorithm>
+
+#include "domain/clock.hpp"
+#include "persistence/detail/sql.hpp"
+
+namespace galley::persistence {
+
+// Types are the portable subset of SQLite and PostgreSQL: TEXT, BIGINT, INTEGER. Times are
+// BIGINT microseconds since the epoch (UTC); booleans are INTEGER 0/1.
+const std::vector<migration>& all_migrations() {
+    static const std::vector<migration> kMigrations = {
+        {1,
+         "users, refresh tokens, projects, documents, usage",
+         {
+             "CREATE TABLE users ("
+             " id TEXT PRIMARY KEY,"
+             " email TEXT NOT NULL UNIQUE,"
+             " name TEXT NOT NULL,"
+             " password_hash TEXT NOT NULL,"
+             " role TEXT NOT NULL CHECK (role IN ('user','admin')),"
+             " plan TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL)",
+             "CREATE TABLE refresh_tokens ("
+             " token_hash TEXT PRIMARY KEY,"
+             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+             " family_id TEXT NOT NULL,"
+             " used INTEGER NOT NULL DEFAULT 0,"
+             " revoked INTEGER NOT NULL DEFAULT 0,"
+             " expires_at BIGINT NOT NULL,"
+             " created_at BIGINT NOT NULL)",
+             "CREATE INDEX refresh_tokens_family ON refresh_tokens(family_id)",
+             "CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id)",
+             "CREATE TABLE projects ("
+             " id TEXT PRIMARY KEY,"
+             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+             " name TEXT NOT NULL,"
+             " language TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL)",
+             "CREATE INDEX projects_user_created ON projects(user_id, created_at, id)",
+             "CREATE TABLE documents ("
+             " id TEXT PRIMARY KEY,"
+             " project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+             " filename TEXT NOT NULL,"
+             " format TEXT NOT NULL CHECK (format IN ('docx','txt','pdf')),"
+             " size BIGINT NOT NULL,"
+             " sha256 TEXT NOT NULL,"
+             " language TEXT NOT NULL,"
+             " word_count BIGINT NOT NULL,"
+             " created_at BIGINT NOT NULL)",
+             "CREATE INDEX documents_project_created ON documents(project_id, created_at, id)",
+             "CREATE INDEX documents_project_sha ON documents(project_id, sha256)",
+             "CREATE TABLE usage_monthly ("
+             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+             " period TEXT NOT NULL,"
+             " chars_used BIGINT NOT NULL DEFAULT 0,"
+             " PRIMARY KEY (user_id, period))",
+         }},
+    };
+    return kMigrations;
+}
+
+namespace {
+constexpr const char* kCreateLedger =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+// Any constant: serialises migrations across nodes sharing one PostgreSQL.
+constexpr long long kMigrationLockKey = 0x67616c6c6579LL;
+}  // namespace
+
+result<std::vector<int>> applied_migrations(database& db) {
+    return detail::with_session(db, [](soci::session& s) -> result<std::vector<int>> {
+        s << kCreateLedger;
+        std::vector<int> versions(1000);
+        s << "SELECT version FROM schema_migrations ORDER BY version", soci::into(versions);
+        return versions;
+    });
+}
+
+result<int> apply_migrations(database& db) {
+    const db_backend backend = db.backend();
+    return detail::with_session(db, [backend](soci::session& s) -> result<int> {
+        const std::string key = std::to_string(kMigrationLockKey);
+        if (backend == db_backend::postgresql) s << "SELECT pg_advisory_lock(" + key + ")";
+        struct unlock_on_exit {
+            soci::session& s;
+            bool pg;
+            std::string key;
+            ~unlock_on_exit() {
+                if (!pg) return;
+                try {
+                    s << "SELECT pg_advisory_unlock(" + key + ")";
+                } catch (...) {
+                    // The lock dies with the connection anyway.
+                }
+            }
+        } unlock{s, backend == db_backend::postgresql, key};
+        s << kCreateLedger;
+        int applied = 0;
+        for (const migration& m : all_migrations()) {
+            detail::write_transaction tx(s, backend);
+            int present = 0;
+            s << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(m.version),
+                soci::into(present);
+            if (present > 0) continue;  // the transaction rolls back: nothing was written
+            for (const std::string& sql : m.statements) s << sql;
+            long long now = now_micros();
+            s << "INSERT INTO schema_migrations(version, name, applied_at) VALUES(:v, :n, :t)",
+                soci::use(m.version), soci::use(m.name), soci::use(now);
+            tx.commit();
+            ++applied;
+        }
+        return applied;
+    });
+}
+
+}  // namespace galley::persistence

@@ -1,0 +1,74 @@
+#include "persistence/user_repository.hpp"
+
+#include "persistence/detail/sql.hpp"
+
+namespace galley::persistence {
+
+namespace {
+constexpr const char* kColumns = "id, email, name, password_hash, role, plan, created_at";
+
+result<user> select_user(soci::session& s, const std::string& where, const std::string& value) {
+    user u;
+    long long created = 0;
+    s << std::string("SELECT ") + kColumns + " FROM users WHERE " + where + " = :v",
+        soci::use(value), soci::into(u.id), soci::into(u.email), soci::into(u.name),
+        soci::into(u.password_hash), soci::into(u.role), soci::into(u.plan), soci::into(created);
+    if (!s.got_data()) return make_error(errc::not_found, "user not found");
+    u.created_at = created;
+    return u;
+}
+
+status update_by_email(database& db, const char* column, std::string_view email,
+                       std::string_view value) {
+    return detail::with_session(db, [&](soci::session& s) -> status {
+        std::string e(email), v(value);
+        soci::statement st = (s.prepare << std::string("UPDATE users SET ") + column +
+                                               " = :v WHERE email = :e",
+                              soci::use(v), soci::use(e));
+        st.execute(true);
+        if (detail::affected_rows(st) == 0) return make_error(errc::not_found, "no user has that email");
+        return {};
+    });
+}
+}  // namespace
+
+status user_repository::create(const user& u) {
+    return detail::with_session(db_, [&](soci::session& s) -> status {
+        long long created = u.created_at;
+        s << "INSERT INTO users(id, email, name, password_hash, role, plan, created_at) "
+             "VALUES(:id, :email, :name, :hash, :role, :plan, :created)",
+            soci::use(u.id), soci::use(u.email), soci::use(u.name), soci::use(u.password_hash),
+            soci::use(u.role), soci::use(u.plan), soci::use(created);
+        return {};
+    });
+}
+
+result<user> user_repository::find_by_id(std::string_view id) {
+    return detail::with_session(db_, [&](soci::session& s) { return select_user(s, "id", std::string(id)); });
+}
+
+result<user> user_repository::find_by_email(std::string_view email) {
+    return detail::with_session(
+        db_, [&](soci::session& s) { return select_user(s, "email", std::string(email)); });
+}
+
+status user_repository::set_plan(std::string_view email, std::string_view plan) {
+    return update_by_email(db_, "plan", email, plan);
+}
+
+status user_repository::set_role(std::string_view email, std::string_view role) {
+    return update_by_email(db_, "role", email, role);
+}
+
+result<std::int64_t> user_repository::chars_used(std::string_view user_id, std::string_view period) {
+    return detail::with_session(db_, [&](soci::session& s) -> result<std::int64_t> {
+        std::string u(user_id), p(period);
+        long long used = 0;
+        soci::indicator ind = soci::i_null;
+        s << "SELECT chars_used FROM usage_monthly WHERE user_id = :u AND period = :p",
+            soci::use(u), soci::use(p), soci::into(used, ind);
+        return s.got_data() && ind == soci::i_ok ? used : 0;
+    });
+}
+
+}  // namespace galley::persistence

@@ -1,0 +1,33 @@
+#pragma once
+// Users and their monthly usage. Emails are stored lower-cased and unique (a database
+// constraint), so two concurrent registrations of one address cannot both succeed.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "domain/entities.hpp"
+#include "domain/result.hpp"
+#include "persistence/database.hpp"
+
+namespace galley::persistence {
+
+class user_repository {
+public:
+    explicit user_repository(database& db) : db_(db) {}
+
+    /// Inserts `u`; conflict when the email is taken.
+    status create(const user& u);
+    /// not_found when no user has that id / email.
+    result<user> find_by_id(std::string_view id);
+    result<user> find_by_email(std::string_view email);
+    /// Admin changes; not_found when no user has that email.
+    status set_plan(std::string_view email, std::string_view plan);
+    status set_role(std::string_view email, std::string_view role);
+    /// Characters charged to the user in `period` (YYYY-MM); 0 when nothing was charged.
+    result<std::int64_t> chars_used(std::string_view user_id, std::string_view period);
+
+private:
+    database& db_;
+};
+
+}  // namespace galley::persistence

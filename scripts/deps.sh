@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs galley's Debian packages when any is missing (idempotent, quiet when all present).
+# Sourced by run.sh and test.sh. Needs root (or sudo) only when something must be installed.
+set -euo pipefail
+
+GALLEY_PACKAGES=(libcaf-dev librestinio-dev libasio-dev libboost-dev libsoci-dev libpq-dev
+  libsqlite3-dev libbotan-2-dev libzip-dev zipcmp zipmerge ziptool libpugixml-dev
+  prometheus-cpp-dev libgtest-dev nlohmann-json3-dev libfmt-dev libspdlog-dev libhunspell-dev
+  hunspell-es hunspell-en-us hunspell-en-gb libicu-dev pkg-config cmake ninja-build g++ ccache
+  postgresql curl)
+
+galley_install_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "galley: installing ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+galley_build() {
+  local root="$1" build="$2"
+  export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+  if [ ! -f "$build/build.ninja" ]; then
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  fi
+  cmake --build "$build" -- -j"$(nproc)"
+}

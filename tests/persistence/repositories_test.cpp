@@ -1,0 +1,176 @@
+// The repository contract, run on SQLite and on PostgreSQL (GALLEY_TEST_PG): both must agree.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "domain/ids.hpp"
+#include "domain/sha256.hpp"
+#include "persistence/blob_store.hpp"
+#include "persistence/database.hpp"
+#include "persistence/document_repository.hpp"
+#include "persistence/migrations.hpp"
+#include "persistence/project_repository.hpp"
+#include "persistence/refresh_token_repository.hpp"
+#include "persistence/user_repository.hpp"
+#include "tests/support/galley_process.hpp"
+#include "tests/support/scratch_db.hpp"
+
+using namespace galley;
+using namespace galley::persistence;
+using galley::testing::backend_kind;
+
+class repositories : public ::testing::TestWithParam<backend_kind> {
+protected:
+    void SetUp() override {
+        std::string url = galley::testing::scratch_database_url(GetParam());
+        if (url.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+        auto opened = database::open(url, 4);
+        ASSERT_TRUE(opened.ok()) << opened.err().message;
+        db = std::move(*opened);
+        auto m = apply_migrations(*db);
+        ASSERT_TRUE(m.ok()) << m.err().message;
+    }
+
+    user make_user(const std::string& email) {
+        user u{new_uuid(), email, "Name", "hash", "user", "free", now_micros()};
+        EXPECT_TRUE(user_repository(*db).create(u).ok());
+        return u;
+    }
+
+    std::unique_ptr<database> db;
+};
+
+TEST_P(repositories, migrations_are_recorded_and_safe_to_run_twice) {
+    auto again = apply_migrations(*db);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*again, 0);
+    auto versions = applied_migrations(*db);
+    ASSERT_TRUE(versions.ok());
+    EXPECT_EQ(versions->size(), all_migrations().size());
+    EXPECT_EQ(versions->front(), 1);
+}
+
+TEST_P(repositories, users_are_unique_by_email_and_found_by_id_or_email) {
+    user_repository users(*db);
+    user u = make_user("ana@example.com");
+    user dup{new_uuid(), "ana@example.com", "Other", "h", "user", "free", now_micros()};
+    auto s = users.create(dup);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.err().code, errc::conflict);
+    EXPECT_EQ(users.find_by_email("ana@example.com")->id, u.id);
+    EXPECT_EQ(users.find_by_id(u.id)->email, "ana@example.com");
+    EXPECT_EQ(users.find_by_id(new_uuid()).err().code, errc::not_found);
+    ASSERT_TRUE(users.set_plan("ana@example.com", "pro").ok());
+    ASSERT_TRUE(users.set_role("ana@example.com", "admin").ok());
+    EXPECT_EQ(users.find_by_id(u.id)->plan, "pro");
+    EXPECT_EQ(users.find_by_id(u.id)->role, "admin");
+    EXPECT_EQ(users.set_plan("nobody@example.com", "pro").err().code, errc::not_found);
+    EXPECT_EQ(*users.chars_used(u.id, "2026-11"), 0);
+}
+
+TEST_P(repositories, concurrent_registrations_of_one_email_let_exactly_one_win) {
+    std::atomic<int> wins{0}, conflicts{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i)
+        threads.emplace_back([&] {
+            user u{new_uuid(), "race@example.com", "R", "h", "user", "free", now_micros()};
+            auto s = user_repository(*db).create(u);
+            (s.ok() ? wins : conflicts)++;
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(wins.load(), 1);
+    EXPECT_EQ(conflicts.load(), 3);
+}
+
+TEST_P(repositories, refresh_tokens_rotate_once_and_reuse_revokes_the_family) {
+    user u = make_user("tok@example.com");
+    refresh_token_repository tokens(*db);
+    micros now = now_micros(), later = now + 3'600'000'000;
+    ASSERT_TRUE(tokens.insert("h1", u.id, "fam", later).ok());
+    auto g = tokens.rotate("h1", "h2", now, later);
+    ASSERT_TRUE(g.ok()) << g.err().message;
+    EXPECT_EQ(g->user_id, u.id);
+    // h1 again: reuse → the whole family, h2 included, is revoked.
+    EXPECT_EQ(tokens.rotate("h1", "h3", now, later).err().code, errc::unauthorized);
+    EXPECT_EQ(tokens.rotate("h2", "h4", now, later).err().code, errc::unauthorized);
+    EXPECT_EQ(tokens.rotate("unknown", "h5", now, later).err().code, errc::unauthorized);
+    ASSERT_TRUE(tokens.insert("e1", u.id, "fam2", now - 1).ok());
+    EXPECT_EQ(tokens.rotate("e1", "e2", now, later).err().code, errc::unauthorized) << "expired";
+    ASSERT_TRUE(tokens.insert("l1", u.id, "fam3", later).ok());
+    ASSERT_TRUE(tokens.revoke_family_of("l1").ok());
+    EXPECT_FALSE(tokens.rotate("l1", "l2", now, later).ok()) << "logged out";
+}
+
+TEST_P(repositories, projects_are_private_paginated_and_cascade_their_documents) {
+    user a = make_user("a@example.com"), b = make_user("b@example.com");
+    project_repository projects(*db);
+    document_repository documents(*db);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) {
+        project p{new_uuid(), a.id, "P" + std::to_string(i), "auto", now_micros() + i, 0};
+        ASSERT_TRUE(projects.create(p).ok());
+        ids.push_back(p.id);
+    }
+    std::vector<std::string> seen;
+    std::optional<cursor_key> after;
+    for (int pages = 0; pages < 10; ++pages) {
+        auto pg = projects.list(a.id, 2, after);
+        ASSERT_TRUE(pg.ok()) << pg.err().message;
+        for (const auto& p : pg->items) seen.push_back(p.id);
+        if (pg->next_cursor.empty()) break;
+        after = decode_cursor(pg->next_cursor);
+    }
+    EXPECT_EQ(seen, ids) << "pages follow creation order with no gaps or repeats";
+    EXPECT_TRUE(projects.list(b.id, 50, std::nullopt)->items.empty());
+    EXPECT_EQ(projects.get(b.id, ids[0]).err().code, errc::not_found) << "never reveal others' projects";
+    EXPECT_EQ(projects.update(b.id, ids[0], std::string("stolen"), std::nullopt).err().code, errc::not_found);
+    EXPECT_EQ(projects.remove(b.id, ids[0]).err().code, errc::not_found);
+
+    document d{new_uuid(), ids[0], a.id, "a.txt", "txt", 10, std::string(64, 'a'), "es", 2, now_micros()};
+    ASSERT_TRUE(documents.create(d).ok());
+    EXPECT_EQ(projects.get(a.id, ids[0])->document_count, 1);
+    EXPECT_EQ(documents.get(b.id, d.id).err().code, errc::not_found);
+    EXPECT_EQ(documents.list(a.id, ids[0], 50, std::nullopt)->items.size(), 1u);
+    EXPECT_EQ(*documents.count_with_sha(ids[0], d.sha256), 1);
+    ASSERT_TRUE(projects.remove(a.id, ids[0]).ok());
+    EXPECT_EQ(documents.get(a.id, d.id).err().code, errc::not_found) << "documents go with their project";
+    auto renamed = projects.update(a.id, ids[1], std::string("Renamed"), std::string("es"));
+    ASSERT_TRUE(renamed.ok());
+    EXPECT_EQ(renamed->name, "Renamed");
+    EXPECT_EQ(renamed->language, "es");
+}
+
+TEST_P(repositories, document_removal_returns_the_row_once) {
+    user a = make_user("d@example.com");
+    project p{new_uuid(), a.id, "P", "auto", now_micros(), 0};
+    ASSERT_TRUE(project_repository(*db).create(p).ok());
+    document_repository documents(*db);
+    document d{new_uuid(), p.id, a.id, "a.docx", "docx", 10, std::string(64, 'b'), "en", 2, now_micros()};
+    ASSERT_TRUE(documents.create(d).ok());
+    auto removed = documents.remove(a.id, d.id);
+    ASSERT_TRUE(removed.ok());
+    EXPECT_EQ(removed->filename, "a.docx");
+    EXPECT_EQ(documents.remove(a.id, d.id).err().code, errc::not_found);
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, repositories,
+                         ::testing::Values(backend_kind::sqlite, backend_kind::postgresql),
+                         [](const auto& info) { return galley::testing::backend_label(info.param); });
+
+TEST(blob_store, writes_atomically_by_content_and_removes_projects) {
+    auto dir = galley::testing::make_temp_dir("galley-blobs");
+    auto store = blob_store::open(dir);
+    ASSERT_TRUE(store.ok());
+    std::string u = new_uuid(), p = new_uuid();
+    auto sha = store->put(u, p, "manuscript bytes");
+    ASSERT_TRUE(sha.ok());
+    EXPECT_EQ(*sha, sha256_hex("manuscript bytes"));
+    EXPECT_EQ(*store->get(u, p, *sha), "manuscript bytes");
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << "no temp files left";
+    EXPECT_EQ(store->put("../../etc", p, "x").err().code, errc::invalid_argument);
+    EXPECT_EQ(store->get(u, p, "../../../etc/passwd").err().code, errc::not_found);
+    EXPECT_TRUE(store->probe().ok());
+    ASSERT_TRUE(store->remove_project(u, p).ok());
+    EXPECT_EQ(store->get(u, p, *sha).err().code, errc::not_found);
+}

@@ -1,0 +1,128 @@
+#include "tests/support/galley_process.hpp"
+
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace galley::testing {
+
+std::uint16_t free_port() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+std::string make_temp_dir(const std::string& prefix) {
+    std::string templ = "/tmp/" + prefix + "-XXXXXX";
+    char* made = ::mkdtemp(templ.data());
+    return made ? std::string(made) : std::string();
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string galley_binary() {
+    if (const char* b = std::getenv("GALLEY_BINARY")) return b;
+    return GALLEY_DEFAULT_BINARY;
+}
+
+galley_process::galley_process(std::string dir, std::string db_url, std::map<std::string, std::string> env)
+    : dir_(std::move(dir)), db_url_(std::move(db_url)), env_(std::move(env)) {
+    if (db_url_.empty()) db_url_ = "sqlite://" + dir_ + "/galley.db";
+}
+
+galley_process::~galley_process() {
+    if (running()) kill_hard();
+}
+
+bool galley_process::start() {
+    port_ = free_port();
+    std::string log_path = dir_ + "/galley.log";
+    pid_ = ::fork();
+    if (pid_ == 0) {
+        FILE* out = std::freopen(log_path.c_str(), "a", stdout);
+        (void)out;
+        ::dup2(STDOUT_FILENO, STDERR_FILENO);
+        for (const auto& [k, v] : env_) ::setenv(k.c_str(), v.c_str(), 1);
+        if (!env_.count("GALLEY_JWT_SECRET")) ::unsetenv("GALLEY_JWT_SECRET");
+        std::string http = "127.0.0.1:" + std::to_string(port_);
+        std::string storage = dir_ + "/storage";
+        std::string bin = galley_binary();
+        ::execl(bin.c_str(), bin.c_str(), "serve", "--http", http.c_str(), "--db", db_url_.c_str(),
+                "--storage", storage.c_str(), static_cast<char*>(nullptr));
+        std::_Exit(127);
+    }
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (!running()) return false;
+        if (request("GET", "/healthz").status == 200) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    return false;
+}
+
+bool galley_process::running() const {
+    if (pid_ <= 0) return false;
+    int status = 0;
+    pid_t r = ::waitpid(pid_, &status, WNOHANG);
+    if (r == pid_) {
+        const_cast<galley_process*>(this)->pid_ = -1;
+        return false;
+    }
+    return true;
+}
+
+int galley_process::stop() {
+    if (pid_ <= 0) return -1;
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void galley_process::kill_hard() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
+std::string galley_process::log() const { return slurp(dir_ + "/galley.log"); }
+
+http_reply galley_process::request(const std::string& method, const std::string& target, const std::string& body,
+                                   const std::string& token,
+                                   std::vector<std::pair<std::string, std::string>> headers) const {
+    http_call call;
+    call.method = method;
+    call.target = target;
+    call.body = body;
+    call.headers = std::move(headers);
+    if (!token.empty()) call.headers.emplace_back("Authorization", "Bearer " + token);
+    bool has_type = false;
+    for (const auto& [k, v] : call.headers) has_type = has_type || k == "Content-Type";
+    if (!body.empty() && !has_type) call.headers.emplace_back("Content-Type", "application/json");
+    return send_http("127.0.0.1", port_, call);
+}
+
+}  // namespace galley::testing

@@ -1,0 +1,56 @@
+#pragma once
+// Runs the real galley binary for end-to-end tests: a private data directory, a free port,
+// readiness by polling /healthz (generous deadline, no fixed sleeps), SIGTERM or SIGKILL.
+#include <sys/types.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tests/support/http_client.hpp"
+
+namespace galley::testing {
+
+/// A TCP port that was free a moment ago on 127.0.0.1.
+std::uint16_t free_port();
+
+/// A fresh temporary directory (removed by the caller or left for inspection on failure).
+std::string make_temp_dir(const std::string& prefix);
+
+/// Reads a whole file (test fixtures, corpus).
+std::string slurp(const std::string& path);
+
+/// The path of the galley binary: $GALLEY_BINARY or the build tree's.
+std::string galley_binary();
+
+class galley_process {
+public:
+    /// `db_url` empty: SQLite in `dir`. Extra environment variables in `env`.
+    galley_process(std::string dir, std::string db_url = {}, std::map<std::string, std::string> env = {});
+    ~galley_process();
+
+    /// Starts and waits until /healthz answers (up to 60 s); false when it exited or never answered.
+    bool start();
+    /// SIGTERM and wait; returns the exit status (or -1).
+    int stop();
+    /// SIGKILL and reap.
+    void kill_hard();
+    bool running() const;
+
+    std::uint16_t port() const { return port_; }
+    const std::string& dir() const { return dir_; }
+    std::string log() const;  // stdout + stderr so far
+
+    http_reply request(const std::string& method, const std::string& target, const std::string& body = {},
+                       const std::string& token = {},
+                       std::vector<std::pair<std::string, std::string>> headers = {}) const;
+
+private:
+    std::string dir_, db_url_;
+    std::map<std::string, std::string> env_;
+    std::uint16_t port_ = 0;
+    pid_t pid_ = -1;
+};
+
+}  // namespace galley::testing

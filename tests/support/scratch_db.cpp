@@ -1,0 +1,35 @@
+#include "tests/support/scratch_db.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <unistd.h>
+
+#include "persistence/database.hpp"
+#include "tests/support/galley_process.hpp"
+
+namespace galley::testing {
+
+std::string backend_label(backend_kind k) { return k == backend_kind::sqlite ? "sqlite" : "postgresql"; }
+
+std::string test_pg_dsn() {
+    const char* dsn = std::getenv("GALLEY_TEST_PG");
+    return dsn ? dsn : "";
+}
+
+std::string scratch_database_url(backend_kind k) {
+    static std::atomic<int> counter{0};
+    if (k == backend_kind::sqlite) return "sqlite://" + make_temp_dir("galley-db") + "/galley.db";
+    std::string dsn = test_pg_dsn();
+    if (dsn.empty()) return {};
+    std::string name = "t_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" +
+                       std::to_string(std::rand() % 100000);
+    soci::session admin(soci::postgresql, galley::persistence::parse_db_url(dsn)->connect);
+    admin << "CREATE DATABASE " + name;
+    auto slash = dsn.rfind('/');
+    return dsn.substr(0, slash + 1) + name;
+}
+
+}  // namespace galley::testing

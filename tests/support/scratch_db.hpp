@@ -1,0 +1,18 @@
+#pragma once
+// Fresh, empty databases for tests: a new SQLite file, or a new database on the throwaway
+// PostgreSQL server whose DSN test.sh exports in GALLEY_TEST_PG.
+#include <string>
+
+namespace galley::testing {
+
+enum class backend_kind { sqlite, postgresql };
+std::string backend_label(backend_kind k);
+
+/// The PostgreSQL DSN of the test server, or empty when GALLEY_TEST_PG is unset.
+std::string test_pg_dsn();
+
+/// A URL for a new empty database of that kind (PostgreSQL: CREATE DATABASE on the test server).
+/// Empty when PostgreSQL is not configured.
+std::string scratch_database_url(backend_kind k);
+
+}  // namespace galley::testing

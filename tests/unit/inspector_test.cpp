@@ -1,0 +1,112 @@
+// The upload gate: content decides the format, hostile packages are refused before inflating.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "domain/formats/document_inspector.hpp"
+#include "tests/support/galley_process.hpp"
+#include "tests/support/zip_builder.hpp"
+
+using namespace galley;
+using namespace galley::formats;
+using galley::testing::build_zip;
+using galley::testing::minimal_docx;
+
+namespace {
+errc refusal(const std::string& bytes) {
+    auto r = inspect_document(bytes);
+    EXPECT_FALSE(r.ok());
+    return r.ok() ? errc::internal : r.err().code;
+}
+std::string docx_with(const std::string& name, const std::string& data) {
+    auto base = minimal_docx({"Hola"});
+    // Rebuild with an extra entry.
+    std::string types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+    std::string rels =
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+        "Target=\"word/document.xml\"/></Relationships>";
+    std::string doc = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>";
+    return build_zip({{"[Content_Types].xml", types}, {"_rels/.rels", rels}, {"word/document.xml", doc}, {name, data}});
+}
+}  // namespace
+
+TEST(inspector, text_and_docx_are_recognised_by_content) {
+    EXPECT_EQ(inspect_document("Hola, mundo.\n")->format, document_format::txt);
+    EXPECT_EQ(inspect_document("\xEF\xBB\xBFwith BOM")->format, document_format::txt);
+    auto docx = inspect_document(minimal_docx({"Hola"}));
+    ASSERT_TRUE(docx.ok()) << docx.err().message;
+    EXPECT_EQ(docx->format, document_format::docx);
+    EXPECT_EQ(docx->main_part, "word/document.xml");
+}
+
+TEST(inspector, other_formats_are_unsupported) {
+    EXPECT_EQ(refusal("%PDF-1.7\n..."), errc::unsupported_media);
+    EXPECT_EQ(refusal(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0')), errc::unsupported_media);
+    EXPECT_EQ(refusal("caf\xE9 latin-1 text"), errc::unsupported_media);
+    EXPECT_EQ(refusal(std::string("binary\0data", 11)), errc::unsupported_media);
+    EXPECT_EQ(refusal(build_zip({{"hello.txt", "not a document"}})), errc::unsupported_media);
+    EXPECT_EQ(refusal("PK\x03\x04 truncated garbage"), errc::unsupported_media);
+    EXPECT_EQ(inspect_document("").err().code, errc::invalid_argument);
+}
+
+TEST(inspector, encrypted_office_files_are_unsafe) {
+    std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    ole += std::string(64, '\0');
+    for (char c : std::string("EncryptedPackage")) { ole += c; ole += '\0'; }
+    EXPECT_EQ(refusal(ole), errc::unsafe_input);
+}
+
+TEST(inspector, encrypted_zip_entries_are_unsafe) {
+    auto zip = build_zip({{"word/document.xml", "<w:document/>", true}});
+    ASSERT_FALSE(zip.empty()) << "libzip cannot write AES entries here";
+    EXPECT_EQ(refusal(zip), errc::unsafe_input);
+}
+
+TEST(inspector, macros_are_unsafe) {
+    EXPECT_EQ(refusal(docx_with("word/vbaProject.bin", "macro")), errc::unsafe_input);
+    EXPECT_EQ(refusal(minimal_docx({"x"}, "<Override PartName=\"/word/x.bin\" ContentType=\"application/vnd.ms-word.vbaProject\"/>")),
+              errc::unsafe_input);
+    EXPECT_EQ(refusal(minimal_docx({"x"}, "<Default Extension=\"docm\" ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/>")),
+              errc::unsafe_input);
+}
+
+TEST(inspector, path_traversal_is_unsafe) {
+    EXPECT_EQ(refusal(docx_with("../../etc/cron.d/x", "x")), errc::unsafe_input);
+    EXPECT_EQ(refusal(docx_with("/etc/passwd", "x")), errc::unsafe_input);
+    EXPECT_EQ(refusal(docx_with("word/../../x", "x")), errc::unsafe_input);
+}
+
+TEST(inspector, doctype_and_entities_are_unsafe) {
+    EXPECT_EQ(refusal(docx_with("word/extra.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>")),
+              errc::unsafe_input);
+    EXPECT_EQ(refusal(docx_with("customXml/item.xml", "<!doctype x SYSTEM \"file:///etc/passwd\"><x/>")), errc::unsafe_input);
+}
+
+TEST(inspector, zip_bombs_are_refused_before_inflating) {
+    EXPECT_EQ(refusal(docx_with("word/media/zeros.bin", std::string(4 << 20, '\0'))), errc::unsafe_input);
+    std::vector<galley::testing::zip_item> many;
+    for (int i = 0; i < 5'100; ++i) many.push_back({"f" + std::to_string(i), "x"});
+    EXPECT_EQ(refusal(build_zip(many)), errc::unsafe_input);
+}
+
+TEST(inspector, every_corpus_docx_is_accepted_or_refused_with_a_reason) {
+    int accepted = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(GALLEY_CORPUS_DIR "/docx")) {
+        if (entry.path().extension() != ".docx") continue;
+        auto r = inspect_document(galley::testing::slurp(entry.path()));
+        if (r.ok()) {
+            ++accepted;
+            EXPECT_EQ(r->format, document_format::docx) << entry.path();
+        } else {
+            EXPECT_FALSE(r.err().message.empty()) << entry.path();
+        }
+    }
+    EXPECT_GE(accepted, 55);
+}
+
+TEST(inspector, the_main_part_is_found_through_relationships) {
+    auto r = inspect_document(galley::testing::slurp(GALLEY_CORPUS_DIR "/docx/pandoc__alternate_document_path.docx"));
+    ASSERT_TRUE(r.ok()) << r.err().message;
+    EXPECT_NE(r->main_part, "word/document.xml");
+}
