@@ -1,5 +1,6 @@
 #include "domain/document_stats.hpp"
 
+#include "domain/formats/docx_reader.hpp"
 #include "domain/text_stats.hpp"
 #include "domain/utf8.hpp"
 
@@ -14,7 +15,20 @@ document_stats measure_document(std::string_view bytes, const formats::inspected
         auto guess = detect_language(text);
         out.language = guess.language;
         out.language_confidence = guess.confidence;
+        return out;
     }
+    auto doc = formats::read_docx(bytes);
+    if (!doc) return out;
+    std::string body;
+    for (const auto& p : doc->text.paragraphs) {
+        if (p.story != story_kind::body) continue;
+        body += p.text;
+        body += '\n';
+    }
+    out.words = static_cast<std::int64_t>(count_words(body));
+    auto guess = detect_language(body);
+    out.language = guess.language;
+    out.language_confidence = guess.confidence;
     return out;
 }
 

@@ -90,6 +90,10 @@ restinio::http_status_line_t status_line(int status) {
 
 void dispatcher::respond(const restinio::request_handle_t& req, const http_request& hreq,
                          http_response res, double started) {
+    // Recorded before the response leaves, so a client's next request already sees it counted.
+    double elapsed = monotonic_seconds() - started;
+    ctx_.metrics.observe(hreq.route, hreq.method, res.status, elapsed);
+    log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id);
     try {
         auto rb = req->create_response(status_line(res.status));
         rb.append_header(restinio::http_field::content_type, res.content_type);
@@ -109,9 +113,6 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
         std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"response failed\",\"request_id\":\"%s\"}\n",
                      hreq.request_id.c_str());
     }
-    double elapsed = monotonic_seconds() - started;
-    ctx_.metrics.observe(hreq.route, hreq.method, res.status, elapsed);
-    log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id);
 }
 
 static http_response run_guarded(handler_fn fn, const http_request& hreq, service_context& ctx) {

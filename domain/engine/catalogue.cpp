@@ -1,0 +1,126 @@
+#include "domain/engine/catalogue.hpp"
+
+#include <unordered_map>
+
+namespace galley {
+
+namespace {
+
+using c = category;
+
+std::vector<rule_info> build() {
+    return {
+        // Grammar and confusables: narrow patterns, highest priority.
+        {"ES_HABER_IMPERSONAL", c::grammar, "es", "Impersonal haber is singular",
+         "habían muchas personas → había muchas personas"},
+        {"ES_DEQUEISMO", c::grammar, "es", "Dequeísmo: verbs of thinking and saying take 'que'",
+         "pienso de que → pienso que"},
+        {"ES_A_VER", c::grammar, "es", "'a ver' (let's see) written as 'haber'",
+         "vamos haber → vamos a ver"},
+        {"ES_HECHO", c::grammar, "es", "Participle of hacer after haber is 'hecho'",
+         "he echo → he hecho"},
+        {"ES_HAYA", c::grammar, "es", "Subjunctive of haber is 'haya', not 'halla'",
+         "aunque halla sido → aunque haya sido"},
+        {"EN_HAVE_OF", c::grammar, "en", "'could of' is 'could have'", "could of → could have"},
+        {"EN_A_LOT", c::grammar, "en", "'alot' is two words", "alot → a lot"},
+        {"EN_THERE_THEIR", c::grammar, "en", "their/there/they're confusion",
+         "their is → there is"},
+        {"EN_ITS", c::grammar, "en", "its/it's confusion", "its a → it's a"},
+        {"EN_YOURE", c::grammar, "en", "your/you're confusion", "your welcome → you're welcome"},
+        {"EN_LOSE", c::grammar, "en", "'loose' (not tight) for 'lose'",
+         "to loose weight → to lose weight"},
+        {"EN_WERE", c::grammar, "en", "'was' after we/you/they", "they was → they were"},
+        {"EN_A_AN", c::grammar, "en", "'a' before consonant sounds, 'an' before vowel sounds",
+         "a apple → an apple"},
+        {"WORD_REPETITION", c::grammar, "any", "The same word twice in a row", "the the → the"},
+        {"ES_LOWERCASE_DAYS_MONTHS", c::grammar, "es", "Days and months are lower case in Spanish",
+         "el Lunes → el lunes"},
+        {"EN_CAPITAL_DAYS_MONTHS", c::grammar, "en", "Days and months are capitalised in English",
+         "on monday → on Monday"},
+        {"SENTENCE_CAPITAL", c::grammar, "any", "A sentence starts with a capital letter",
+         "it rained. then → it rained. Then"},
+        // Punctuation.
+        {"ES_OPENING_QUESTION", c::punctuation, "es", "Spanish questions open with '¿'",
+         "Vienes? → ¿Vienes?"},
+        {"ES_OPENING_EXCLAMATION", c::punctuation, "es", "Spanish exclamations open with '¡'",
+         "Qué bien! → ¡Qué bien!"},
+        {"PERIOD_AFTER_QUESTION", c::punctuation, "any", "No period after '?' or '!'",
+         "¿Vienes?. → ¿Vienes?"},
+        {"ES_COMMA_AFTER_MARKER", c::punctuation, "es",
+         "Comma after a discourse marker that opens a sentence",
+         "Sin embargo no vino → Sin embargo, no vino"},
+        {"EN_COMMA_AFTER_MARKER", c::punctuation, "en",
+         "Comma after a discourse marker that opens a sentence",
+         "Moreover the plan → Moreover, the plan"},
+        {"ES_SERIAL_COMMA", c::punctuation, "es", "No comma before 'y' closing a simple list",
+         "peras, uvas, y manzanas → peras, uvas y manzanas"},
+        {"UNBALANCED_BRACKET", c::punctuation, "any",
+         "A bracket is opened or closed without its pair", "(sin cerrar"},
+        {"UNBALANCED_QUOTE", c::punctuation, "any", "A quotation mark without its pair",
+         "«sin cerrar"},
+        // Spelling.
+        {"ES_SPELLING_ACCENT", c::spelling, "es", "Missing or misplaced accent",
+         "tambien → también"},
+        {"ES_SPELLING_TYPO", c::spelling, "es", "A typo with one likely correction", "qeu → que"},
+        {"EN_SPELLING_TYPO", c::spelling, "en", "A typo with one likely correction", "teh → the"},
+        {"ES_SPELLING_UNKNOWN", c::spelling, "es", "A word the dictionary does not know (note)",
+         "zzxq"},
+        {"EN_SPELLING_UNKNOWN", c::spelling, "en", "A word the dictionary does not know (note)",
+         "zzxq"},
+        // Typography.
+        {"SPACE_BEFORE_PUNCT", c::typography, "any", "No space before , . ; : ? ! )",
+         "hola , adiós → hola, adiós"},
+        {"SPACE_AFTER_OPENING", c::typography, "any", "No space after ¿ ¡ ( « “",
+         "¿ Vienes? → ¿Vienes?"},
+        {"MISSING_SPACE_AFTER_PUNCT", c::typography, "any", "A space after , ; . ? !",
+         "hola,adiós → hola, adiós"},
+        {"DOUBLE_SPACE", c::typography, "any", "One space between words", "a  b → a b"},
+        {"NUMBER_UNIT_SPACE", c::typography, "any", "A space between a number and its unit",
+         "3kg → 3 kg"},
+        {"ELLIPSIS", c::typography, "es", "Three periods are one ellipsis character", "... → …"},
+        {"ES_DIALOGUE_DASH", c::typography, "es", "Spanish dialogue uses the em dash (—)",
+         "-Hola -dijo. → —Hola —dijo."},
+        {"ES_DIALOGUE_DASH_SPACE", c::typography, "es", "No space after the opening dialogue dash",
+         "— Hola → —Hola"},
+        {"ES_STRAIGHT_QUOTES", c::typography, "es", "Spanish prefers « » to straight quotes (note)",
+         "\"hola\" → «hola»"},
+        {"QUOTE_STYLE_MIXED", c::typography, "any",
+         "The document mixes quotation mark styles (note)", "«a» … “b”"},
+        {"DASH_STYLE_MIXED", c::typography, "es", "The document mixes dialogue dash styles (note)",
+         "—Hola … -Adiós"},
+        // Style notes.
+        {"LONG_SENTENCE", c::style, "any", "A very long sentence (over 60 words, 50 in English)",
+         ""},
+        {"ES_MENTE_ADVERBS", c::style, "es", "Several -mente adverbs in one sentence",
+         "rápidamente y fácilmente"},
+        {"NEARBY_REPETITION", c::style, "any", "The same word repeated within a few words",
+         "la casa … la casa"},
+    };
+}
+
+}  // namespace
+
+const std::vector<rule_info>& catalogue() {
+    static const std::vector<rule_info> rules = build();
+    return rules;
+}
+
+std::vector<rule_info> catalogue_for(std::string_view language) {
+    std::vector<rule_info> out;
+    for (const auto& r : catalogue())
+        if (r.language == "any" || r.language == language) out.push_back(r);
+    return out;
+}
+
+std::optional<std::size_t> rule_index(std::string_view id) {
+    static const std::unordered_map<std::string_view, std::size_t> index = [] {
+        std::unordered_map<std::string_view, std::size_t> m;
+        for (std::size_t i = 0; i < catalogue().size(); ++i) m.emplace(catalogue()[i].id, i);
+        return m;
+    }();
+    auto it = index.find(id);
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+}
+
+}  // namespace galley

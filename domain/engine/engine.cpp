@@ -1,0 +1,131 @@
+#include "domain/engine/engine.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "domain/engine/paragraph_view.hpp"
+#include "domain/engine/resolve.hpp"
+#include "domain/engine/rules/rules.hpp"
+#include "domain/engine/speller.hpp"
+
+namespace galley {
+
+using namespace engine_detail;
+
+namespace {
+
+lang language_of(const std::string& code) {
+    if (code == "es") return lang::es;
+    if (code == "en") return lang::en;
+    return lang::other;
+}
+
+std::vector<bool> disabled_mask(const std::vector<std::string>& ids) {
+    std::vector<bool> mask(catalogue().size(), false);
+    for (const auto& id : ids)
+        if (auto i = rule_index(id)) mask[*i] = true;
+    return mask;
+}
+
+void run_families(rule_context& cx) {
+    if (cx.speller) check_spelling(cx);
+    check_typography(cx);
+    check_punctuation(cx);
+    check_casing(cx);
+    check_repetition(cx);
+    check_style(cx);
+    if (cx.es()) {
+        check_dialogue(cx);
+        check_grammar_es(cx);
+    } else if (cx.en()) {
+        check_grammar_en(cx);
+    }
+}
+
+suggestion to_suggestion(const paragraph& para, const paragraph_view& view, finding&& f) {
+    suggestion s;
+    s.story = para.story;
+    s.paragraph = para.index;
+    s.offset = f.offset;
+    s.length = f.length;
+    s.original = view.slice(f.offset, f.offset + f.length);
+    s.replacement = std::move(f.replacement);
+    const rule_info& rule = catalogue()[f.rule];
+    s.rule_id = rule.id;
+    s.cat = rule.cat;
+    s.confidence = f.confidence;
+    s.message = std::move(f.message);
+    return s;
+}
+
+}  // namespace
+
+result<engine> engine::load(const std::string& dictionary_dir) {
+    auto dicts = dictionaries::load(dictionary_dir);
+    if (!dicts) return dicts.err();
+    return engine(std::move(*dicts));
+}
+
+language_guess engine::detect(const document_text& doc) {
+    constexpr std::size_t kSample = 200'000;
+    std::string sample;
+    for (int pass = 0; pass < 2 && sample.empty(); ++pass)
+        for (const auto& p : doc.paragraphs) {
+            if (pass == 0 && p.story != story_kind::body) continue;
+            if (sample.size() > kSample) break;
+            sample += p.text;
+            sample += '\n';
+        }
+    return detect_language(sample);
+}
+
+std::vector<suggestion> engine::check(const document_text& doc,
+                                      const check_options& options) const {
+    return check_detailed(doc, options).suggestions;
+}
+
+check_result engine::check_detailed(const document_text& doc, const check_options& options) const {
+    check_result out;
+    if (options.language == "auto")
+        out.language = detect(doc);
+    else
+        out.language = {options.language, 1.0};
+    const lang language = language_of(out.language.language);
+    const std::vector<bool> disabled = disabled_mask(options.rules_disabled);
+
+    std::vector<paragraph_view> views;
+    views.reserve(doc.paragraphs.size());
+    for (const auto& p : doc.paragraphs) views.push_back(analyse_paragraph(p.text));
+
+    std::unique_ptr<spell_session> speller;
+    if (language != lang::other) {
+        speller =
+            std::make_unique<spell_session>(*dicts_, language, options.variant, options.dictionary);
+        for (const auto& v : views) speller->count(v);
+    }
+    std::vector<rule_context> contexts;
+    contexts.reserve(views.size());
+    for (const auto& v : views) contexts.emplace_back(v, language, disabled, speller.get());
+    check_consistency(contexts);
+
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        if (options.should_stop && options.should_stop()) {
+            out.stopped = true;
+            break;
+        }
+        rule_context& cx = contexts[i];
+        run_families(cx);
+        for (auto& f : resolve_overlaps(std::move(cx.findings)))
+            out.suggestions.push_back(to_suggestion(doc.paragraphs[i], views[i], std::move(f)));
+        cx.findings.clear();
+        views[i] = paragraph_view{};  // release memory early on long documents
+    }
+    std::stable_sort(out.suggestions.begin(), out.suggestions.end(),
+                     [](const suggestion& a, const suggestion& b) {
+                         return std::tie(a.story, a.paragraph, a.offset) <
+                                std::tie(b.story, b.paragraph, b.offset);
+                     });
+    return out;
+}
+
+}  // namespace galley

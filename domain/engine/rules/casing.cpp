@@ -1,0 +1,157 @@
+// Capital letters: a sentence starts with one; Spanish days and months are lower case
+// mid-sentence; English days and months are capitalised (only the unambiguous names).
+#include <string>
+#include <unordered_set>
+
+#include "domain/engine/rules/rules.hpp"
+#include "domain/engine/speller.hpp"
+
+namespace galley::engine_detail {
+
+namespace {
+
+using set = std::unordered_set<std::string_view>;
+
+bool letters_only(const paragraph_view& p, const token& t) {
+    for (std::uint32_t i = t.begin; i < t.end; ++i)
+        if (!is_letter(p.text[i])) return false;
+    return true;
+}
+
+// A paragraph that reads as prose: ends with . ? ! (maybe before a closing quote), 4+ words.
+bool prose_paragraph(const paragraph_view& p) {
+    int last = p.prev_solid(static_cast<int>(p.tokens.size()));
+    while (last >= 0 && p.tokens[last].kind == token_kind::punct &&
+           (p.text[p.tokens[last].begin] == U'"' || p.text[p.tokens[last].begin] == 0x201D ||
+            p.text[p.tokens[last].begin] == 0xBB))
+        --last;
+    if (last < 0 || p.tokens[last].kind != token_kind::punct) return false;
+    char32_t c = p.text[p.tokens[last].begin];
+    if (c != U'.' && c != U'?' && c != U'!') return false;
+    if (last > 0 && p.tokens[last - 1].is_punct(U'.', p.text)) return false;  // "than..."
+    std::size_t words = 0;
+    for (const auto& t : p.tokens) words += t.kind == token_kind::word;
+    return words >= 4;
+}
+
+// Headings and titles capitalise most words: leave their casing alone.
+bool title_like(const paragraph_view& p) {
+    std::size_t words = 0, capital = 0;
+    for (const auto& t : p.tokens)
+        if (t.kind == token_kind::word && t.end - t.begin > 3) {
+            ++words;
+            capital += t.shape == word_shape::capitalized || t.shape == word_shape::upper;
+        }
+    if (words == 0) return false;
+    return (!prose_paragraph(p) && capital * 10 >= words * 6) ||
+           (words >= 4 && capital * 10 >= words * 8);
+}
+
+// The period before token i follows a dictionary word, not an unknown abbreviation ("mm.").
+bool after_real_word(rule_context& cx, int i) {
+    int k = i - 1;
+    while (k >= 0 && cx.p.tokens[k].kind != token_kind::word) {
+        if (cx.p.tokens[k].kind == token_kind::number || cx.p.tokens[k].kind == token_kind::url)
+            return false;
+        --k;
+    }
+    if (k < 0) return false;
+    const token& w = cx.p.tokens[k];
+    if (w.shape != word_shape::lower && w.shape != word_shape::capitalized) return false;
+    if (w.end - w.begin < 2 || w.has_digit) return false;
+    if (k > 0 && cx.p.tokens[k - 1].kind == token_kind::number) return false;  // "40dB."
+    if (cx.speller) return cx.speller->known(w.lower) || cx.speller->known(w.text);
+    return w.end - w.begin >= 4;
+}
+
+void sentence_capital(rule_context& cx, int i) {
+    const token& t = cx.p.tokens[i];
+    if (t.shape != word_shape::lower || t.end - t.begin < 2 || !letters_only(cx.p, t)) return;
+    if (i + 1 < (int)cx.p.tokens.size() && cx.p.tokens[i + 1].kind == token_kind::punct &&
+        (cx.p.text[cx.p.tokens[i + 1].begin] == U'.' ||
+         cx.p.text[cx.p.tokens[i + 1].begin] == U'@'))
+        return;
+    if (t.starts == boundary::paragraph && i == cx.p.next_solid(-1) && prose_paragraph(cx.p)) {
+        // A paragraph may continue one cut by a list, a figure or a page: note, do not fix.
+        cx.emit_tokens("SENTENCE_CAPITAL", i, i, std::nullopt, 0.3,
+                       "¿La oración empieza con minúscula?", "Sentence starts in lower case?");
+        return;
+    }
+    if (t.starts != boundary::period || !after_real_word(cx, i)) return;
+    cx.emit_tokens("SENTENCE_CAPITAL", i, i, capitalize(t.text), 0.75,
+                   "La oración empieza con mayúscula.",
+                   "Start the sentence with a capital letter.");
+}
+
+void spanish_days_months(rule_context& cx, int i) {
+    static const set days = {"lunes",  "martes",  "miércoles", "jueves",  "viernes",
+                             "sábado", "domingo", "sábados",   "domingos"};
+    static const set months = {"enero",   "febrero",   "marzo",    "abril",      "mayo",
+                               "junio",   "julio",     "agosto",   "septiembre", "setiembre",
+                               "octubre", "noviembre", "diciembre"};
+    static const set before_day = {"el",     "los",  "cada",   "este",  "próximo",
+                                   "pasado", "del",  "al",     "hasta", "desde",
+                                   "hoy",    "ayer", "mañana", "un",    "todos"};
+    static const set before_month = {"en",   "de", "hasta",   "desde",      "del",     "mes",
+                                     "para", "a",  "finales", "principios", "mediados"};
+    const auto& toks = cx.p.tokens;
+    const token& t = toks[i];
+    if (t.shape != word_shape::capitalized || t.starts != boundary::none) return;
+    const bool day = days.count(t.lower) > 0, month = months.count(t.lower) > 0;
+    if (!day && !month) return;
+    if (i < 2 || toks[i - 1].kind != token_kind::space || toks[i - 2].kind != token_kind::word)
+        return;
+    const token& prev = toks[i - 2];
+    if (prev.shape != word_shape::lower) return;
+    if (day && !before_day.count(prev.lower)) return;
+    if (month && !before_month.count(prev.lower)) return;
+    if (month && prev.is("de")) {
+        // "5 de Mayo" and "el mes de Mayo", but not "Plaza de Mayo" or "Cinco de Mayo".
+        if (i < 4 || toks[i - 3].kind != token_kind::space) return;
+        const token& pp = toks[i - 4];
+        if (!(pp.kind == token_kind::number ||
+              (pp.kind == token_kind::word && pp.shape == word_shape::lower)))
+            return;
+    }
+    int n = cx.p.next_solid(i);
+    if (n >= 0 && toks[n].kind == token_kind::word) {
+        if (toks[n].shape != word_shape::lower) return;          // "Jueves Santo"
+        if (toks[n].is("santo") || toks[n].is("santa")) return;  // "Viernes santo": a feast
+        int nn = cx.p.next_solid(n);
+        if (toks[n].is("de") && nn >= 0 && toks[nn].shape == word_shape::capitalized) return;
+    }
+    cx.emit_tokens("ES_LOWERCASE_DAYS_MONTHS", i, i, t.lower, 0.75,
+                   "Los días y los meses se escriben con minúscula.",
+                   "Spanish days and months are lower case.");
+}
+
+void english_days_months(rule_context& cx, int i) {
+    static const set names = {"monday",    "tuesday",  "wednesday", "thursday", "friday",
+                              "saturday",  "sunday",   "mondays",   "tuesdays", "wednesdays",
+                              "thursdays", "fridays",  "saturdays", "sundays",  "january",
+                              "february",  "april",    "june",      "july",     "september",
+                              "october",   "november", "december"};
+    const token& t = cx.p.tokens[i];
+    if (t.shape != word_shape::lower || !names.count(t.lower)) return;
+    int p = cx.p.prev_solid(i);
+    if (p >= 0 && cx.p.tokens[p].kind == token_kind::punct &&
+        (cx.p.text[cx.p.tokens[p].begin] == U'@' || cx.p.text[cx.p.tokens[p].begin] == U'#' ||
+         cx.p.text[cx.p.tokens[p].begin] == U'/'))
+        return;
+    cx.emit_tokens("EN_CAPITAL_DAYS_MONTHS", i, i, capitalize(t.text), 0.85, "",
+                   "Days and months are capitalised in English.");
+}
+
+}  // namespace
+
+void check_casing(rule_context& cx) {
+    const bool title = title_like(cx.p);
+    for (int i = 0; i < static_cast<int>(cx.p.tokens.size()); ++i) {
+        if (cx.p.tokens[i].kind != token_kind::word) continue;
+        if (!title) sentence_capital(cx, i);
+        if (cx.es() && !title) spanish_days_months(cx, i);
+        if (cx.en()) english_days_months(cx, i);
+    }
+}
+
+}  // namespace galley::engine_detail

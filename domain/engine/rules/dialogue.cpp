@@ -1,0 +1,89 @@
+// Spanish dialogue (RAE): the em dash opens a speech and encloses the narrator's asides, with
+// no space after the opening dash. Straight quotes get a low-confidence note.
+#include "domain/engine/rules/rules.hpp"
+
+namespace galley::engine_detail {
+
+namespace {
+
+constexpr char32_t kEm = 0x2014, kEn = 0x2013;
+constexpr const char* kEmUtf8 = "\xE2\x80\x94";
+
+bool is_dash(char32_t c) { return c == U'-' || c == kEn; }
+bool is_alnum_at(const paragraph_view& p, long i) {
+    if (i < 0 || i >= static_cast<long>(p.text.size())) return false;
+    char32_t c = p.text[i];
+    return is_letter(c) || (c >= U'0' && c <= U'9');
+}
+
+int first_solid(const paragraph_view& p) {
+    for (std::size_t i = 0; i < p.tokens.size(); ++i)
+        if (p.tokens[i].kind != token_kind::space) return static_cast<int>(i);
+    return -1;
+}
+
+// Something a speech can start with: a word, ¿, ¡, « or an ellipsis.
+bool speech_start(const paragraph_view& p, std::size_t at) {
+    if (at >= p.text.size()) return false;
+    char32_t c = p.text[at];
+    return is_letter(c) || c == 0xBF || c == 0xA1 || c == 0xAB || c == 0x2026;
+}
+
+void hyphen_dialogue(rule_context& cx, int first) {
+    const paragraph_view& p = cx.p;
+    const token& open = p.tokens[first];
+    cx.emit("ES_DIALOGUE_DASH", open.begin, open.end, std::string(kEmUtf8), 0.85,
+            "El diálogo se abre con raya (—), no con guion.",
+            "Spanish dialogue opens with an em dash (—).");
+    // The narrator's asides: " -dijo", "cura-." and "dijo- y", but not "1-2" or "ex-".
+    for (std::size_t i = first + 1; i < p.tokens.size(); ++i) {
+        const token& t = p.tokens[i];
+        if (t.kind != token_kind::punct || !is_dash(p.text[t.begin])) continue;
+        long b = t.begin;
+        bool before_space = b > 0 && p.text[b - 1] == U' ';
+        bool after_space = t.end >= p.text.size() || p.text[t.end] == U' ';
+        bool opens = before_space && speech_start(p, t.end);
+        bool closes = !before_space && !is_alnum_at(p, t.end) && b > 0 &&
+                      (is_letter(p.text[b - 1]) || p.text[b - 1] == U'.' || p.text[b - 1] == U'?' ||
+                       p.text[b - 1] == U'!' || p.text[b - 1] == 0x2026 || p.text[b - 1] == 0xBB) &&
+                      (after_space || p.text[t.end] == U'.' || p.text[t.end] == U',' ||
+                       p.text[t.end] == U';' || p.text[t.end] == U':');
+        if (!opens && !closes) continue;
+        cx.emit("ES_DIALOGUE_DASH", t.begin, t.end, std::string(kEmUtf8), 0.8,
+                "Los incisos del narrador van entre rayas (—).",
+                "Narrator asides in Spanish dialogue use em dashes (—).");
+    }
+}
+
+}  // namespace
+
+void check_dialogue(rule_context& cx) {
+    const paragraph_view& p = cx.p;
+    int first = first_solid(p);
+    if (first < 0) return;
+    const token& open = p.tokens[first];
+    const char32_t c = p.text[open.begin];
+    int last = p.prev_solid(static_cast<int>(p.tokens.size()));
+    bool dash_closed = last > first && p.tokens[last].kind == token_kind::punct &&
+                       is_dash(p.text[p.tokens[last].begin]);  // "–Robert Downey Jr.–"
+    if (open.kind == token_kind::punct && is_dash(c) && speech_start(p, open.end) && !dash_closed) {
+        hyphen_dialogue(cx, first);
+    } else if (open.kind == token_kind::punct && c == kEm && first + 2 < (int)p.tokens.size() &&
+               p.tokens[first + 1].kind == token_kind::space &&
+               speech_start(p, p.tokens[first + 1].end)) {
+        cx.emit("ES_DIALOGUE_DASH_SPACE", open.begin, p.tokens[first + 1].end, std::string(kEmUtf8),
+                0.8, "Sin espacio tras la raya de diálogo.",
+                "No space after the opening dialogue dash.");
+    }
+    // Straight quotes: one low-confidence note per paragraph, on the first pair.
+    std::size_t q1 = p.text.find(U'"');
+    if (q1 == std::u32string::npos) return;
+    std::size_t q2 = p.text.find(U'"', q1 + 1);
+    if (q2 == std::u32string::npos) return;
+    cx.emit("ES_STRAIGHT_QUOTES", static_cast<std::uint32_t>(q1),
+            static_cast<std::uint32_t>(q1 + 1), std::nullopt, 0.25,
+            "En español se prefieren las comillas angulares (« »).",
+            "Spanish prefers angle quotes (« »).");
+}
+
+}  // namespace galley::engine_detail

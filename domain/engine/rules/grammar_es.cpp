@@ -1,0 +1,180 @@
+// Spanish grammar patterns with a high precision: impersonal haber, dequeísmo, "a ver",
+// "hecho" after haber, "haya" + participle.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "domain/engine/rules/rules.hpp"
+
+namespace galley::engine_detail {
+
+namespace {
+
+using set = std::unordered_set<std::string_view>;
+
+const token* next_word(const rule_context& cx, int i, int* at = nullptr) {
+    int n = cx.p.next_solid(i);
+    if (n < 0 || cx.p.tokens[n].kind != token_kind::word) return nullptr;
+    if (at) *at = n;
+    return &cx.p.tokens[n];
+}
+
+const token* prev_word(const rule_context& cx, int i) {
+    int n = cx.p.prev_solid(i);
+    if (n < 0 || cx.p.tokens[n].kind != token_kind::word) return nullptr;
+    return &cx.p.tokens[n];
+}
+
+// Keeps the case of the first letter of `like`.
+std::string cased(const token& like, std::string_view lower) {
+    std::string s(lower);
+    return like.shape == word_shape::lower ? s : capitalize(s);
+}
+
+bool participle(std::string_view w) {
+    static const set irregular = {"hecho",    "dicho",  "visto",  "puesto", "escrito",
+                                  "abierto",  "vuelto", "muerto", "roto",   "cubierto",
+                                  "resuelto", "sido",   "ido",    "habido", "oído",
+                                  "leído",    "traído", "caído",  "creído"};
+    if (irregular.count(w)) return true;
+    auto ends = [&](std::string_view s) { return w.size() > s.size() + 2 && w.ends_with(s); };
+    return ends("ado") || ends("ido") || ends("ído");
+}
+
+void impersonal_haber(rule_context& cx, int i) {
+    static const std::unordered_map<std::string_view, std::string_view> forms = {
+        {"habían", "había"},   {"hubieron", "hubo"},    {"habrán", "habrá"},
+        {"habrían", "habría"}, {"hubieran", "hubiera"}, {"hubiesen", "hubiese"},
+        {"han", "ha"}};
+    static const set quantity = {
+        "muchas",    "muchos",    "varias",    "varios",    "unas",     "unos",       "algunas",
+        "algunos",   "pocas",     "pocos",     "tantas",    "tantos",   "demasiadas", "demasiados",
+        "bastantes", "numerosas", "numerosos", "diversas",  "diversos", "dos",        "tres",
+        "cuatro",    "cinco",     "seis",      "siete",     "ocho",     "nueve",      "diez",
+        "cien",      "miles",     "cientos",   "problemas", "personas", "más"};
+    const token& t = cx.p.tokens[i];
+    auto it = forms.find(t.lower);
+    if (it == forms.end()) return;
+    int n = -1;
+    const token* next = next_word(cx, i, &n);
+    if (!next) return;
+    const bool han = t.lower == "han";
+    if (han) {
+        // "han habido problemas" -> "ha habido problemas".
+        if (!next->is("habido")) return;
+        const token* after = next_word(cx, n);
+        if (after && after->is("de")) return;  // "han habido de hacerlo": haber de + infinitive
+    } else if (next->is("habido")) {
+        // "habían habido" -> "había habido".
+    } else {
+        if (!quantity.count(next->lower)) return;
+        const token* after = next_word(cx, n);
+        if (after && participle(after->lower)) return;  // "habían muchos llegado": auxiliary
+        const token* before = prev_word(cx, i);
+        // "las que habían" / "se habían": a subject or clitic makes it personal.
+        if (before && (before->is("se") || before->is("les") || before->is("los") ||
+                       before->is("las") || before->is("ellos") || before->is("ellas")))
+            return;
+    }
+    std::string repl = cased(t, it->second);
+    cx.emit_tokens("ES_HABER_IMPERSONAL", i, i, repl, 0.8,
+                   "«Haber» impersonal va en singular: «" + repl + "».",
+                   "Impersonal 'haber' is singular: '" + repl + "'.");
+}
+
+void dequeismo(rule_context& cx, int i) {
+    static const set verbs = {
+        "pienso",  "piensas",   "piensa",    "pensamos",   "piensan", "pensaba", "pensaban",
+        "pensé",   "pensó",     "creo",      "crees",      "cree",    "creemos", "creen",
+        "creía",   "creían",    "creí",      "creyó",      "opino",   "opina",   "opinan",
+        "opinaba", "considero", "considera", "consideran", "supongo", "supone",  "suponen",
+        "imagino", "imagina",   "afirmó",    "afirma",     "afirman", "dijo",    "dije",
+        "dijeron", "digo",      "dice",      "dicen",      "decía",   "parece",  "parecía",
+        "resulta", "sabemos",   "opinó",     "comentó",    "aseguró", "asegura", "señaló",
+        "indicó"};
+    const token& de = cx.p.tokens[i];
+    if (!de.is("de")) return;
+    int n = -1;
+    const token* que = next_word(cx, i, &n);
+    const token* verb = prev_word(cx, i);
+    if (!que || !que->is("que") || !verb || !verbs.count(verb->lower)) return;
+    if (cx.p.prev_solid(i) != i - 2 || n != i + 2) return;  // adjacent words only
+    cx.emit_tokens("ES_DEQUEISMO", i, n, que->text, 0.8,
+                   "Dequeísmo: «" + verb->text + " que», sin «de».",
+                   "Dequeísmo: no 'de' before 'que' after '" + verb->text + "'.");
+}
+
+void a_ver(rule_context& cx, int i) {
+    static const set go = {"vamos", "voy", "vas", "va", "van", "íbamos"};
+    const token& t = cx.p.tokens[i];
+    if (!t.is("haber")) return;
+    const token* before = prev_word(cx, i);
+    int n = cx.p.next_solid(i);
+    const token* next = n >= 0 ? &cx.p.tokens[n] : nullptr;
+    bool follows_go = before && go.count(before->lower) && cx.p.prev_solid(i) == i - 2;
+    bool initial = t.starts != boundary::none;
+    bool next_ok = !next || next->kind == token_kind::punct ||
+                   (next->kind == token_kind::word &&
+                    (next->is("si") || next->is("qué") || next->is("cómo") || next->is("cuándo") ||
+                     next->is("quién") || next->is("dónde") || next->is("cuánto")));
+    if (!next_ok || !(follows_go || (initial && next && next->is("si")))) return;
+    std::string repl = initial ? "A ver" : "a ver";
+    cx.emit_tokens("ES_A_VER", i, i, repl, 0.8, "Se escribe «a ver» (de «ver»).",
+                   "Write 'a ver' (from 'ver', to see).");
+}
+
+bool haber_aux(std::string_view w) {
+    static const set aux = {"he",      "has",     "ha",       "hemos",     "habéis",    "han",
+                            "había",   "habías",  "habíamos", "habíais",   "habían",    "haya",
+                            "hayas",   "hayamos", "hayan",    "hubiera",   "hubieras",  "hubieran",
+                            "hubiese", "habría",  "habrías",  "habríamos", "habrían",   "habrá",
+                            "habrán",  "haber",   "habiendo", "hubo",      "hubiéramos"};
+    return aux.count(w) > 0;
+}
+
+void hecho(rule_context& cx, int i) {
+    const token& t = cx.p.tokens[i];
+    if (!(t.is("echo") || t.is("echa") || t.is("echos"))) return;
+    if (!t.is("echo")) return;
+    const token* before = prev_word(cx, i);
+    if (!before || !haber_aux(before->lower) || cx.p.prev_solid(i) != i - 2) return;
+    const token* next = next_word(cx, i);
+    if (next && next->is("de")) return;  // "he echo de menos" is another mistake (echado)
+    std::string repl = cased(t, "hecho");
+    cx.emit_tokens("ES_HECHO", i, i, repl, 0.85, "Tras «haber» va el participio «hecho».",
+                   "After 'haber' the participle is 'hecho'.");
+}
+
+void haya(rule_context& cx, int i) {
+    static const set triggers = {"que",   "quien",  "no",    "ya",    "cuando", "aunque",
+                                 "quizá", "quizás", "ojalá", "donde", "cual",   "cuanto"};
+    const token& t = cx.p.tokens[i];
+    bool singular = t.is("halla"), plural = t.is("hallan"), second = t.is("hallas");
+    if (!singular && !plural && !second) return;
+    const token* before = prev_word(cx, i);
+    const token* next = next_word(cx, i);
+    if (!before || !next || !triggers.count(before->lower)) return;
+    if (!next->is("sido") && !next->is("habido") &&
+        !(participle(next->lower) && next->lower.back() == 'o'))
+        return;
+    std::string repl = cased(t, singular ? "haya" : (plural ? "hayan" : "hayas"));
+    cx.emit_tokens("ES_HAYA", i, i, repl, 0.8,
+                   "Con participio es el verbo «haber»: «" + repl + "».",
+                   "Before a participle this is 'haber': '" + repl + "'.");
+}
+
+}  // namespace
+
+void check_grammar_es(rule_context& cx) {
+    const auto& toks = cx.p.tokens;
+    for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+        if (toks[i].kind != token_kind::word) continue;
+        impersonal_haber(cx, i);
+        dequeismo(cx, i);
+        a_ver(cx, i);
+        hecho(cx, i);
+        haya(cx, i);
+    }
+}
+
+}  // namespace galley::engine_detail

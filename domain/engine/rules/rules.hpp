@@ -1,0 +1,23 @@
+#pragma once
+// The rule families. Each reads one analysed paragraph through a rule_context and emits
+// findings; none of them resolves overlaps or knows about other families.
+#include <vector>
+
+#include "domain/engine/rule_context.hpp"
+
+namespace galley::engine_detail {
+
+void check_spelling(rule_context& cx);     // spelling.cpp: hunspell, accents, typos (es, en)
+void check_typography(rule_context& cx);   // typography.cpp: spaces, units, ellipsis (any)
+void check_dialogue(rule_context& cx);     // dialogue.cpp: dashes and quotes (es)
+void check_punctuation(rule_context& cx);  // punctuation.cpp: ¿¡, ?., brackets, commas
+void check_grammar_es(rule_context& cx);   // grammar_es.cpp: haber, dequeísmo, hecho, haya
+void check_grammar_en(rule_context& cx);   // grammar_en.cpp: confusables, a/an, could of
+void check_casing(rule_context& cx);       // casing.cpp: sentence capitals, days and months
+void check_repetition(rule_context& cx);   // repetition.cpp: "the the"
+void check_style(rule_context& cx);        // style.cpp: long sentences, -mente, nearby repeats
+
+/// Document-wide consistency notes (mixed quote or dash styles): contexts[i] is paragraph i.
+void check_consistency(std::vector<rule_context>& contexts);
+
+}  // namespace galley::engine_detail

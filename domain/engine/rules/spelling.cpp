@@ -1,0 +1,224 @@
+// Spelling with hunspell: accents restored, single-candidate typos fixed, the rest noted.
+// Skips what a dictionary cannot judge: names mid-sentence, acronyms, numbers, URLs, words
+// with digits, roman numerals and the project's own words.
+#include <algorithm>
+
+#include "domain/engine/rules/rules.hpp"
+#include "domain/engine/speller.hpp"
+
+namespace galley::engine_detail {
+
+namespace {
+
+bool is_roman(const std::string& lower) {
+    return lower.find_first_not_of("ivxlcdm") == std::string::npos;
+}
+
+std::string normalise_apostrophes(std::string w) {
+    std::size_t at;
+    while ((at = w.find("\xE2\x80\x99")) != std::string::npos) w.replace(at, 3, "'");
+    return w;
+}
+
+std::string strip_accents(const std::string& w) {
+    static const std::pair<const char*, const char*> map[] = {{"\xC3\xA1", "a"},
+                                                              {"\xC3\xA9", "e"},
+                                                              {"\xC3\xAD", "i"},
+                                                              {"\xC3\xB3", "o"},
+                                                              {"\xC3\xBA", "u"}};
+    std::string out = w;
+    for (const auto& [from, to] : map) {
+        std::size_t at;
+        while ((at = out.find(from)) != std::string::npos) out.replace(at, 2, to);
+    }
+    return out;
+}
+
+// es_ES lacks most verb + enclitic forms ("volvióse", "faltarle", "mátale", "dárselo"): accept
+// a word whose stem, without one or two pronouns and without the accent they add, is known.
+bool known_with_enclitics(spell_session& sp, const std::string& lower) {
+    static const char* const pronouns[] = {"les", "los", "las", "nos", "me", "te",
+                                           "se",  "le",  "lo",  "la",  "os"};
+    std::string stem = lower;
+    for (int round = 0; round < 2; ++round) {
+        bool cut = false;
+        for (const char* p : pronouns) {
+            std::string_view pv(p);
+            if (stem.size() >= pv.size() + 3 && std::string_view(stem).ends_with(pv)) {
+                stem.resize(stem.size() - pv.size());
+                cut = true;
+                break;
+            }
+        }
+        if (!cut) return false;
+        if (sp.known(stem)) return true;
+        std::string plain = strip_accents(stem);
+        if (plain != stem && sp.known(plain)) return true;
+    }
+    return false;
+}
+
+// Known as a whole, or every hyphen-separated part known, or a known English possessive.
+bool accepted(spell_session& sp, word_entry& e, const std::string& lower) {
+    if (sp.known_lower(e, lower)) return true;
+    if (lower.find('-') != std::string::npos) {
+        std::size_t start = 0;
+        while (start <= lower.size()) {
+            std::size_t dash = lower.find('-', start);
+            std::string part = lower.substr(start, dash - start);
+            if (!part.empty() && !sp.known(part)) return false;
+            if (dash == std::string::npos) break;
+            start = dash + 1;
+        }
+        return true;
+    }
+    if (sp.language() == lang::es && known_with_enclitics(sp, lower)) return true;
+    if (sp.language() == lang::en && lower.size() > 2 &&
+        lower.compare(lower.size() - 2, 2, "'s") == 0)
+        return sp.known(lower.substr(0, lower.size() - 2));
+    return false;
+}
+
+std::string list(const std::vector<std::string>& words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size() && i < 3; ++i) {
+        if (i) out += ", ";
+        out += words[i];
+    }
+    return out;
+}
+
+// Swapped neighbours ("recieve") or a doubled/undoubled letter ("untill", "ocurred"): the
+// typos hands make, unlike a substituted letter that often turns one real word into another.
+bool typical_typo(const std::string& word, const std::string& fix) {
+    if (word.size() == fix.size()) {
+        std::size_t i = 0;
+        while (i < word.size() && word[i] == fix[i]) ++i;
+        return i + 1 < word.size() && word[i] == fix[i + 1] && word[i + 1] == fix[i] &&
+               word.compare(i + 2, std::string::npos, fix, i + 2, std::string::npos) == 0;
+    }
+    const std::string& longer = word.size() > fix.size() ? word : fix;
+    const std::string& shorter = word.size() > fix.size() ? fix : word;
+    if (longer.size() != shorter.size() + 1) return false;
+    std::size_t i = 0;
+    while (i < shorter.size() && longer[i] == shorter[i]) ++i;
+    bool doubled = (i > 0 && longer[i] == longer[i - 1]) ||
+                   (i + 1 < longer.size() && longer[i] == longer[i + 1]);
+    return doubled && longer.compare(i + 1, std::string::npos, shorter, i, std::string::npos) == 0;
+}
+
+struct choice {
+    std::string replacement;
+    double confidence = 0;
+    bool accent = false;
+};
+
+// The one confident candidate, if there is one.
+std::optional<choice> choose(spell_session& sp, const std::string& word, const candidates& c,
+                             std::size_t length) {
+    auto frequent = [&](const std::vector<std::string>& v) {
+        std::vector<std::string> out;
+        for (const auto& w : v)
+            if (sp.frequent(w)) out.push_back(w);
+        return out;
+    };
+    if (c.accents.size() == 1) return choice{c.accents[0], 0.9, true};
+    if (c.accents.size() > 1) {
+        auto f = frequent(c.accents);
+        if (f.size() == 1) return choice{f[0], 0.6, true};
+        return std::nullopt;
+    }
+    std::vector<std::string> all = c.edits;
+    // Splits have two frequent halves ("dela" -> "de la", never "amongst" -> "among st").
+    all.insert(all.end(), c.splits.begin(), c.splits.end());
+    if (all.size() == 1) {
+        if (sp.frequent(all[0]) && length >= 3) return choice{all[0], 0.7, false};
+        if (length >= 5 && typical_typo(word, all[0])) return choice{all[0], 0.6, false};
+        return std::nullopt;
+    }
+    // Several candidates: the only frequent one is trusted when it is a typical slip of the
+    // hand ("qeu" -> "que", "teh" -> "the"); otherwise it is a hint in the note.
+    auto f = frequent(c.edits);
+    if (f.size() == 1 && c.edits.size() <= 4 && typical_typo(word, f[0]))
+        return choice{f[0], 0.6, false};
+    return std::nullopt;
+}
+
+void check_word(rule_context& cx, const token& t) {
+    spell_session& sp = *cx.speller;
+    const bool initial = t.starts != boundary::none;
+    if (t.has_digit || t.shape == word_shape::upper || t.shape == word_shape::mixed ||
+        t.shape == word_shape::none)
+        return;
+    if (t.shape == word_shape::capitalized && !initial) return;  // a name
+    std::string lower = cx.en() ? normalise_apostrophes(t.lower) : t.lower;
+    if (cx.es() &&
+        (lower.find('\'') != std::string::npos || lower.find("\xE2\x80\x99") != std::string::npos))
+        return;  // "d’Artagnan"
+    if (sp.in_project(t.text, lower) || is_roman(lower)) return;
+    word_entry& e = sp.entry(lower);
+    if (accepted(sp, e, lower)) return;
+    const bool capital = t.shape == word_shape::capitalized;
+    if (capital && (e.capital_mid_count > 0 || sp.known(t.text))) return;  // a name
+    if (lower.find('-') != std::string::npos || lower.find('\'') != std::string::npos) return;
+    const candidates& c = sp.candidates_of(e, lower);
+    auto pick = choose(sp, lower, c, t.end - t.begin);
+    const bool es = cx.es();
+    // A capitalised unknown word is more often a name or a foreign word than a typo: only an
+    // accent is restored there ("Tambien" -> "También").
+    if (pick && (!capital || pick->accent)) {
+        std::string repl = capital ? capitalize(pick->replacement) : pick->replacement;
+        if (pick->accent) {
+            cx.emit(es ? "ES_SPELLING_ACCENT" : "EN_SPELLING_TYPO", t.begin, t.end, repl,
+                    pick->confidence, "Falta o sobra una tilde: «" + repl + "».",
+                    "Accent: \"" + repl + "\".");
+        } else {
+            cx.emit(es ? "ES_SPELLING_TYPO" : "EN_SPELLING_TYPO", t.begin, t.end, repl,
+                    pick->confidence, "Posible errata: ¿«" + repl + "»?",
+                    "Possible typo: \"" + repl + "\"?");
+        }
+        return;
+    }
+    if (capital || t.end - t.begin < 3) return;  // an unknown capitalised word is likely a name
+    std::vector<std::string> all = c.accents;
+    all.insert(all.end(), c.edits.begin(), c.edits.end());
+    std::string hint_es = all.empty() ? "" : " ¿Quizá " + list(all) + "?";
+    std::string hint_en = all.empty() ? "" : " Perhaps " + list(all) + "?";
+    cx.emit(es ? "ES_SPELLING_UNKNOWN" : "EN_SPELLING_UNKNOWN", t.begin, t.end, std::nullopt,
+            all.empty() ? 0.3 : 0.35,
+            "Palabra desconocida para el diccionario." + hint_es +
+                " Si es correcta, añádala al diccionario del proyecto.",
+            "Word not in the dictionary." + hint_en +
+                " If it is right, add it to the project dictionary.");
+}
+
+}  // namespace
+
+void check_spelling(rule_context& cx) {
+    const auto& toks = cx.p.tokens;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        const token& t = toks[i];
+        if (t.kind != token_kind::word) continue;
+        // Glued to a number ("3kg", "2nd") or part of a dotted abbreviation ("p.ej.").
+        if (i > 0 && toks[i - 1].kind == token_kind::number) continue;
+        if (i + 1 < toks.size() && toks[i + 1].kind == token_kind::number) continue;
+        if (i + 2 < toks.size() && toks[i + 1].is_punct(U'.', cx.p.text) &&
+            toks[i + 2].kind == token_kind::word)
+            continue;
+        if (i > 0 &&
+            (toks[i - 1].is_punct(U'@', cx.p.text) || toks[i - 1].is_punct(U'#', cx.p.text)))
+            continue;
+        // A fragment cut by an ellipsis ("...mptoms", "institut…").
+        auto cut = [&](std::size_t k) {
+            return k < toks.size() &&
+                   (toks[k].is_punct(U'.', cx.p.text) || toks[k].is_punct(0x2026, cx.p.text));
+        };
+        if ((i > 0 && cut(i - 1) && i > 1 && cut(i - 2)) ||
+            (i > 0 && toks[i - 1].is_punct(0x2026, cx.p.text)))
+            continue;
+        if (cut(i + 1) && (cut(i + 2) || toks[i + 1].is_punct(0x2026, cx.p.text))) continue;
+        check_word(cx, t);
+    }
+}
+
+}  // namespace galley::engine_detail

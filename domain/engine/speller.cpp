@@ -1,0 +1,110 @@
+#include "domain/engine/speller.hpp"
+
+#include <filesystem>
+#include <hunspell/hunspell.hxx>
+
+#include "domain/engine/common_words.hpp"
+
+namespace galley::engine_detail {
+
+namespace {
+
+result<std::unique_ptr<Hunspell>> open(const std::string& dir, const std::string& name) {
+    std::string aff = dir + "/" + name + ".aff", dic = dir + "/" + name + ".dic";
+    for (const auto& f : {aff, dic})
+        if (!std::filesystem::is_regular_file(f))
+            return make_error(errc::unavailable, "dictionary file missing: " + f);
+    return std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+}
+
+}  // namespace
+
+dictionaries::~dictionaries() = default;
+
+result<std::shared_ptr<const dictionaries>> dictionaries::load(const std::string& dir) {
+    std::shared_ptr<dictionaries> d(new dictionaries());
+    struct item {
+        handle* h;
+        const char* name;
+    };
+    for (item it : {item{&d->es_, "es_ES"}, item{&d->en_us_, "en_US"}, item{&d->en_gb_, "en_GB"}}) {
+        auto h = open(dir, it.name);
+        if (!h) return h.err();
+        it.h->hunspell = std::move(*h);
+    }
+    return std::shared_ptr<const dictionaries>(std::move(d));
+}
+
+const dictionaries::handle& dictionaries::pick(lang l, bool british) const {
+    if (l == lang::es) return es_;
+    return british ? en_gb_ : en_us_;
+}
+
+bool dictionaries::spell(lang l, bool british, const std::string& word) const {
+    const handle& h = pick(l, british);
+    std::lock_guard lock(h.mutex);
+    return h.hunspell->spell(word);
+}
+
+spell_session::spell_session(const dictionaries& dicts, lang l, const std::string& variant,
+                             const std::vector<std::string>& project_words)
+    : dicts_(dicts), lang_(l), us_(variant != "en_GB"), gb_(variant != "en_US") {
+    for (const auto& w : project_words) {
+        project_.insert(w);
+        project_.insert(to_lower(w));
+    }
+}
+
+void spell_session::count(const paragraph_view& p) {
+    for (const token& t : p.tokens) {
+        if (t.kind != token_kind::word) continue;
+        if (t.shape == word_shape::lower) {
+            ++entry(t.lower).lower_count;
+        } else if (t.shape == word_shape::capitalized && t.starts == boundary::none) {
+            ++entry(t.lower).capital_mid_count;
+        }
+    }
+}
+
+word_entry& spell_session::entry(const std::string& lower) { return words_[lower]; }
+
+bool spell_session::known(const std::string& word) {
+    if (project_.count(word)) return true;
+    return dictionary_knows(word);
+}
+
+bool spell_session::dictionary_knows(const std::string& word) const {
+    if (lang_ == lang::es) return dicts_.spell(lang_, false, word);
+    return (us_ && dicts_.spell(lang_, false, word)) || (gb_ && dicts_.spell(lang_, true, word));
+}
+
+bool spell_session::known_lower(word_entry& e, const std::string& lower) {
+    if (e.known < 0) e.known = known(lower) ? 1 : 0;
+    return e.known == 1;
+}
+
+bool spell_session::in_project(const std::string& word, const std::string& lower) const {
+    return project_.count(word) > 0 || project_.count(lower) > 0;
+}
+
+bool spell_session::frequent(const std::string& lower) {
+    if (is_common_word(lang_, lower)) return true;
+    auto it = words_.find(lower);
+    return it != words_.end() && it->second.lower_count >= 3 && known_lower(it->second, lower);
+}
+
+const candidates& spell_session::candidates_of(word_entry& e, const std::string& lower) {
+    if (!e.has_candidates) {
+        // Candidates are looked up without the cache on purpose: most are not words, and
+        // caching them would grow the map by ~600 entries per unknown word.
+        e.cands = generate_candidates(
+            // A word written the same way 3+ times is deliberate (archaic, jargon), not a typo.
+            lower, lang_, e.lower_count < 3,
+            [this](const std::string& w) { return dictionary_knows(w); },
+            [this](const std::string& w) { return frequent(w); });
+        e.has_candidates = true;
+    }
+    return e.cands;
+}
+
+}  // namespace galley::engine_detail

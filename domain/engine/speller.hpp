@@ -1,0 +1,96 @@
+#pragma once
+// Spelling on top of hunspell. `dictionaries` is loaded once and shared by every thread (each
+// hunspell handle sits behind its own mutex, because Hunspell::spell is not thread-safe).
+// `spell_session` lives for one check() call on one thread: it counts the document's words and
+// caches one verdict per distinct word, so a novel costs one spell() per distinct word.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "domain/engine/rule_context.hpp"
+#include "domain/result.hpp"
+
+class Hunspell;
+
+namespace galley::engine_detail {
+
+class dictionaries {
+public:
+    /// Loads es_ES, en_US and en_GB from `dir`. Fails with errc::unavailable naming the missing
+    /// file. Thread-safe after construction.
+    static result<std::shared_ptr<const dictionaries>> load(const std::string& dir);
+    ~dictionaries();
+
+    /// True when `word` (UTF-8, as written) is in the dictionary of `l` (`british` picks en_GB).
+    /// REQUIRES: l != lang::other. Safe from any thread; serialised per dictionary.
+    bool spell(lang l, bool british, const std::string& word) const;
+
+private:
+    struct handle {
+        std::unique_ptr<Hunspell> hunspell;
+        mutable std::mutex mutex;
+    };
+    dictionaries() = default;
+    const handle& pick(lang l, bool british) const;
+    handle es_, en_us_, en_gb_;
+};
+
+/// Candidates for an unknown lower-case word, generated without Hunspell::suggest.
+struct candidates {
+    std::vector<std::string> accents;  // differ only in diacritics (and n/ñ)
+    std::vector<std::string> edits;    // one deletion, transposition, substitution or insertion
+    std::vector<std::string> splits;   // two known words ("a lot")
+};
+
+struct word_entry {
+    std::uint32_t lower_count = 0;        // written in lower case
+    std::uint32_t capital_mid_count = 0;  // capitalised, not at a sentence start
+    std::int8_t known = -1;               // -1: not yet asked
+    bool has_candidates = false;
+    candidates cands;
+};
+
+class spell_session {
+public:
+    /// REQUIRES: l != lang::other; `dicts` outlives the session. English `variant` "en_US" or
+    /// "en_GB" picks one dictionary; anything else accepts a word either of them knows.
+    spell_session(const dictionaries& dicts, lang l, const std::string& variant,
+                  const std::vector<std::string>& project_words);
+
+    /// Pass 1: records every word of a paragraph (document frequencies, names).
+    void count(const paragraph_view& p);
+    /// The entry of a lower-case word (created on first use).
+    word_entry& entry(const std::string& lower);
+    /// Dictionary or project word, exactly as written (cached for lower-case forms).
+    bool known(const std::string& word);
+    bool known_lower(word_entry& e, const std::string& lower);
+    bool in_project(const std::string& word, const std::string& lower) const;
+    /// Frequent: in the language's list of common words or seen >= 3 times in this document.
+    bool frequent(const std::string& lower);
+    const candidates& candidates_of(word_entry& e, const std::string& lower);
+    lang language() const { return lang_; }
+
+private:
+    const dictionaries& dicts_;
+    bool dictionary_knows(const std::string& word) const;
+    lang lang_;
+    bool us_ = true, gb_ = true;
+    std::unordered_set<std::string> project_;
+    std::unordered_map<std::string, word_entry> words_;
+};
+
+/// Generates candidates for `lower` (UTF-8). Accents, deletions and transpositions are kept
+/// when `known` (hunspell) accepts them; substitutions, insertions and splits only when
+/// `frequent` (hash lookups) accepts them, which keeps an unknown word at ~3n spell() calls.
+/// Without `with_edits` only accents are tried.
+template <class Known, class Frequent>
+candidates generate_candidates(const std::string& lower, lang l, bool with_edits, Known&& known,
+                               Frequent&& frequent);
+
+}  // namespace galley::engine_detail
+
+#include "domain/engine/candidates.ipp"

@@ -1,0 +1,207 @@
+#include "domain/formats/docx_reader.hpp"
+
+#include <array>
+#include <charconv>
+
+#include "domain/formats/document_inspector.hpp"
+#include "domain/formats/docx_parts.hpp"
+#include "domain/formats/wordml.hpp"
+#include "domain/utf8.hpp"
+
+namespace galley::formats {
+
+namespace {
+
+bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list) {
+    for (std::string_view x : list)
+        if (s == x) return true;
+    return false;
+}
+
+// Walks one story part and appends its paragraphs and segments to `out`.
+class story_reader {
+public:
+    story_reader(const wordml::names& ns, std::uint32_t part, docx_document& out,
+                 std::array<std::uint32_t, 6>& counters)
+        : ns_(ns), part_(part), out_(out), counters_(counters) {}
+
+    void block(pugi::xml_node container, story_kind story) {
+        for (pugi::xml_node c = container.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view local = ns_.w_local(c);
+            if (local == "p") {
+                paragraph(c, story);
+            } else if (is_one_of(local, {"sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr",
+                                         "sdtEndPr", "del", "moveFrom", "customXmlPr", "rPr"})) {
+                continue;
+            } else if (ns_.mc_local(c) == "AlternateContent") {
+                if (auto branch = wordml::chosen_branch(ns_, c)) block(branch, story);
+            } else {
+                block(c, story);  // tables, rows, cells, content controls, w:ins, text boxes...
+            }
+        }
+    }
+
+private:
+    void paragraph(pugi::xml_node p, story_kind story) {
+        auto s = static_cast<std::size_t>(story);
+        out_.text.paragraphs.push_back({story, counters_[s]++, {}});
+        docx_paragraph_source src;
+        src.part = part_;
+        src.node = wordml::offset_of(p);
+        src.first_segment = static_cast<std::uint32_t>(out_.map.segments.size());
+        text_ = &out_.text.paragraphs.back().text;
+        chars_ = 0;
+        std::vector<pugi::xml_node> boxes;
+        inline_content(p, boxes);
+        src.segment_count =
+            static_cast<std::uint32_t>(out_.map.segments.size()) - src.first_segment;
+        out_.map.paragraphs.push_back(src);
+        text_ = nullptr;
+        for (pugi::xml_node box : boxes) block(box, story);
+    }
+
+    void inline_content(pugi::xml_node n, std::vector<pugi::xml_node>& boxes) {
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view local = ns_.w_local(c);
+            if (local == "r") {
+                run(c, boxes);
+            } else if (local == "txbxContent") {
+                boxes.push_back(c);
+            } else if (is_one_of(local, {"p", "pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom",
+                                         "customXmlPr", "smartTagPr"})) {
+                continue;
+            } else if (ns_.mc_local(c) == "AlternateContent") {
+                if (auto branch = wordml::chosen_branch(ns_, c)) inline_content(branch, boxes);
+            } else {
+                inline_content(c, boxes);  // hyperlink, smartTag, sdt, fldSimple, ins, moveTo...
+            }
+        }
+    }
+
+    void run(pugi::xml_node r, std::vector<pugi::xml_node>& boxes) {
+        for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view local = ns_.w_local(c);
+            if (local == "t") {
+                add_text(c, c.text().get());
+            } else if (local == "tab" || local == "ptab") {
+                add_text(c, "\t");
+            } else if (local == "br" || local == "cr") {
+                add_text(c, "\n");
+            } else if (local == "noBreakHyphen") {
+                add_text(c, "-");
+            } else if (local == "sym") {
+                add_symbol(c);
+            } else if (is_one_of(local, {"rPr", "delText", "instrText", "delInstrText",
+                                         "softHyphen", "fldChar"})) {
+                continue;
+            } else if (ns_.mc_local(c) == "AlternateContent") {
+                if (auto branch = wordml::chosen_branch(ns_, c)) run(branch, boxes);
+            } else {
+                find_boxes(c, boxes);  // drawings and pictures may hold text boxes
+            }
+        }
+    }
+
+    void find_boxes(pugi::xml_node n, std::vector<pugi::xml_node>& boxes) {
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            if (ns_.w_local(c) == "txbxContent") {
+                boxes.push_back(c);
+            } else if (ns_.mc_local(c) == "AlternateContent") {
+                if (auto branch = wordml::chosen_branch(ns_, c)) find_boxes(branch, boxes);
+            } else {
+                find_boxes(c, boxes);
+            }
+        }
+    }
+
+    void add_symbol(pugi::xml_node sym) {
+        std::string_view hex = ns_.w_attr(sym, "char").value();
+        unsigned value = 0;
+        auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), value, 16);
+        if (ec != std::errc{} || end != hex.data() + hex.size() || value == 0 || value > 0x10FFFF ||
+            (value >= 0xD800 && value <= 0xDFFF))
+            return;
+        std::string s;
+        utf8::append(s, static_cast<char32_t>(value));
+        add_text(sym, s);
+    }
+
+    void add_text(pugi::xml_node node, std::string_view s) {
+        if (s.empty() || !text_) return;
+        auto n = static_cast<std::uint32_t>(utf8::count(s));
+        bool is_text = ns_.w_local(node) == "t";
+        out_.map.segments.push_back({wordml::offset_of(node), chars_, n, is_text});
+        text_->append(s);
+        chars_ += n;
+    }
+
+    const wordml::names& ns_;
+    std::uint32_t part_;
+    docx_document& out_;
+    std::array<std::uint32_t, 6>& counters_;
+    std::string* text_ = nullptr;
+    std::uint32_t chars_ = 0;
+};
+
+status read_part(pugi::xml_node root, const wordml::names& ns, story_kind story,
+                 story_reader& reader) {
+    if (story == story_kind::body) {
+        for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling())
+            if (ns.w_local(c) == "body") reader.block(c, story);
+        return {};
+    }
+    if (story == story_kind::header || story == story_kind::footer) {
+        reader.block(root, story);
+        return {};
+    }
+    std::string_view item = story == story_kind::footnote  ? "footnote"
+                            : story == story_kind::endnote ? "endnote"
+                                                           : "comment";
+    for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
+        if (ns.w_local(c) != item) continue;
+        std::string_view type = ns.w_attr(c, "type").value();
+        if (!type.empty() && type != "normal") continue;  // separator notes
+        reader.block(c, story);
+    }
+    return {};
+}
+
+}  // namespace
+
+result<docx_document> read_docx(std::string_view bytes) {
+    auto inspected = inspect_document(bytes);
+    if (!inspected) return inspected.err();
+    if (inspected->format != document_format::docx)
+        return make_error(errc::unsupported_media, "the file is not a DOCX document");
+    auto zip = zip_reader::open(bytes);
+    if (!zip) return zip.err();
+    docx_document out;
+    std::array<std::uint32_t, 6> counters{};
+    for (const story_part& part : list_story_parts(*zip, inspected->main_part)) {
+        auto doc = parse_part(*zip, part.name);
+        if (!doc) return doc.err();
+        pugi::xml_node root = (*doc)->document_element();
+        wordml::names ns(root);
+        if (!ns.has_w()) {
+            if (part.story == story_kind::body)
+                return make_error(errc::unsupported_media,
+                                  "the main part is not WordprocessingML: " + part.name);
+            continue;
+        }
+        auto index = static_cast<std::uint32_t>(out.map.parts.size());
+        out.map.parts.push_back(part.name);
+        std::size_t first_paragraph = out.text.paragraphs.size();
+        story_reader reader(ns, index, out, counters);
+        if (auto s = read_part(root, ns, part.story, reader); !s) return s.err();
+        for (std::size_t i = first_paragraph; i < out.text.paragraphs.size(); ++i)
+            if (!utf8::is_valid(out.text.paragraphs[i].text))
+                return make_error(errc::unsupported_media, "the document text is not valid UTF-8");
+    }
+    return out;
+}
+
+}  // namespace galley::formats

@@ -1,0 +1,142 @@
+// Engine-wide behaviour: options, overlaps, ordering, catalogue, ids, cancellation, languages.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "domain/engine/resolve.hpp"
+#include "engine_test_support.hpp"
+
+using namespace galley;
+using namespace galley::test;
+
+TEST(engine, load_fails_cleanly_without_dictionaries) {
+    auto e = engine::load("/nonexistent");
+    ASSERT_FALSE(e);
+    EXPECT_EQ(e.err().code, errc::unavailable);
+}
+
+TEST(engine, rules_disabled_are_honoured) {
+    check_options o;
+    o.rules_disabled = {"ES_SPELLING_ACCENT", "NO_SUCH_RULE"};
+    EXPECT_EQ(fixed("Yo tambien.", "es", o), "Yo tambien.");
+    EXPECT_EQ(fixed("Yo tambien.", "es"), "Yo también.");
+}
+
+TEST(engine, overlaps_keep_higher_confidence_then_catalogue_order) {
+    using engine_detail::finding;
+    std::vector<finding> fs(4);
+    fs[0] = {0, 5, std::string("a"), 20, 0.5, ""};
+    fs[1] = {2, 5, std::string("b"), 21, 0.9, ""};  // wins: higher confidence
+    fs[2] = {10, 2, std::string("c"), 7, 0.6, ""};  // ties with d: earlier rule wins
+    fs[3] = {10, 3, std::string("d"), 3, 0.6, ""};
+    auto kept = engine_detail::resolve_overlaps(fs);
+    ASSERT_EQ(kept.size(), 2u);
+    EXPECT_EQ(*kept[0].replacement, "b");
+    EXPECT_EQ(*kept[1].replacement, "d");
+    std::reverse(fs.begin(), fs.end());
+    auto again = engine_detail::resolve_overlaps(fs);
+    ASSERT_EQ(again.size(), 2u);
+    EXPECT_EQ(*again[0].replacement, "b");  // independent of input order
+    EXPECT_EQ(*again[1].replacement, "d");
+}
+
+TEST(engine, suggestions_are_sorted_and_never_overlap) {
+    document_text doc;
+    doc.paragraphs.push_back({story_kind::footnote, 0, "Tambien  lo vi , ayer..."});
+    doc.paragraphs.push_back({story_kind::body, 0, "Habían muchas personas tambien."});
+    doc.paragraphs.push_back({story_kind::body, 1, "Vienes mañana? Pienso de que sí."});
+    check_options o;
+    o.language = "es";
+    auto ss = shared_engine().check(doc, o);
+    ASSERT_GE(ss.size(), 5u);
+    for (std::size_t i = 1; i < ss.size(); ++i) {
+        const auto& a = ss[i - 1];
+        const auto& b = ss[i];
+        EXPECT_LE(std::tie(a.story, a.paragraph, a.offset),
+                  std::tie(b.story, b.paragraph, b.offset));
+        if (a.story == b.story && a.paragraph == b.paragraph)
+            EXPECT_LE(a.offset + a.length, b.offset);
+    }
+}
+
+TEST(engine, catalogue_ids_are_unique_and_every_reported_rule_is_listed) {
+    std::set<std::string> ids;
+    for (const auto& r : catalogue()) {
+        EXPECT_TRUE(ids.insert(r.id).second) << r.id;
+        EXPECT_TRUE(r.language == "es" || r.language == "en" || r.language == "any");
+        EXPECT_FALSE(r.description.empty());
+    }
+    for (const auto& s : check("Tambien  vino , y habían muchas personas... Vienes?", "es"))
+        EXPECT_TRUE(ids.count(s.rule_id)) << s.rule_id;
+    EXPECT_LT(catalogue_for("es").size(), catalogue().size());
+}
+
+TEST(engine, suggestion_ids_are_stable_and_distinct) {
+    auto ss = check("Yo tambien lo vi aquel dia.", "es");
+    ASSERT_EQ(ss.size(), 2u);
+    auto a = suggestion_id("doc-1", "abc", ss[0]);
+    EXPECT_EQ(a.size(), 32u);
+    EXPECT_EQ(a, suggestion_id("doc-1", "abc", check("Yo tambien lo vi aquel dia.", "es")[0]));
+    EXPECT_NE(a, suggestion_id("doc-1", "abc", ss[1]));
+    EXPECT_NE(a, suggestion_id("doc-2", "abc", ss[0]));
+    EXPECT_NE(a, suggestion_id("doc-1", "abd", ss[0]));
+    suggestion note = ss[0];
+    note.replacement.reset();
+    suggestion empty = ss[0];
+    empty.replacement = "";
+    EXPECT_NE(suggestion_id("d", "s", note), suggestion_id("d", "s", empty));
+}
+
+TEST(engine, should_stop_ends_the_check_with_a_flag) {
+    document_text doc;
+    for (std::uint32_t i = 0; i < 10; ++i)
+        doc.paragraphs.push_back({story_kind::body, i, "Yo tambien."});
+    check_options o;
+    o.language = "es";
+    int calls = 0;
+    o.should_stop = [&] { return ++calls > 3; };
+    auto r = shared_engine().check_detailed(doc, o);
+    EXPECT_TRUE(r.stopped);
+    EXPECT_EQ(r.suggestions.size(), 3u);
+}
+
+TEST(engine, other_languages_get_only_language_independent_rules) {
+    document_text doc;
+    doc.paragraphs.push_back(
+        {story_kind::body, 0, "Le chat est sur la table , et il dort.  Il ne veut pas manger."});
+    doc.paragraphs.push_back({story_kind::body, 1, "C'est une belle journée dans le jardin."});
+    check_options o;  // auto
+    auto r = shared_engine().check_detailed(doc, o);
+    EXPECT_EQ(r.language.language, "und");
+    ASSERT_FALSE(r.suggestions.empty());
+    for (const auto& s : r.suggestions) {
+        auto i = rule_index(s.rule_id);
+        ASSERT_TRUE(i);
+        EXPECT_EQ(catalogue()[*i].language, "any") << s.rule_id;
+    }
+}
+
+TEST(engine, detects_spanish_and_english) {
+    document_text es;
+    es.paragraphs.push_back(
+        {story_kind::body, 0, "La casa de mi madre está en el pueblo y es muy bonita."});
+    EXPECT_EQ(engine::detect(es).language, "es");
+    document_text en;
+    en.paragraphs.push_back(
+        {story_kind::body, 0, "The house of my mother is in the village and it is lovely."});
+    EXPECT_EQ(engine::detect(en).language, "en");
+}
+
+TEST(engine, correct_text_gets_no_replacements) {
+    const char* es =
+        "La heroica ciudad dormía la siesta. El viento Sur, caliente y perezoso, "
+        "empujaba las nubes blanquecinas que se rasgaban al correr hacia el Norte. "
+        "—¿Vienes mañana? —preguntó ella—. ¡Qué alegría!";
+    for (const auto& s : check(es, "es"))
+        EXPECT_FALSE(s.replacement) << s.rule_id << " " << s.original;
+    const char* en =
+        "It is a truth universally acknowledged, that a single man in possession of "
+        "a good fortune, must be in want of a wife. \"Where?\" she asked on Monday.";
+    for (const auto& s : check(en, "en"))
+        EXPECT_FALSE(s.replacement) << s.rule_id << " " << s.original;
+}

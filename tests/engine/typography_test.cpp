@@ -1,0 +1,65 @@
+// Typography: spaces, units, ellipsis, Spanish dialogue dashes and quotes.
+#include <gtest/gtest.h>
+
+#include "engine_test_support.hpp"
+
+using namespace galley::test;
+
+TEST(typography, space_before_punctuation) {
+    EXPECT_EQ(fixed("Hola , adiós .", "es"), "Hola, adiós.");
+    EXPECT_EQ(fixed("Really ? Yes !", "en"), "Really? Yes!");
+    EXPECT_FALSE(fires("Vale ;-) nos vemos.", "es", "SPACE_BEFORE_PUNCT"));
+    EXPECT_FALSE(fires("C'est vrai ? Oui !", "fr", "SPACE_BEFORE_PUNCT"));  // French spacing
+}
+
+TEST(typography, missing_space_after_punctuation) {
+    EXPECT_EQ(fixed("Vino,vio y se fue.Luego volvió.", "es"), "Vino, vio y se fue. Luego volvió.");
+    EXPECT_FALSE(fires("Cuesta 3.5 euros, es decir, 3,50.", "es", "MISSING_SPACE_AFTER_PUNCT"));
+    EXPECT_FALSE(
+        fires("See e.g. the file.txt on example.com today.", "en", "MISSING_SPACE_AFTER_PUNCT"));
+}
+
+TEST(typography, double_spaces) {
+    EXPECT_EQ(fixed("Una  casa.", "es"), "Una casa.");
+    EXPECT_FALSE(fires("     Sangría de párrafo.", "es", "DOUBLE_SPACE"));
+}
+
+TEST(typography, number_and_unit) {
+    EXPECT_EQ(fixed("Pesa 3kg y mide 20cm.", "es"), "Pesa 3 kg y mide 20 cm.");
+    EXPECT_FALSE(fires("The 4G network and the 2nd floor.", "en", "NUMBER_UNIT_SPACE"));
+}
+
+TEST(typography, ellipsis_in_spanish) {
+    EXPECT_EQ(fixed("Pues... no sé.", "es"), "Pues… no sé.");
+    EXPECT_FALSE(fires("Well... I don't know.", "en", "ELLIPSIS"));
+}
+
+TEST(typography, spanish_dialogue_dashes) {
+    EXPECT_EQ(fixed("-No, señor -contestó el cura-. Ya lo sabe.", "es"),
+              "—No, señor —contestó el cura—. Ya lo sabe.");
+    EXPECT_EQ(fixed("— Hola.", "es"), "—Hola.");
+    EXPECT_FALSE(fires("Es un ex-ministro de 1990-1995.", "es", "ES_DIALOGUE_DASH"));
+    EXPECT_FALSE(fires("- primer punto de la lista", "es", "ES_DIALOGUE_DASH"));
+}
+
+TEST(typography, straight_quotes_in_spanish_are_only_a_note) {
+    auto ss = check("Dijo \"hola\" y se fue.", "es");
+    ASSERT_EQ(ss.size(), 1u);
+    EXPECT_EQ(ss[0].rule_id, "ES_STRAIGHT_QUOTES");
+    EXPECT_FALSE(ss[0].replacement);
+}
+
+TEST(typography, mixed_quote_styles_are_noted_once_per_document) {
+    galley::document_text doc;
+    doc.paragraphs.push_back({galley::story_kind::body, 0, "Dijo «hola» y «adiós» y «bueno»."});
+    doc.paragraphs.push_back({galley::story_kind::body, 1, "Luego dijo \"basta\"."});
+    galley::check_options o;
+    o.language = "es";
+    int mixed = 0;
+    for (const auto& s : shared_engine().check(doc, o))
+        if (s.rule_id == "QUOTE_STYLE_MIXED") {
+            ++mixed;
+            EXPECT_EQ(s.paragraph, 1u);
+        }
+    EXPECT_EQ(mixed, 1);
+}
