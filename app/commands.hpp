@@ -9,5 +9,6 @@ namespace galley::app {
 int serve_command(const std::vector<std::string>& args);
 int migrate_command(const std::vector<std::string>& args);
 int admin_command(const std::vector<std::string>& args);
+int correct_command(const std::vector<std::string>& args);
 
 }  // namespace galley::app

@@ -11,6 +11,7 @@ void usage(std::FILE* out) {
         "usage: galley <command> [options]\n"
         "  serve   [--http ADDR:PORT] [--db URL] [--storage DIR] [--plans FILE]\n"
         "          [--cluster-port N] [--node-id ID] [--join HOST:PORT,...]\n"
+        "  correct INPUT... --out DIR [--lang auto|es|en] [--no-tracked]\n"
         "  migrate [--db URL]\n"
         "  admin set-plan --db URL EMAIL PLAN\n"
         "  admin set-role --db URL EMAIL admin|user\n"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     if (command == "serve") return galley::app::serve_command(args);
     if (command == "migrate") return galley::app::migrate_command(args);
     if (command == "admin") return galley::app::admin_command(args);
+    if (command == "correct") return galley::app::correct_command(args);
     std::fprintf(stderr, "galley: unknown command '%s'\n", command.c_str());
     usage(stderr);
     return 2;

@@ -7,7 +7,10 @@
 
 #include "app/commands.hpp"
 #include "app/config.hpp"
+#include "actors/runtime.hpp"
 #include "app/jwt_keys.hpp"
+#include "domain/ids.hpp"
+#include "domain/engine/engine.hpp"
 #include "http/server.hpp"
 #include "persistence/blob_store.hpp"
 #include "persistence/database.hpp"
@@ -52,7 +55,25 @@ int serve_command(const std::vector<std::string>& args) {
     auto keys = load_key_ring(*cfg);
     if (!keys) return fail(keys.err().message);
 
+    auto faults = parse_faults(cfg->faults);
+    if (!faults) return fail(faults.err().message);
+    auto eng = engine::load();
+    if (!eng) return fail("cannot load the spelling dictionaries: " + eng.err().message);
+
     http::service_context ctx(**db, *blobs, cfg->plans, *keys);
+    actors::runtime_options rt;
+    rt.node_id = !cfg->node_id.empty() ? cfg->node_id
+                 : cfg->cluster_port > 0 ? cfg->http_host + ":" + std::to_string(cfg->cluster_port)
+                                         : cfg->http_host + ":" + std::to_string(cfg->http_port);
+    rt.incarnation = new_uuid().substr(0, 8);
+    rt.max_workers = cfg->max_workers;
+    rt.max_queued = cfg->max_queued;
+    rt.heartbeat_seconds = cfg->heartbeat_seconds;
+    rt.lock_ttl_seconds = cfg->lock_ttl_seconds;
+    rt.faults = *faults;
+    actors::runtime runtime(rt, **db, *blobs, cfg->plans, std::make_shared<const engine>(std::move(*eng)),
+                            ctx.metrics.registry());
+    ctx.runtime = &runtime;
     http::server_options opts;
     opts.host = cfg->http_host;
     opts.port = cfg->http_port;
@@ -73,6 +94,7 @@ int serve_command(const std::vector<std::string>& args) {
     sigwait(&stop_signals, &sig);
     std::printf("{\"level\":\"info\",\"msg\":\"shutting down\",\"signal\":%d}\n", sig);
     server.stop(10.0);
+    runtime.shutdown();
     std::printf("{\"level\":\"info\",\"msg\":\"stopped\"}\n");
     return 0;
 }

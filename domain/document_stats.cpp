@@ -12,6 +12,7 @@ document_stats measure_document(std::string_view bytes, const formats::inspected
     if (inspected.format == formats::document_format::txt) {
         if (utf8::has_bom(text)) text.remove_prefix(3);
         out.words = static_cast<std::int64_t>(count_words(text));
+        out.chars = static_cast<std::int64_t>(utf8::count(text));
         auto guess = detect_language(text);
         out.language = guess.language;
         out.language_confidence = guess.confidence;
@@ -26,6 +27,7 @@ document_stats measure_document(std::string_view bytes, const formats::inspected
         body += '\n';
     }
     out.words = static_cast<std::int64_t>(count_words(body));
+    out.chars = static_cast<std::int64_t>(utf8::count(body));
     auto guess = detect_language(body);
     out.language = guess.language;
     out.language_confidence = guess.confidence;

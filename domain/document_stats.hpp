@@ -10,6 +10,7 @@ namespace galley {
 
 struct document_stats {
     std::int64_t words = 0;
+    std::int64_t chars = 0;  // code points of the text
     std::string language = "und";
     double language_confidence = 0;
 };

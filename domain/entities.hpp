@@ -39,6 +39,7 @@ struct document {
     std::string language = "und";
     std::int64_t word_count = 0;
     micros created_at = 0;
+    std::int64_t char_count = 0;  // code points of the text the engine reads (quota estimates)
 };
 
 /// One page of a list ordered by (created_at, id): `next_cursor` is empty on the last page.

@@ -67,6 +67,7 @@ result<document> store_document(service_context& ctx, const std::string& user_id
     auto stats = measure_document(up.bytes, *inspected);
     d.word_count = stats.words;
     d.language = stats.language;
+    d.char_count = stats.chars;
     auto sha = ctx.blobs.put(user_id, project_id, up.bytes);
     if (!sha) return sha.err();
     d.sha256 = *sha;

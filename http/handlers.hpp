@@ -28,6 +28,17 @@ http_response list_documents(const http_request&, service_context&);
 http_response get_document(const http_request&, service_context&);
 http_response delete_document(const http_request&, service_context&);
 http_response download_document(const http_request&, service_context&);
+// run_handlers.cpp
+http_response create_run(const http_request&, service_context&);
+http_response list_runs(const http_request&, service_context&);
+http_response get_run(const http_request&, service_context&);
+http_response cancel_run(const http_request&, service_context&);
+http_response run_events(const http_request&, service_context&);
+// export_handlers.cpp
+http_response list_exports(const http_request&, service_context&);
+http_response download_export(const http_request&, service_context&);
+http_response run_changelog(const http_request&, service_context&);
+http_response run_summary(const http_request&, service_context&);
 // ops_handlers.cpp
 http_response readyz(const http_request&, service_context&);
 http_response metrics(const http_request&, service_context&);

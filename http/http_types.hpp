@@ -34,6 +34,7 @@ struct http_response {
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string user_id;  // for the request log, when the request was authenticated
+    std::string event_stream_run;  // set: answer with the run's server-sent event stream instead
 };
 
 }  // namespace galley::http

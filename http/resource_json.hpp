@@ -3,11 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/entities.hpp"
+#include "domain/run_model.hpp"
 
 namespace galley::http {
 
 nlohmann::json project_json(const project& p);
 nlohmann::json document_json(const document& d);
+nlohmann::json run_json(const run_record& r);
+nlohmann::json export_json(const export_record& e);
 
 /// {"items": [...], "next_cursor": "..."|null}
 template <class T, class Fn>

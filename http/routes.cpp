@@ -64,6 +64,24 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
     r->add_handler(get, epr::path_to_params("/api/v1/documents/", id(), "/content"),
                    pooled(d, "/api/v1/documents/{document_id}/content", download_document));
 
+    r->add_handler(post, epr::path_to_params("/api/v1/projects/", id(), "/runs"),
+                   pooled(d, "/api/v1/projects/{project_id}/runs", create_run));
+    r->add_handler(get, epr::path_to_params("/api/v1/projects/", id(), "/runs"),
+                   pooled(d, "/api/v1/projects/{project_id}/runs", list_runs));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id()), pooled(d, "/api/v1/runs/{run_id}", get_run));
+    r->add_handler(post, epr::path_to_params("/api/v1/runs/", id(), "/cancel"),
+                   pooled(d, "/api/v1/runs/{run_id}/cancel", cancel_run));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/events"),
+                   pooled(d, "/api/v1/runs/{run_id}/events", run_events));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/exports"),
+                   pooled(d, "/api/v1/runs/{run_id}/exports", list_exports));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/exports/", id(), "/download"),
+                   pooled(d, "/api/v1/runs/{run_id}/exports/{export_id}/download", download_export));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/changelog.csv"),
+                   pooled(d, "/api/v1/runs/{run_id}/changelog.csv", run_changelog));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/summary.md"),
+                   pooled(d, "/api/v1/runs/{run_id}/summary.md", run_summary));
+
     r->non_matched_request_handler([&d](const restinio::request_handle_t& req) { return d.not_found(req); });
     return r;
 }

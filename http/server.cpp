@@ -94,6 +94,10 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
     double elapsed = monotonic_seconds() - started;
     ctx_.metrics.observe(hreq.route, hreq.method, res.status, elapsed);
     log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id);
+    if (!res.event_stream_run.empty()) {
+        if (streams_.add(req, res.event_stream_run, hreq.request_id)) return;
+        res = json_error(make_error(errc::over_capacity, "too many open event streams"), hreq.request_id);
+    }
     try {
         auto rb = req->create_response(status_line(res.status));
         rb.append_header(restinio::http_field::content_type, res.content_type);
@@ -169,6 +173,7 @@ struct api_server::impl {
     server_options options;
     service_context& ctx;
     handler_pool pool;
+    event_streams streams;
     dispatcher disp;
     restinio::running_server_handle_t<server_traits> server;
     bool stopped = false;
@@ -177,7 +182,8 @@ struct api_server::impl {
         : options(std::move(o)),
           ctx(c),
           pool(options.handler_threads, options.max_queued_requests),
-          disp(ctx, pool) {}
+          streams(c.runs, 256),
+          disp(ctx, pool, streams) {}
 };
 
 api_server::api_server(server_options options, service_context& ctx)
@@ -212,6 +218,7 @@ void api_server::stop(double drain_seconds) {
     double deadline = monotonic_seconds() + drain_seconds;
     while (impl_->pool.in_flight() > 0 && monotonic_seconds() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    impl_->streams.close_all();
     if (impl_->server) {
         impl_->server->stop();
         impl_->server->wait();

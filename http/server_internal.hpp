@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "http/event_streams.hpp"
 #include "http/handler_pool.hpp"
 #include "http/handlers.hpp"
 
@@ -23,7 +24,8 @@ struct server_traits : restinio::default_traits_t {
 /// envelope, security headers, X-Request-Id, a log line and metrics.
 class dispatcher {
 public:
-    dispatcher(service_context& ctx, handler_pool& pool) : ctx_(ctx), pool_(pool) {}
+    dispatcher(service_context& ctx, handler_pool& pool, event_streams& streams)
+        : ctx_(ctx), pool_(pool), streams_(streams) {}
 
     /// Runs `fn` on the handler pool (it may block).
     restinio::request_handling_status_t pooled(const restinio::request_handle_t& req,
@@ -42,6 +44,7 @@ private:
                  http_response res, double started);
     service_context& ctx_;
     handler_pool& pool_;
+    event_streams& streams_;
 };
 
 /// The route table (routes.cpp).

@@ -7,6 +7,7 @@
 
 #include "domain/auth/jwt.hpp"
 #include "domain/plans.hpp"
+#include "actors/runtime.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limiter.hpp"
 #include "persistence/blob_store.hpp"
@@ -14,6 +15,7 @@
 #include "persistence/document_repository.hpp"
 #include "persistence/project_repository.hpp"
 #include "persistence/refresh_token_repository.hpp"
+#include "persistence/run_repository.hpp"
 #include "persistence/user_repository.hpp"
 
 namespace galley::http {
@@ -22,7 +24,7 @@ struct service_context {
     service_context(persistence::database& db, persistence::blob_store& blobs,
                     const plan_table& plans, const auth::key_ring& keys)
         : db(db), blobs(blobs), plans(plans), keys(keys), users(db), refresh_tokens(db),
-          projects(db), documents(db) {}
+          projects(db), documents(db), runs(db) {}
 
     persistence::database& db;
     persistence::blob_store& blobs;
@@ -32,6 +34,8 @@ struct service_context {
     persistence::refresh_token_repository refresh_tokens;
     persistence::project_repository projects;
     persistence::document_repository documents;
+    persistence::run_repository runs;
+    actors::runtime* runtime = nullptr;  // set by app/ before the server starts
     http_metrics metrics;
     rate_limiter limiter;
 

@@ -15,7 +15,9 @@ http_response get_me(const http_request& req, service_context& ctx) {
     nlohmann::json me = user_json(who->account);
     nlohmann::json limit = nullptr;
     if (who->tier->chars_per_month > 0) limit = who->tier->chars_per_month;
-    me["usage"] = {{"period", period}, {"chars_used", *used}, {"chars_limit", limit}, {"docs_running", 0}};
+    auto running = ctx.runs.running_documents(who->account.id);
+    if (!running) return json_error(running.err(), req.request_id);
+    me["usage"] = {{"period", period}, {"chars_used", *used}, {"chars_limit", limit}, {"docs_running", *running}};
     auto r = json_ok(me, req.request_id);
     r.user_id = who->account.id;
     return r;

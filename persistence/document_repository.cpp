@@ -6,15 +6,17 @@ namespace galley::persistence {
 
 namespace {
 constexpr const char* kColumns =
-    "id, project_id, user_id, filename, format, size, sha256, language, word_count, created_at";
+    "id, project_id, user_id, filename, format, size, sha256, language, word_count, created_at, char_count";
 
 result<document> select_one(soci::session& s, const std::string& user_id, const std::string& id) {
     document d;
-    long long size = 0, words = 0, created = 0;
+    long long size = 0, words = 0, created = 0, chars = 0;
     s << std::string("SELECT ") + kColumns + " FROM documents WHERE id = :id AND user_id = :u",
         soci::use(id), soci::use(user_id), soci::into(d.id), soci::into(d.project_id),
         soci::into(d.user_id), soci::into(d.filename), soci::into(d.format), soci::into(size),
-        soci::into(d.sha256), soci::into(d.language), soci::into(words), soci::into(created);
+        soci::into(d.sha256), soci::into(d.language), soci::into(words), soci::into(created),
+        soci::into(chars);
+    d.char_count = chars;
     if (!s.got_data()) return make_error(errc::not_found, "document not found");
     d.size = size;
     d.word_count = words;
@@ -25,12 +27,12 @@ result<document> select_one(soci::session& s, const std::string& user_id, const 
 
 status document_repository::create(const document& d) {
     return detail::with_session(db_, [&](soci::session& s) -> status {
-        long long size = d.size, words = d.word_count, created = d.created_at;
+        long long size = d.size, words = d.word_count, created = d.created_at, chars = d.char_count;
         s << std::string("INSERT INTO documents(") + kColumns +
-                 ") VALUES(:id, :p, :u, :f, :fmt, :sz, :sha, :lang, :wc, :c)",
+                 ") VALUES(:id, :p, :u, :f, :fmt, :sz, :sha, :lang, :wc, :c, :cc)",
             soci::use(d.id), soci::use(d.project_id), soci::use(d.user_id), soci::use(d.filename),
             soci::use(d.format), soci::use(size), soci::use(d.sha256), soci::use(d.language),
-            soci::use(words), soci::use(created);
+            soci::use(words), soci::use(created), soci::use(chars);
         return {};
     });
 }
@@ -43,7 +45,7 @@ result<page<document>> document_repository::list(std::string_view user_id,
         long long after_ts = after ? after->created_at : -1;
         std::size_t n = static_cast<std::size_t>(limit) + 1;
         std::vector<std::string> ids(n), projects(n), owners(n), names(n), formats(n), shas(n), langs(n);
-        std::vector<long long> sizes(n), words(n), created(n);
+        std::vector<long long> sizes(n), words(n), created(n), chars(n);
         s << std::string("SELECT ") + kColumns +
                  " FROM documents WHERE project_id = :p AND user_id = :u"
                  " AND (created_at > :t OR (created_at = :t2 AND id > :i))"
@@ -51,11 +53,11 @@ result<page<document>> document_repository::list(std::string_view user_id,
             soci::use(p), soci::use(u), soci::use(after_ts), soci::use(after_ts),
             soci::use(after_id), soci::into(ids), soci::into(projects), soci::into(owners),
             soci::into(names), soci::into(formats), soci::into(sizes), soci::into(shas),
-            soci::into(langs), soci::into(words), soci::into(created);
+            soci::into(langs), soci::into(words), soci::into(created), soci::into(chars);
         page<document> out;
         for (std::size_t i = 0; i < ids.size() && i < static_cast<std::size_t>(limit); ++i)
             out.items.push_back({ids[i], projects[i], owners[i], names[i], formats[i], sizes[i],
-                                 shas[i], langs[i], words[i], created[i]});
+                                 shas[i], langs[i], words[i], created[i], chars[i]});
         if (ids.size() > static_cast<std::size_t>(limit))
             out.next_cursor = encode_cursor({out.items.back().created_at, out.items.back().id});
         return out;

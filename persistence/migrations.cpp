@@ -58,6 +58,62 @@ const std::vector<migration>& all_migrations() {
              " chars_used BIGINT NOT NULL DEFAULT 0,"
              " PRIMARY KEY (user_id, period))",
          }},
+        {2,
+         "runs, the durable work queue with leases, fair-share state, exports",
+         {
+             "ALTER TABLE documents ADD COLUMN char_count BIGINT NOT NULL DEFAULT 0",
+             "CREATE TABLE runs ("
+             " id TEXT PRIMARY KEY,"
+             " project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+             " status TEXT NOT NULL,"
+             " cancel_requested INTEGER NOT NULL DEFAULT 0,"
+             " options TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL,"
+             " started_at BIGINT,"
+             " finished_at BIGINT)",
+             "CREATE INDEX runs_project_created ON runs(project_id, created_at, id)",
+             "CREATE INDEX runs_status ON runs(status)",
+             // One row per document of a run: the durable queue. lease_owner is node id plus the
+             // owner's boot incarnation; claim_epoch is the fencing token, bumped by every claim.
+             "CREATE TABLE run_documents ("
+             " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+             " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+             " user_id TEXT NOT NULL,"
+             " position INTEGER NOT NULL,"
+             " status TEXT NOT NULL,"
+             " attempts INTEGER NOT NULL DEFAULT 0,"
+             " recoveries INTEGER NOT NULL DEFAULT 0,"
+             " lease_owner TEXT,"
+             " lease_until BIGINT,"
+             " claim_epoch BIGINT NOT NULL DEFAULT 0,"
+             " enqueued_at BIGINT NOT NULL,"
+             " next_attempt_at BIGINT NOT NULL,"
+             " last_error TEXT,"
+             " chars BIGINT NOT NULL DEFAULT 0,"
+             " started_at BIGINT,"
+             " finished_at BIGINT,"
+             " PRIMARY KEY (run_id, document_id))",
+             "CREATE INDEX run_documents_ready ON run_documents(status, next_attempt_at)",
+             "CREATE INDEX run_documents_user ON run_documents(user_id, status)",
+             "CREATE INDEX run_documents_lease ON run_documents(status, lease_until)",
+             "CREATE TABLE fair_share ("
+             " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+             " virtual_time DOUBLE PRECISION NOT NULL DEFAULT 0)",
+             // document_id is '' for run-level artefacts so the unique key also covers them
+             // (NULLs would never collide).
+             "CREATE TABLE exports ("
+             " id TEXT PRIMARY KEY,"
+             " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+             " document_id TEXT NOT NULL DEFAULT '',"
+             " kind TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1,"
+             " filename TEXT NOT NULL,"
+             " size BIGINT NOT NULL,"
+             " sha256 TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL,"
+             " UNIQUE (run_id, document_id, kind, version))",
+         }},
     };
     return kMigrations;
 }

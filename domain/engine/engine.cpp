@@ -30,6 +30,7 @@ std::vector<bool> disabled_mask(const std::vector<std::string>& ids) {
 void run_families(rule_context& cx) {
     if (cx.speller) check_spelling(cx);
     check_typography(cx);
+    check_typography_marks(cx);
     check_punctuation(cx);
     check_casing(cx);
     check_repetition(cx);
@@ -37,8 +38,11 @@ void run_families(rule_context& cx) {
     if (cx.es()) {
         check_dialogue(cx);
         check_grammar_es(cx);
+        check_accents_es(cx);
+        check_monosyllables_es(cx);
     } else if (cx.en()) {
         check_grammar_en(cx);
+        check_confusables_en(cx);
     }
 }
 

@@ -9,10 +9,14 @@ namespace galley::engine_detail {
 
 void check_spelling(rule_context& cx);     // spelling.cpp: hunspell, accents, typos (es, en)
 void check_typography(rule_context& cx);   // typography.cpp: spaces, units, ellipsis (any)
+void check_typography_marks(rule_context& cx);  // typography_marks.cpp: ordinals, units, p. ej.
 void check_dialogue(rule_context& cx);     // dialogue.cpp: dashes and quotes (es)
 void check_punctuation(rule_context& cx);  // punctuation.cpp: ¿¡, ?., brackets, commas
 void check_grammar_es(rule_context& cx);   // grammar_es.cpp: haber, dequeísmo, hecho, haya
+void check_accents_es(rule_context& cx);   // accents_es.cpp: término/termino, hacía, está, aún
+void check_monosyllables_es(rule_context& cx);  // monosyllables_es.cpp: tú él mí sé sí, ¿qué?
 void check_grammar_en(rule_context& cx);   // grammar_en.cpp: confusables, a/an, could of
+void check_confusables_en(rule_context& cx);  // confusables_en.cpp: then/than, to/too, i, dont
 void check_casing(rule_context& cx);       // casing.cpp: sentence capitals, days and months
 void check_repetition(rule_context& cx);   // repetition.cpp: "the the"
 void check_style(rule_context& cx);        // style.cpp: long sentences, -mente, nearby repeats

@@ -1,0 +1,14 @@
+#pragma once
+// What a finished attempt means for the queue, decided and committed under the claim's fence:
+// success publishes artefacts; refusals fail at once; crashes and internal errors retry with
+// backoff until the plan's attempts are used up; cancels and shutdowns end or release the claim.
+// Runs on the document actor's own thread (blocking database and storage calls).
+#include "actors/corrector.hpp"
+#include "actors/runtime_context.hpp"
+
+namespace galley::actors {
+
+void commit_outcome(runtime_context& ctx, const claimed_document& doc, const correction_job& job, bool crashed,
+                    bool cancelled, bool shutting_down);
+
+}  // namespace galley::actors

@@ -1,0 +1,82 @@
+#include "actors/runtime.hpp"
+
+#include <caf/all.hpp>
+
+#include "actors/dispatcher.hpp"
+#include "actors/runtime_context.hpp"
+#include "actors/user_actor.hpp"
+
+namespace galley::actors {
+
+namespace {
+caf::actor_system_config& configure(caf::actor_system_config& cfg, int workers) {
+    // Scheduler threads only route messages; the CPU work runs on detached correctors.
+    cfg.set("scheduler.max-threads", std::max(2, std::min(workers, 4)));
+    cfg.set("logger.verbosity", caf::atom("quiet"));
+    return cfg;
+}
+}  // namespace
+
+struct runtime::impl {
+    caf::actor_system_config cfg;
+    std::unique_ptr<caf::actor_system> system;
+    context_ptr ctx;
+    caf::actor dispatcher;
+    caf::actor registry;
+    bool stopped = false;
+
+    result<run_record> ask(caf::message msg) {
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            caf::scoped_actor self{*system};
+            std::optional<result<run_record>> answer;
+            self->request(registry, std::chrono::seconds(60), msg)
+                .receive([&](const run_reply_ptr& reply) { answer = *reply; },
+                         [&](const caf::error&) {});
+            if (answer) return std::move(*answer);
+        }
+        return make_error(errc::unavailable, "the runtime did not answer");
+    }
+};
+
+runtime::runtime(runtime_options options, persistence::database& db, persistence::blob_store& blobs,
+                 const plan_table& plans, std::shared_ptr<const engine> eng,
+                 std::shared_ptr<prometheus::Registry> metrics)
+    : impl_(std::make_unique<impl>()) {
+    int workers = options.max_workers;
+    impl_->system = std::make_unique<caf::actor_system>(configure(impl_->cfg, workers));
+    impl_->ctx = std::make_shared<runtime_context>(std::move(options), db, blobs, plans, std::move(eng),
+                                                   std::make_shared<runtime_metrics>(*metrics));
+    impl_->dispatcher = impl_->system->spawn<caf::detached>(dispatcher, impl_->ctx);
+    impl_->registry = impl_->system->spawn(user_registry, impl_->ctx, impl_->dispatcher);
+}
+
+runtime::~runtime() {
+    shutdown();
+    // A detached actor's thread ends only when the last handle to it is gone.
+    impl_->dispatcher = nullptr;
+    impl_->registry = nullptr;
+    impl_->system.reset();  // waits for every actor
+}
+
+result<run_record> runtime::create_run(const std::string& user_id, const std::string& plan,
+                                       const std::string& project_id, const std::vector<std::string>& document_ids,
+                                       const run_options& options) {
+    auto req = std::make_shared<const create_run_request>(
+        create_run_request{user_id, plan, project_id, document_ids, options});
+    return impl_->ask(caf::make_message(create_atom::value, create_run_ptr(req)));
+}
+
+result<run_record> runtime::cancel_run(const std::string& user_id, const std::string& run_id) {
+    return impl_->ask(caf::make_message(cancel_atom::value, user_id, run_id));
+}
+
+void runtime::shutdown() {
+    if (impl_->stopped) return;
+    impl_->stopped = true;
+    caf::anon_send(impl_->dispatcher, stop_atom::value);
+    caf::anon_send_exit(impl_->registry, caf::exit_reason::user_shutdown);
+}
+
+const runtime_options& runtime::options() const { return impl_->ctx->options; }
+
+}  // namespace galley::actors

@@ -1,0 +1,314 @@
+// Spanish accents that only the context decides. Both spellings are dictionary words
+// ("termino"/"término", "hacia"/"hacía", "esta"/"está", "ano"/"año"), so the speller cannot
+// judge them; each rule fires only in a frame where one of the readings is impossible.
+#include "domain/engine/rules/es_context.hpp"
+#include "domain/engine/speller.hpp"
+#include "domain/utf8.hpp"
+
+namespace galley::engine_detail {
+
+namespace {
+
+using namespace es_context;
+
+std::u32string decode(const std::string& s) {
+    std::u32string out;
+    std::size_t i = 0;
+    while (i < s.size()) out.push_back(utf8::next(s, i));
+    return out;
+}
+
+bool vowel(char32_t c) { return std::u32string_view(U"aeiouáéíóúü").find(c) != std::u32string_view::npos; }
+bool strong(char32_t c) { return std::u32string_view(U"aeoáéóíú").find(c) != std::u32string_view::npos; }
+bool accented(char32_t c) { return std::u32string_view(U"áéíóú").find(c) != std::u32string_view::npos; }
+
+bool has_accent(const std::string& lower) {
+    for (const char* a : {"\xC3\xA1", "\xC3\xA9", "\xC3\xAD", "\xC3\xB3", "\xC3\xBA"})
+        if (lower.find(a) != std::string::npos) return true;
+    return false;
+}
+
+char32_t with_accent(char32_t c) {
+    switch (c) {
+        case U'a': return U'á';
+        case U'e': return U'é';
+        case U'i': return U'í';
+        case U'o': return U'ó';
+        case U'u': return U'ú';
+        default: return c;
+    }
+}
+
+std::string encode(const std::u32string& w) {
+    std::string out;
+    for (char32_t c : w) utf8::append(out, c);
+    return out;
+}
+
+enum class stress { antepenultimate, hiatus };
+
+// The spellings of unaccented `lower` with a written accent of kind `want`, generated
+// directly (one or two per word, so a novel costs few spell() calls): on the third-to-last
+// syllable ("termino" → "término", nouns and adjectives whose twin is a verb form), or on an
+// í/ú before another vowel ("hacia" → "hacía", "continua" → "continúa": verb forms).
+std::vector<std::string> accented_spellings(const std::string& lower, stress want) {
+    const std::u32string w = decode(lower);
+    std::vector<std::string> out;
+    if (want == stress::hiatus) {
+        for (std::size_t k = 1; k + 1 < w.size(); ++k)
+            if ((w[k] == U'i' || w[k] == U'u') && vowel(w[k + 1]) && !vowel(w[k - 1])) {
+                std::u32string v = w;
+                v[k] = with_accent(v[k]);
+                out.push_back(encode(v));
+            }
+        return out;
+    }
+    // Syllable nuclei: vowel groups, split between two strong vowels ("se-as").
+    std::vector<std::pair<std::size_t, std::size_t>> nuclei;  // [first, last]
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        if (!vowel(w[k])) continue;
+        bool joins = k > 0 && vowel(w[k - 1]) && !(strong(w[k]) && strong(w[k - 1]));
+        if (joins) nuclei.back().second = k;
+        else nuclei.push_back({k, k});
+    }
+    // "qu"/"gu" + e/i join the next vowel as a weak-vowel group, which still lands on the
+    // right vowel ("quimica" → "quí-mi-ca").
+    if (nuclei.size() < 3) return out;
+    auto [first, last] = nuclei[nuclei.size() - 3];
+    std::size_t at = first;
+    for (std::size_t k = first; k <= last; ++k)
+        if (strong(w[k])) {
+            at = k;
+            break;
+        }
+    if (at == first && !strong(w[first])) at = last;  // "ui", "iu": the second vowel
+    std::u32string v = w;
+    v[at] = with_accent(v[at]);
+    out.push_back(encode(v));
+    return out;
+}
+
+// The one dictionary spelling of `t` with the accent of kind `want`, if exactly one.
+std::optional<std::string> accent_form(rule_context& cx, const token& t, stress want) {
+    std::optional<std::string> found;
+    for (const auto& f : accented_spellings(t.lower, want)) {
+        if (!cx.speller->known_lower(cx.speller->entry(f), f)) continue;
+        if (found) return std::nullopt;
+        found = f;
+    }
+    return found;
+}
+
+bool starts_sentence(const token& t) { return t.starts != boundary::none; }
+
+bool ends_with(std::string_view w, std::string_view s) { return w.size() > s.size() && w.ends_with(s); }
+
+// "el termino", "una maquina", "muy explicito", "son validas": after a determiner, "muy" or
+// a form of "ser" a conjugated verb is impossible, so the noun or adjective is meant.
+void noun_after_determiner(rule_context& cx, int i) {
+    static const set masc = {"el",     "un",     "del",    "al",      "este",    "ese",
+                             "aquel",  "cuyo",   "primer", "nuestro", "vuestro", "otro"};
+    static const set fem = {"una", "esa", "aquella", "cuya", "nuestra", "vuestra", "toda", "otra"};
+    static const set plural = {"unos",     "unas",     "sus",      "mis",      "tus",
+                               "estos",    "esos",     "aquellos", "aquellas", "esas",
+                               "cuyos",    "cuyas",    "nuestros", "nuestras", "varios",
+                               "varias",   "muchos",   "muchas",   "algunos",  "algunas",
+                               "son",      "eran",     "fueron",   "sean",     "otros",
+                               "otras",    "ambos",    "ambas",    "tantos",   "tantas"};
+    static const set singular = {"su", "mi", "tu", "cada", "es", "era", "fue", "sea"};
+    static const set any = {"muy", "tan", "sido", "ser"};
+    static const set before_mas = {"es",   "son",  "era",   "fue", "sea",
+                                   "lo",   "algo", "mucho", "ser", "sido"};
+    static const set ambiguous = {"sabana", "sabanas"};  // savanna and sheet: both nouns
+    const token& t = cx.p.tokens[i];
+    if (t.end - t.begin < 4 || has_accent(t.lower) || ambiguous.count(t.lower)) return;
+    const bool initial = t.shape == word_shape::capitalized && t.starts != boundary::none;
+    if (t.shape != word_shape::lower && !initial) return;
+    const std::string& w = t.lower;
+    const bool s = w.back() == 's';
+    // "2 practicas", "Pagina 34": a number next to it makes it a noun ("Juan practica 3
+    // veces" shows that a number after a word only counts at the start of a sentence).
+    const auto& toks = cx.p.tokens;
+    const bool number_before = i >= 2 && toks[i - 1].kind == token_kind::space &&
+                               toks[i - 2].kind == token_kind::number &&
+                               toks[i - 2].end - toks[i - 2].begin < 4 && s;  // not a year
+    const bool number_after = initial && i + 2 < static_cast<int>(toks.size()) &&
+                              toks[i + 1].kind == token_kind::space &&
+                              toks[i + 2].kind == token_kind::number;
+    const token* prev = prev_adjacent(cx, i);
+    if (!number_before && !number_after &&
+        (!prev || prev->shape == word_shape::upper || initial))
+        return;
+    bool fits = number_before || number_after;
+    if (!prev) {
+    } else if (masc.count(prev->lower)) fits = !s && w.back() != 'a';
+    else if (fem.count(prev->lower)) fits = !s && w.back() != 'o';
+    else if (plural.count(prev->lower)) fits = s;
+    else if (singular.count(prev->lower)) fits = !s;
+    else if (any.count(prev->lower)) fits = true;
+    else if (prev->is("más")) fits = is(prev_adjacent(cx, i - 2), before_mas);
+    if (!fits) return;
+    auto form = accent_form(cx, t, stress::antepenultimate);
+    if (!form) return;
+    std::string repl = cased(t, *form);
+    cx.emit_tokens("ES_ACCENT_NOUN_CONTEXT", i, i, repl, 0.75,
+                   "Aquí va el nombre o adjetivo: «" + repl + "».",
+                   "The noun or adjective '" + repl + "' is meant here.");
+}
+
+// "se hacia", "lo tenia", "ella continua": after a clitic or a subject pronoun the verb form
+// with the accent on í/ú ("hacía", "continúa") is meant, not the preposition or adjective.
+void verb_after_pronoun(rule_context& cx, int i) {
+    static const set clitics = {"se", "me", "te", "le", "les", "nos", "os"};
+    static const set subjects = {"yo",       "tú",       "él",       "ella",    "usted",
+                                 "ustedes",  "ellos",    "ellas",    "nosotros", "nosotras",
+                                 "vosotros", "vosotras", "quién",    "quiénes", "nadie",
+                                 "alguien"};
+    const token& t = cx.p.tokens[i];
+    if (t.shape != word_shape::lower || t.end - t.begin < 4 || has_accent(t.lower)) return;
+    const token* prev = prev_adjacent(cx, i);
+    if (!prev) return;
+    const std::string& w = t.lower;
+    const bool imperfect = ends_with(w, "ia") || ends_with(w, "ias") || ends_with(w, "ian");
+    bool fits = is(prev, clitics) || is(prev, subjects);
+    // "lo amplio" is "lo" + adjective; "lo tenia" can only be a verb.
+    if (prev->is("lo") || prev->is("no")) fits = imperfect;
+    if (!fits) return;
+    static const set direction = {"abajo",  "arriba", "atrás", "adelante", "delante", "dentro",
+                                  "fuera",  "afuera", "adentro", "allá",   "allí",    "aquí",
+                                  "acá",    "donde",  "dónde"};
+    if (t.is("hacia") && is(next_adjacent(cx, i), direction)) return;  // the preposition
+    auto form = accent_form(cx, t, stress::hiatus);
+    if (!form) return;
+    cx.emit_tokens("ES_ACCENT_VERB_CONTEXT", i, i, *form, 0.75,
+                   "Tras «" + prev->text + "» va el verbo: «" + *form + "».",
+                   "After '" + prev->text + "' the verb form '" + *form + "' is meant.");
+}
+
+// "esta cansado", "esta en casa", "esta lloviendo": the verb "está".
+void esta(rule_context& cx, int i) {
+    static const set after = {
+        "muy",     "bien",     "mal",     "aquí",     "allí",    "ahí",     "allá",
+        "acá",     "todavía",  "siempre", "completamente",       "totalmente", "bastante",
+        "demasiado", "lleno",  "claro",   "seguro",   "listo",   "abierto", "cerrado",
+        "roto",    "muerto",   "vivo",    "contento", "enfermo", "loco",    "solo",
+        "hecho",   "al",       "prohibido"};
+    // "esta en", "esta fuera" are also the pronoun ("como esta en", "aunque esta fuera"):
+    // only a subject before them ("el niño esta en", "no esta en") makes the verb certain.
+    static const set place = {"en", "sin", "fuera", "cerca", "lejos", "de", "con"};
+    static const set adverb_before = {"no", "ya", "aún", "todavía", "también", "tampoco",
+                                      "siempre", "ahora"};
+    static const set det = {"el", "la", "un", "una", "mi", "tu", "su", "este", "ese", "aquel"};
+    static const set de_what = {"acuerdo", "vacaciones", "moda",  "viaje",    "pie",
+                                "paso",    "broma",      "luto",  "guardia",  "servicio",
+                                "vuelta",  "más",        "sobra", "maravilla"};
+    static const set con_what = {"el", "la", "los", "las", "su", "sus", "mi", "tu", "un", "una"};
+    static const set where = {"dónde", "cómo", "quién"};
+    const token& t = cx.p.tokens[i];
+    if (!t.is("esta") || t.shape == word_shape::upper) return;
+    const token* n = next_adjacent(cx, i);
+    if (!n || n->shape != word_shape::lower) return;
+    const std::string& w = n->lower;
+    const token* nn = next_adjacent(cx, i + 2);
+    const token* prev = prev_adjacent(cx, i);
+    const bool subject = prev && prev->shape == word_shape::lower && !det.count(prev->lower) &&
+                         is(prev_adjacent(cx, i - 2), det);
+    static const set subject_pronoun = {"uno", "él", "ella", "usted", "quien", "quién", "eso",
+                                        "esto", "todo", "nadie", "alguien"};
+    const bool place_verb = place.count(w) &&
+                            (is(prev, adverb_before) || is(prev, subject_pronoun) ||
+                             (n->is("en") && t.starts != boundary::none));
+    if ((subject && !n->is("del") && !n->is("que")) || place_verb) {
+        std::string repl = cased(t, "está");
+        cx.emit_tokens("ES_ESTA_TILDE", i, i, repl, 0.75, "Es el verbo: «" + repl + "».",
+                       "This is the verb: '" + repl + "'.");
+        return;
+    }
+    bool verb = after.count(w) || ends_with(w, "ando") || ends_with(w, "iendo") ||
+                ends_with(w, "yendo") ||
+                ((ends_with(w, "ado") || ends_with(w, "ido")) && w.size() >= 5) ||
+                (n->is("de") && is(nn, de_what)) || (n->is("con") && is(nn, con_what)) ||
+                is(prev_adjacent(cx, i), where);
+    if (!verb) return;
+    std::string repl = cased(t, "está");
+    cx.emit_tokens("ES_ESTA_TILDE", i, i, repl, 0.75, "Es el verbo: «" + repl + "».",
+                   "This is the verb: '" + repl + "'.");
+}
+
+// "aún" is "todavía" ("aún no", "más aún", "no ha llegado aún"); "aun" is "incluso"
+// ("aun así", "aun cuando", "ni aun").
+void aun(rule_context& cx, int i) {
+    static const set still_next = {"no",    "más",    "menos",  "mejor", "peor",  "mayor",
+                                   "menor", "quedan", "queda",  "sigue", "siguen", "hoy",
+                                   "ahora", "existe", "existen"};
+    static const set still_prev = {"más", "menos", "mejor", "peor", "mayor", "menor"};
+    static const set even_next = {"así", "cuando", "si"};
+    const token& t = cx.p.tokens[i];
+    const token* prev = prev_adjacent(cx, i);
+    const token* next = next_adjacent(cx, i);
+    std::string repl;
+    const token* after_next = next ? next_adjacent(cx, i + 2) : nullptr;
+    const bool gerund = after_next && (after_next->lower.ends_with("ando") ||
+                                       after_next->lower.ends_with("iendo"));
+    if (t.is("aun") && !(prev && prev->is("ni")) && !gerund &&
+        (is(next, still_next) || is(prev, still_prev) ||
+         (prev && clause_end_after(cx, i, false))))
+        repl = "aún";
+    else if (t.is("aún") && ((is(next, even_next) && (!next->is("si") || starts_sentence(t))) ||
+                              (prev && prev->is("ni"))))
+        repl = "aun";
+    if (repl.empty() || t.shape == word_shape::upper) return;
+    repl = cased(t, repl);
+    cx.emit_tokens("ES_AUN", i, i, repl, 0.7,
+                   "«aún» (todavía) lleva tilde; «aun» (incluso) no: «" + repl + "».",
+                   "'aún' means 'still', 'aun' means 'even': '" + repl + "'.");
+}
+
+// "el ano pasado", "los anos ochenta", "tres veces al ano": the year, not the anus.
+void ano(rule_context& cx, int i) {
+    static const set before = {"este",   "ese",     "aquel",   "cada",     "próximo", "pasado",
+                               "primer", "segundo", "tercer",  "último",   "medio",   "nuevo",
+                               "los",    "esos",    "estos",   "aquellos", "unos",    "muchos",
+                               "pocos",  "varios",  "algunos", "tantos",   "dos",     "tres",
+                               "cuatro", "cinco",   "diez",    "cien",     "siguientes"};
+    static const set after = {"pasado",    "próximo", "siguiente", "anterior", "entrante",
+                              "fiscal",    "escolar", "académico", "natural",  "bisiesto",
+                              "que",       "luz",     "nuevo",     "siguientes", "pasados",
+                              "próximos",  "ochenta", "noventa",   "setenta",  "sesenta",
+                              "cincuenta", "cuarenta", "treinta",  "veinte"};
+    const token& t = cx.p.tokens[i];
+    if (!(t.is("ano") || t.is("anos")) || t.shape != word_shape::lower) return;
+    const token* prev = prev_adjacent(cx, i);
+    const bool plural = t.is("anos");
+    int n = cx.p.next_solid(i);
+    const bool number_next = n == i + 2 && cx.p.tokens[n].kind == token_kind::number;
+    const bool number_prev = i >= 2 && cx.p.tokens[i - 2].kind == token_kind::number;
+    bool year = is(prev, before) || is(next_adjacent(cx, i), after) || number_next ||
+                number_prev;
+    if (!year && prev && (prev->is("al") || prev->is("por"))) {
+        const token* pp = prev_adjacent(cx, i - 2);
+        year = (pp && pp->is("veces")) ||
+               (i >= 4 && cx.p.tokens[i - 4].kind == token_kind::number);
+    }
+    if (!year) return;
+    std::string repl = plural ? "años" : "año";
+    cx.emit_tokens("ES_ANO_YEAR", i, i, repl, 0.75, "Se refiere al año: «" + repl + "».",
+                   "This is the year: '" + repl + "'.");
+}
+
+}  // namespace
+
+void check_accents_es(rule_context& cx) {
+    if (!cx.speller) return;
+    const auto& toks = cx.p.tokens;
+    for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+        if (toks[i].kind != token_kind::word) continue;
+        noun_after_determiner(cx, i);
+        verb_after_pronoun(cx, i);
+        esta(cx, i);
+        aun(cx, i);
+        ano(cx, i);
+    }
+}
+
+}  // namespace galley::engine_detail

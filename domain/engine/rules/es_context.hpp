@@ -1,0 +1,57 @@
+#pragma once
+// Small token helpers shared by the Spanish context rules (accents_es.cpp, monosyllables_es.cpp).
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "domain/engine/rules/rules.hpp"
+
+namespace galley::engine_detail::es_context {
+
+using set = std::unordered_set<std::string_view>;
+
+/// Token k when it is a word, else null (also for k out of range).
+inline const token* word_at(const rule_context& cx, int k) {
+    if (k < 0 || k >= static_cast<int>(cx.p.tokens.size())) return nullptr;
+    const token& t = cx.p.tokens[k];
+    return t.kind == token_kind::word ? &t : nullptr;
+}
+
+/// The word right before token i, separated by one plain space; null otherwise.
+inline const token* prev_adjacent(const rule_context& cx, int i) {
+    if (i < 2) return nullptr;
+    const token& sp = cx.p.tokens[i - 1];
+    if (sp.kind != token_kind::space || sp.end - sp.begin != 1 || cx.p.text[sp.begin] != U' ')
+        return nullptr;
+    return word_at(cx, i - 2);
+}
+
+/// The word right after token i, separated by one plain space; null otherwise.
+inline const token* next_adjacent(const rule_context& cx, int i) {
+    if (i + 2 >= static_cast<int>(cx.p.tokens.size())) return nullptr;
+    const token& sp = cx.p.tokens[i + 1];
+    if (sp.kind != token_kind::space || sp.end - sp.begin != 1 || cx.p.text[sp.begin] != U' ')
+        return nullptr;
+    return word_at(cx, i + 2);
+}
+
+/// The paragraph ends after token i, or the next solid token closes a clause: . ; : ! ? … » ”
+/// (and , when `comma`).
+inline bool clause_end_after(const rule_context& cx, int i, bool comma) {
+    int n = cx.p.next_solid(i);
+    if (n < 0) return true;
+    const token& t = cx.p.tokens[n];
+    if (t.kind != token_kind::punct) return false;
+    const char32_t c = cx.p.text[t.begin];
+    return c == U'.' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == 0x2026 ||
+           c == 0xBB || c == 0x201D || c == U')' || (comma && c == U',');
+}
+
+/// `lower` with the first letter of `like` kept upper case when it was.
+inline std::string cased(const token& like, std::string_view lower) {
+    return like.shape == word_shape::lower ? std::string(lower) : capitalize(lower);
+}
+
+inline bool is(const token* t, const set& words) { return t && words.count(t->lower) > 0; }
+
+}  // namespace galley::engine_detail::es_context

@@ -1,0 +1,50 @@
+#include "domain/faults.hpp"
+
+#include <charconv>
+
+namespace galley {
+
+bool fault_plan::should_throw(std::string_view filename, int attempt) const {
+    for (const auto& t : throws)
+        if (filename.find(t.substring) != std::string_view::npos && attempt <= t.attempts) return true;
+    return false;
+}
+
+int fault_plan::slow_millis(std::string_view filename) const {
+    int ms = 0;
+    for (const auto& s : slows)
+        if (filename.find(s.substring) != std::string_view::npos) ms = std::max(ms, s.millis);
+    return ms;
+}
+
+result<fault_plan> parse_faults(std::string_view spec) {
+    fault_plan plan;
+    auto bad = [](std::string_view item) {
+        return make_error(errc::invalid_argument,
+                          "GALLEY_FAULTS: '" + std::string(item) + "' is not throw_on=SUBSTR:N or slow_ms=SUBSTR:MS",
+                          "faults");
+    };
+    while (!spec.empty()) {
+        auto comma = spec.find(',');
+        std::string_view item = spec.substr(0, comma);
+        spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
+        if (item.empty()) continue;
+        auto eq = item.find('=');
+        auto colon = item.rfind(':');
+        if (eq == std::string_view::npos || colon == std::string_view::npos || colon < eq) return bad(item);
+        std::string_view kind = item.substr(0, eq), substr = item.substr(eq + 1, colon - eq - 1),
+                         number = item.substr(colon + 1);
+        int n = 0;
+        auto [p, ec] = std::from_chars(number.data(), number.data() + number.size(), n);
+        if (ec != std::errc() || p != number.data() + number.size() || n < 0 || substr.empty()) return bad(item);
+        if (kind == "throw_on")
+            plan.throws.push_back({std::string(substr), n});
+        else if (kind == "slow_ms")
+            plan.slows.push_back({std::string(substr), n});
+        else
+            return bad(item);
+    }
+    return plan;
+}
+
+}  // namespace galley

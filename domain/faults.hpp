@@ -1,0 +1,31 @@
+#pragma once
+// Fault injection for tests and benchmarks (DESIGN.md, Fault injection): GALLEY_FAULTS holds
+// comma-separated faults, empty in production.
+//   throw_on=SUBSTR:N  the corrector throws on its first N attempts at documents whose filename
+//                      contains SUBSTR (N=99: always)
+//   slow_ms=SUBSTR:MS  correcting such a document takes at least MS milliseconds, spread over its
+//                      paragraphs and still honouring cancel
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.hpp"
+
+namespace galley {
+
+struct fault_plan {
+    struct throw_on { std::string substring; int attempts; };
+    struct slow { std::string substring; int millis; };
+    std::vector<throw_on> throws;
+    std::vector<slow> slows;
+
+    /// True when attempt number `attempt` (1-based) at `filename` must throw.
+    bool should_throw(std::string_view filename, int attempt) const;
+    /// The minimum correction time for `filename` in milliseconds (0: none).
+    int slow_millis(std::string_view filename) const;
+};
+
+/// invalid_argument (field `faults`) for anything that is not one of the forms above.
+result<fault_plan> parse_faults(std::string_view spec);
+
+}  // namespace galley

@@ -1,0 +1,91 @@
+// /api/v1/projects/{project_id}/runs and /api/v1/runs/{run_id}[/cancel|/events].
+#include "domain/ids.hpp"
+#include "http/auth_support.hpp"
+#include "http/errors.hpp"
+#include "http/handlers.hpp"
+#include "http/json_input.hpp"
+#include "http/resource_json.hpp"
+
+namespace galley::http {
+
+namespace {
+http_response with_user(http_response r, const caller& who) {
+    r.user_id = who.account.id;
+    return r;
+}
+
+result<std::vector<std::string>> document_ids_field(const nlohmann::json& body) {
+    std::vector<std::string> ids;
+    auto it = body.find("document_ids");
+    if (it == body.end() || it->is_null()) return ids;
+    if (!it->is_array() || it->size() > 10'000)
+        return make_error(errc::invalid_argument, "document_ids must be a list of document ids", "document_ids");
+    for (const auto& id : *it) {
+        if (!id.is_string() || !is_uuid(id.get<std::string>()))
+            return make_error(errc::invalid_argument, "document_ids must be a list of document ids", "document_ids");
+        ids.push_back(id.get<std::string>());
+    }
+    if (ids.empty()) return make_error(errc::invalid_argument, "document_ids must not be empty", "document_ids");
+    return ids;
+}
+}  // namespace
+
+http_response create_run(const http_request& req, service_context& ctx) {
+    const auto& rid = req.request_id;
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), rid);
+    auto body = parse_json_object(req, /*empty_ok=*/true);
+    if (!body) return json_error(body.err(), rid);
+    auto ids = document_ids_field(*body);
+    if (!ids) return json_error(ids.err(), rid);
+    run_options options;
+    if (auto it = body->find("options"); it != body->end() && !it->is_null()) {
+        auto parsed = parse_run_options(it->dump());
+        if (!parsed) return json_error(parsed.err(), rid);
+        options = *parsed;
+    }
+    auto run = ctx.runtime->create_run(who->account.id, who->account.plan, req.param(0), *ids, options);
+    if (!run) return json_error(run.err(), rid);
+    return with_user(json_ok(run_json(*run), rid, 202), *who);
+}
+
+http_response list_runs(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), req.request_id);
+    auto limit = list_limit(req);
+    if (!limit) return json_error(limit.err(), req.request_id);
+    auto after = list_cursor(req);
+    if (!after) return json_error(after.err(), req.request_id);
+    auto pg = ctx.runs.list(who->account.id, req.param(0), *limit, *after);
+    if (!pg) return json_error(pg.err(), req.request_id);
+    return with_user(json_ok(page_json(*pg, run_json), req.request_id), *who);
+}
+
+http_response get_run(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), req.request_id);
+    auto run = ctx.runs.get(who->account.id, req.param(0));
+    if (!run) return json_error(run.err(), req.request_id);
+    return with_user(json_ok(run_json(*run), req.request_id), *who);
+}
+
+http_response cancel_run(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), req.request_id);
+    auto run = ctx.runtime->cancel_run(who->account.id, req.param(0));
+    if (!run) return json_error(run.err(), req.request_id);
+    return with_user(json_ok(run_json(*run), req.request_id), *who);
+}
+
+http_response run_events(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), req.request_id);
+    auto run = ctx.runs.get(who->account.id, req.param(0));
+    if (!run) return json_error(run.err(), req.request_id);
+    http_response r;
+    r.event_stream_run = run->id;
+    r.content_type = "text/event-stream";
+    return with_user(std::move(r), *who);
+}
+
+}  // namespace galley::http

@@ -1,0 +1,69 @@
+#pragma once
+// The durable work queue (DESIGN.md invariants 2-3, Fair share): claiming the next document by
+// the fair-share policy under a lease, renewing it, and committing results only under the claim's
+// fencing token, so a late or duplicate worker can never write. Every operation is one
+// transaction; on PostgreSQL an advisory lock serialises claims across nodes.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/plans.hpp"
+#include "domain/result.hpp"
+#include "domain/run_model.hpp"
+#include "persistence/database.hpp"
+
+namespace galley::persistence {
+
+struct recovery_report {
+    int requeued = 0;  // orphans back in the queue (no attempt used)
+    int failed = 0;    // orphans that kept killing their process (recovered more than 3 times)
+    int cancelled = 0;  // orphans of runs being cancelled
+};
+
+class work_queue {
+public:
+    work_queue(database& db, const plan_table& plans) : db_(db), plans_(plans) {}
+
+    /// Claims the next ready document for `lease_owner` until `lease_until`: the eligible user
+    /// (under its plan's concurrency cap) with the lowest virtual time, then its oldest document.
+    /// Bumps claim_epoch and attempts, advances the user's virtual time. nullopt when nothing is
+    /// ready.
+    result<std::optional<claimed_document>> claim_next(const std::string& lease_owner, micros lease_until);
+
+    /// Extends the lease; conflict when the lease was lost (recovered, cancelled or re-claimed).
+    status renew(const claimed_document& c, const std::string& lease_owner, micros lease_until);
+
+    /// Publishes the document's exports and marks it succeeded, charging `chars` to the user's
+    /// month; conflict (and nothing written) when the claim was fenced out.
+    status commit_success(const claimed_document& c, const std::vector<export_record>& exports,
+                          std::int64_t chars);
+    /// Records a failed attempt: back to the queue at `retry_at`, or failed for good when nullopt.
+    status commit_failure(const claimed_document& c, const std::string& error, std::optional<micros> retry_at);
+    /// Marks the document cancelled (its corrector stopped at a checkpoint).
+    status commit_cancelled(const claimed_document& c);
+
+    /// Gives the document back to the queue at once (graceful shutdown), without using an attempt.
+    status release(const claimed_document& c);
+
+    /// True when the document's run is being cancelled.
+    result<bool> cancel_requested(const std::string& run_id);
+
+    /// Re-queues documents whose lease expired before `now` (their owner died) without using an
+    /// attempt; fails those recovered more than 3 times; cancels those of cancelling runs.
+    result<recovery_report> recover_expired(micros now);
+
+    /// Runs whose documents are all finished but whose status is not final yet.
+    result<std::vector<std::string>> runs_ready_to_finish();
+    /// Publishes the run-level exports and sets the final status (succeeded, partial, failed or
+    /// cancelled); ok and a no-op when another node finished it first.
+    status finish_run(const std::string& run_id, const std::vector<export_record>& exports);
+
+    /// Documents waiting (queued or retrying) per plan, for the queue-depth metric.
+    result<std::vector<std::pair<std::string, std::int64_t>>> queued_by_plan();
+
+private:
+    database& db_;
+    const plan_table& plans_;
+};
+
+}  // namespace galley::persistence

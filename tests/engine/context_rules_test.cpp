@@ -1,0 +1,92 @@
+// Context rules: Spanish accents decided by syntax, English confusables, marks and units.
+// Each rule has cases it must fix and look-alike cases it must leave alone.
+#include <gtest/gtest.h>
+
+#include "engine_test_support.hpp"
+
+using namespace galley::test;
+
+TEST(accents_es, noun_after_determiner_and_verb_after_pronoun) {
+    EXPECT_EQ(fixed("En último lugar, el termino es claro.", "es"),
+              "En último lugar, el término es claro.");
+    EXPECT_EQ(fixed("Fue muy explicito con ellos.", "es"), "Fue muy explícito con ellos.");
+    EXPECT_EQ(fixed("Eso se hacia mal.", "es"), "Eso se hacía mal.");
+    EXPECT_EQ(fixed("Él lo tenia claro.", "es"), "Él lo tenía claro.");
+    EXPECT_FALSE(fires("Yo termino el trabajo hoy.", "es", "ES_ACCENT_NOUN_CONTEXT"));
+    EXPECT_FALSE(fires("La comisión valida el acuerdo.", "es", "ES_ACCENT_NOUN_CONTEXT"));
+    EXPECT_FALSE(fires("El continuo ruido molesta.", "es", "ES_ACCENT_NOUN_CONTEXT"));
+    EXPECT_FALSE(fires("Se volvió hacia atrás.", "es", "ES_ACCENT_VERB_CONTEXT"));
+    EXPECT_FALSE(fires("Depende de lo hacia abajo que apuntes.", "es", "ES_ACCENT_VERB_CONTEXT"));
+}
+
+TEST(accents_es, esta_aun_ano) {
+    EXPECT_EQ(fixed("El niño esta cansado.", "es"), "El niño está cansado.");
+    EXPECT_EQ(fixed("Esta lloviendo mucho.", "es"), "Está lloviendo mucho.");
+    EXPECT_FALSE(fires("Me gusta esta casa.", "es", "ES_ESTA_TILDE"));
+    EXPECT_FALSE(fires("Habrá muchas escenas como esta en los programas.", "es", "ES_ESTA_TILDE"));
+    EXPECT_EQ(fixed("Aun no ha llegado.", "es"), "Aún no ha llegado.");
+    EXPECT_EQ(fixed("Aún así, lo consiguieron.", "es"), "Aun así, lo consiguieron.");
+    EXPECT_FALSE(fires("Aun así, lo consiguieron.", "es", "ES_AUN"));
+    EXPECT_EQ(fixed("Vino el ano pasado.", "es"), "Vino el año pasado.");
+    EXPECT_FALSE(fires("Salen por el ano.", "es", "ES_ANO_YEAR"));
+}
+
+TEST(monosyllables_es, pronouns_and_interrogatives) {
+    EXPECT_EQ(fixed("Esto queda entre tu y yo.", "es"), "Esto queda entre tú y yo.");
+    EXPECT_EQ(fixed("Cuando el llegó, yo me fui.", "es"), "Cuando él llegó, yo me fui.");
+    EXPECT_EQ(fixed("A mi me gusta.", "es"), "A mí me gusta.");
+    EXPECT_EQ(fixed("Yo no se si vendrá.", "es"), "Yo no sé si vendrá.");
+    EXPECT_EQ(fixed("No hay mas.", "es"), "No hay más.");
+    EXPECT_EQ(fixed("Si, me gusta mucho.", "es"), "Sí, me gusta mucho.");
+    EXPECT_EQ(fixed("¿Que quieres?", "es"), "¿Qué quieres?");
+    EXPECT_EQ(fixed("¿Por que no vienes?", "es"), "¿Por qué no vienes?");
+    EXPECT_EQ(fixed("No sé que hacer.", "es"), "No sé qué hacer.");
+    EXPECT_FALSE(fires("Tu casa es bonita.", "es", "ES_DIACRITIC_MONOSYLLABLE"));
+    EXPECT_FALSE(fires("El perro ladra y se va.", "es", "ES_DIACRITIC_MONOSYLLABLE"));
+    EXPECT_FALSE(fires("Si, por ejemplo, llueve, no iremos.", "es", "ES_DIACRITIC_MONOSYLLABLE"));
+    EXPECT_FALSE(fires("Lo quiso, mas no pudo.", "es", "ES_DIACRITIC_MONOSYLLABLE"));
+    EXPECT_FALSE(fires("¡Que te vaya bien!", "es", "ES_INTERROGATIVE_ACCENT"));
+    EXPECT_FALSE(fires("Sé que comer bien importa.", "es", "ES_INTERROGATIVE_ACCENT"));
+}
+
+TEST(confusables_en, than_then_affect_to_too) {
+    EXPECT_EQ(fixed("She knows more then her colleagues.", "en"),
+              "She knows more than her colleagues.");
+    EXPECT_FALSE(fires("Things were better then.", "en", "EN_THAN_THEN"));
+    EXPECT_EQ(fixed("It had an affect on me.", "en"), "It had an effect on me.");
+    EXPECT_EQ(fixed("That might effect the result.", "en"), "That might affect the result.");
+    EXPECT_FALSE(fires("We want to effect change.", "en", "EN_AFFECT_EFFECT"));
+    EXPECT_EQ(fixed("It is to late to go.", "en"), "It is too late to go.");
+    EXPECT_FALSE(fires("The plan is to soon launch a new plane.", "en", "EN_TO_TOO"));
+    EXPECT_FALSE(fires("It came to much acclaim.", "en", "EN_TO_TOO"));
+}
+
+TEST(confusables_en, pronouns_contractions_and_homophones) {
+    EXPECT_EQ(fixed("I know when i talked.", "en"), "I know when I talked.");
+    EXPECT_FALSE(fires("Step i corresponds to the first one.", "en", "EN_I_LOWERCASE"));
+    EXPECT_EQ(fixed("We dont need this.", "en"), "We don't need this.");
+    EXPECT_EQ(fixed("I cant view it.", "en"), "I can't view it.");
+    EXPECT_FALSE(fires("His speech was pious cant.", "en", "EN_MISSING_APOSTROPHE"));
+    EXPECT_EQ(fixed("We don'T need this.", "en"), "We don't need this.");
+    EXPECT_EQ(fixed("Whose the boss here?", "en"), "Who's the boss here?");
+    EXPECT_EQ(fixed("I can here you.", "en"), "I can hear you.");
+    EXPECT_EQ(fixed("The cat sat on it's mat.", "en"), "The cat sat on its mat.");
+    EXPECT_FALSE(fires("After all it's my birthday.", "en", "EN_ITS"));
+    EXPECT_EQ(fixed("Your not a nice man.", "en"), "You're not a nice man.");
+    EXPECT_FALSE(fires("It may lead to its going out of business.", "en", "EN_ITS"));
+}
+
+TEST(typography_marks, spaces_units_abbreviations) {
+    EXPECT_EQ(fixed("Es así.siempre lo mismo.", "es"), "Es así. Siempre lo mismo.");
+    EXPECT_EQ(fixed("Es así .siempre lo mismo.", "es"), "Es así. Siempre lo mismo.");
+    EXPECT_FALSE(fires("Abre el archivo informe.pdf ahora.", "es", "MISSING_SPACE_AFTER_PUNCT"));
+    EXPECT_FALSE(fires("La extensión .doc no sirve.", "es", "MISSING_SPACE_AFTER_PUNCT"));
+    EXPECT_EQ(fixed("En el 2do caso.", "es"), "En el 2.º caso.");
+    EXPECT_EQ(fixed("Llegó a las 5hrs del domingo.", "es"), "Llegó a las 5 h del domingo.");
+    EXPECT_EQ(fixed("Cuesta 100€ al mes.", "es"), "Cuesta 100 € al mes.");
+    EXPECT_EQ(fixed("Mide 30 km2 en total.", "es"), "Mide 30 km² en total.");
+    EXPECT_EQ(fixed("Vive con el Sr García.", "es"), "Vive con el Sr. García.");
+    EXPECT_FALSE(fires("Vive con el Sr. García.", "es", "ABBREVIATION_PERIOD"));
+    EXPECT_EQ(fixed("¿Qué es lo que pasa aquí.", "es"), "¿Qué es lo que pasa aquí?");
+    EXPECT_FALSE(fires("¿Qué pasa? Nada.", "es", "ES_UNCLOSED_QUESTION"));
+}
