@@ -2,6 +2,7 @@
 // Every API handler: parse and validate, call one repository or actor, map the answer.
 // Each runs on a handler-pool thread (never a RESTinio I/O thread), may block on the database,
 // and never throws (the server wraps them anyway and answers 500 `internal`).
+#include "domain/user_settings.hpp"
 #include "http/http_types.hpp"
 #include "http/service_context.hpp"
 
@@ -16,6 +17,10 @@ http_response refresh_session(const http_request&, service_context&);
 http_response logout(const http_request&, service_context&);
 // user_handlers.cpp
 http_response get_me(const http_request&, service_context&);
+http_response get_settings(const http_request&, service_context&);
+http_response put_settings(const http_request&, service_context&);
+/// The caller's saved settings, or the defaults.
+result<user_settings> load_user_settings(service_context& ctx, const std::string& user_id);
 // project_handlers.cpp
 http_response list_projects(const http_request&, service_context&);
 http_response create_project(const http_request&, service_context&);
@@ -39,6 +44,8 @@ http_response list_exports(const http_request&, service_context&);
 http_response download_export(const http_request&, service_context&);
 http_response run_changelog(const http_request&, service_context&);
 http_response run_summary(const http_request&, service_context&);
+// rule_handlers.cpp
+http_response list_rules(const http_request&, service_context&);
 // ops_handlers.cpp
 http_response readyz(const http_request&, service_context&);
 http_response metrics(const http_request&, service_context&);

@@ -43,6 +43,12 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
                    pooled(d, "/api/v1/auth/refresh", refresh_session));
     r->add_handler(post, epr::path_to_params("/api/v1/auth/logout"), pooled(d, "/api/v1/auth/logout", logout));
     r->add_handler(get, epr::path_to_params("/api/v1/users/me"), pooled(d, "/api/v1/users/me", get_me));
+    const auto put = restinio::http_method_put();
+    r->add_handler(get, epr::path_to_params("/api/v1/users/me/settings"),
+                   pooled(d, "/api/v1/users/me/settings", get_settings));
+    r->add_handler(put, epr::path_to_params("/api/v1/users/me/settings"),
+                   pooled(d, "/api/v1/users/me/settings", put_settings));
+    r->add_handler(get, epr::path_to_params("/api/v1/rules"), pooled(d, "/api/v1/rules", list_rules));
 
     r->add_handler(get, epr::path_to_params("/api/v1/projects"), pooled(d, "/api/v1/projects", list_projects));
     r->add_handler(post, epr::path_to_params("/api/v1/projects"), pooled(d, "/api/v1/projects", create_project));

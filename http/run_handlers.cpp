@@ -38,9 +38,16 @@ http_response create_run(const http_request& req, service_context& ctx) {
     if (!body) return json_error(body.err(), rid);
     auto ids = document_ids_field(*body);
     if (!ids) return json_error(ids.err(), rid);
-    run_options options;
+    auto settings = load_user_settings(ctx, who->account.id);
+    if (!settings) return json_error(settings.err(), rid);
+    run_options options = default_run_options(*settings);
     if (auto it = body->find("options"); it != body->end() && !it->is_null()) {
-        auto parsed = parse_run_options(it->dump());
+        // Given options override the user's defaults field by field.
+        nlohmann::json merged = nlohmann::json::parse(to_json_text(options));
+        if (!it->is_object())
+            return json_error(make_error(errc::invalid_argument, "options must be an object", "options"), rid);
+        for (const auto& [k, v] : it->items()) merged[k] = v;
+        auto parsed = parse_run_options(merged.dump());
         if (!parsed) return json_error(parsed.err(), rid);
         options = *parsed;
     }

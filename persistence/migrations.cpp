@@ -114,6 +114,13 @@ const std::vector<migration>& all_migrations() {
              " created_at BIGINT NOT NULL,"
              " UNIQUE (run_id, document_id, kind, version))",
          }},
+        {3,
+         "user settings",
+         {
+             "CREATE TABLE user_settings ("
+             " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+             " settings TEXT NOT NULL)",
+         }},
     };
     return kMigrations;
 }

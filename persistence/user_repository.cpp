@@ -71,4 +71,22 @@ result<std::int64_t> user_repository::chars_used(std::string_view user_id, std::
     });
 }
 
+result<std::string> user_repository::settings(std::string_view user_id) {
+    return detail::with_session(db_, [&](soci::session& s) -> result<std::string> {
+        std::string u(user_id), text;
+        s << "SELECT settings FROM user_settings WHERE user_id = :u", soci::use(u), soci::into(text);
+        return s.got_data() ? text : std::string();
+    });
+}
+
+status user_repository::save_settings(std::string_view user_id, std::string_view settings_json) {
+    return detail::with_session(db_, [&](soci::session& s) -> status {
+        std::string u(user_id), text(settings_json);
+        s << "INSERT INTO user_settings(user_id, settings) VALUES(:u, :s) ON CONFLICT(user_id)"
+             " DO UPDATE SET settings = excluded.settings",
+            soci::use(u), soci::use(text);
+        return {};
+    });
+}
+
 }  // namespace galley::persistence

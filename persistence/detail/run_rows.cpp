@@ -95,7 +95,7 @@ void insert_export(soci::session& s, const export_record& e) {
 }
 
 void lock_queue(soci::session& s, db_backend backend) {
-    if (backend == db_backend::postgresql) s << "SELECT pg_advisory_xact_lock(7461626c65)";
+    if (backend == db_backend::postgresql) s << "SELECT pg_advisory_xact_lock(7461626)";
 }
 
 }  // namespace galley::persistence::detail

@@ -4,6 +4,9 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
+#include <thread>
+
 #include "tests/support/api_session.hpp"
 #include "tests/support/scratch_db.hpp"
 #include "tests/support/zip_builder.hpp"
@@ -154,3 +157,47 @@ TEST_P(api_flow, data_and_sessions_survive_a_restart) {
 
 INSTANTIATE_TEST_SUITE_P(backends, api_flow, ::testing::Values(backend_kind::sqlite, backend_kind::postgresql),
                          [](const auto& info) { return backend_label(info.param); });
+
+TEST_P(api_flow, settings_are_validated_and_become_run_defaults) {
+    auto u = register_user(*g, "settings@example.com");
+    auto defaults = json_of(g->request("GET", "/api/v1/users/me/settings", {}, u.access_token));
+    EXPECT_EQ(defaults["data"]["language"], "auto");
+    EXPECT_EQ(defaults["data"]["tracked_changes"], true);
+    EXPECT_TRUE(defaults["data"]["webhook_url"].is_null());
+    auto bad_lang = g->request("PUT", "/api/v1/users/me/settings", R"({"language":"fr"})", u.access_token);
+    EXPECT_EQ(bad_lang.status, 422);
+    EXPECT_EQ(json_of(bad_lang)["error"]["details"]["field"], "language");
+    EXPECT_EQ(json_of(g->request("PUT", "/api/v1/users/me/settings", R"({"rules_disabled":["NO_SUCH_RULE"]})",
+                                 u.access_token))["error"]["details"]["field"], "rules_disabled");
+    EXPECT_EQ(json_of(g->request("PUT", "/api/v1/users/me/settings", R"({"webhook_url":"ftp://x"})",
+                                 u.access_token))["error"]["details"]["field"], "webhook_url");
+
+    auto rules = json_of(g->request("GET", "/api/v1/rules?language=es", {}, u.access_token));
+    ASSERT_FALSE(rules["data"]["items"].empty());
+    for (const auto& r : rules["data"]["items"]) EXPECT_NE(r["language"], "en");
+    EXPECT_EQ(g->request("GET", "/api/v1/rules?language=xx", {}, u.access_token).status, 400);
+    std::string some_rule = rules["data"]["items"][0]["id"];
+
+    auto saved = g->request("PUT", "/api/v1/users/me/settings",
+                            json{{"language", "es"}, {"tracked_changes", false}, {"rules_disabled", {some_rule}},
+                                 {"webhook_url", "https://hooks.example.com/galley"}}.dump(),
+                            u.access_token);
+    ASSERT_EQ(saved.status, 200) << saved.body;
+    EXPECT_EQ(json_of(g->request("GET", "/api/v1/users/me/settings", {}, u.access_token))["data"]["tracked_changes"], false);
+
+    // A run without options takes the saved defaults: no tracked copy of the DOCX.
+    std::string project = create_project(*g, u, "Defaults");
+    ASSERT_EQ(upload_multipart(*g, u, project, "t.docx", slurp(GALLEY_CORPUS_DIR "/docx/mammoth__tables.docx")).status, 201);
+    auto run = g->request("POST", "/api/v1/projects/" + project + "/runs", {}, u.access_token);
+    ASSERT_EQ(run.status, 202) << run.body;
+    std::string run_id = json_of(run)["data"]["id"];
+    std::string status;
+    for (int i = 0; i < 600 && status != "succeeded"; ++i) {
+        status = json_of(g->request("GET", "/api/v1/runs/" + run_id, {}, u.access_token))["data"]["status"];
+        if (status != "succeeded") std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_EQ(status, "succeeded");
+    auto exports = json_of(g->request("GET", "/api/v1/runs/" + run_id + "/exports", {}, u.access_token));
+    for (const auto& e : exports["data"]["items"]) EXPECT_NE(e["kind"], "tracked_docx");
+    EXPECT_GE(exports["data"]["items"].size(), 4u);
+}

@@ -47,7 +47,11 @@ TEST(operations, health_metrics_openapi_headers_and_request_ids) {
                              "/api/v1/auth/logout", "/api/v1/users/me", "/api/v1/projects",
                              "/api/v1/projects/{project_id}", "/api/v1/projects/{project_id}/documents",
                              "/api/v1/documents/{document_id}", "/api/v1/documents/{document_id}/content",
-                             "/healthz", "/readyz", "/metrics"})
+                             "/healthz", "/readyz", "/metrics", "/api/v1/users/me/settings", "/api/v1/rules",
+                             "/api/v1/projects/{project_id}/runs", "/api/v1/runs/{run_id}",
+                             "/api/v1/runs/{run_id}/cancel", "/api/v1/runs/{run_id}/events",
+                             "/api/v1/runs/{run_id}/exports", "/api/v1/runs/{run_id}/exports/{export_id}/download",
+                             "/api/v1/runs/{run_id}/changelog.csv", "/api/v1/runs/{run_id}/summary.md"})
         EXPECT_TRUE(spec["paths"].contains(path)) << path;
 
     auto u = register_user(g, "m@example.com");
