@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "persistence/dictionary_repository.hpp"
+
 namespace galley::actors {
 
 namespace {
@@ -35,6 +37,10 @@ void run_attempt(const runtime_context& ctx, const claimed_document& doc, const 
     co.name = doc.filename;
     co.check.language = ro.language;
     co.check.rules_disabled = ro.rules_disabled;
+    // The project dictionary as it is when this attempt starts (API.md: used by later runs).
+    auto words = persistence::dictionary_repository(*ctx.db).words_of_project(doc.project_id);
+    if (!words) throw std::runtime_error("the project dictionary cannot be read: " + words.err().message);
+    co.check.dictionary = std::move(*words);
     co.check.should_stop = [flag] { return flag->load(); };
     co.tracked = ro.tracked_changes;
     co.date = rfc3339_seconds(now_micros());

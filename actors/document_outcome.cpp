@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <random>
 
+#include "domain/corrections_reader.hpp"
 #include "domain/ids.hpp"
 #include "domain/utf8.hpp"
 
@@ -92,7 +93,13 @@ void commit_outcome(runtime_context& ctx, const claimed_document& doc, const cor
         fail_or_retry(ctx, doc, exports.err().message, true);
         return;
     }
-    auto s = ctx.queue.commit_success(doc, *exports, doc.chars);
+    // The stored suggestions are exactly what corrections.jsonl says (ids and contexts included).
+    auto suggestions = read_suggestion_records(outcome->corrections_jsonl);
+    if (!suggestions) {
+        fail_or_retry(ctx, doc, suggestions.err().message, false);
+        return;
+    }
+    auto s = ctx.queue.commit_success(doc, *exports, doc.chars, *suggestions);
     log_commit(doc, "success", s);
     if (s) {
         ctx.metrics->document_finished("succeeded");

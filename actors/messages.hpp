@@ -24,6 +24,7 @@ using create_atom = caf::atom_constant<caf::atom("create")>;
 using cancel_atom = caf::atom_constant<caf::atom("cancel")>;
 using stop_atom = caf::atom_constant<caf::atom("stop")>;
 using correct_atom = caf::atom_constant<caf::atom("correct")>;
+using broadcast_atom = caf::atom_constant<caf::atom("broadcast")>;  // relay a cancel to peers
 
 struct create_run_request {
     std::string user_id, plan, project_id;

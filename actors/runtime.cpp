@@ -2,14 +2,18 @@
 
 #include <caf/all.hpp>
 
+#include <caf/io/all.hpp>
+
 #include "actors/dispatcher.hpp"
+#include "actors/runtime_internal.hpp"
 #include "actors/runtime_context.hpp"
 #include "actors/user_actor.hpp"
 
 namespace galley::actors {
 
 namespace {
-caf::actor_system_config& configure(caf::actor_system_config& cfg, int workers) {
+caf::actor_system_config& configure(caf::actor_system_config& cfg, int workers, bool cluster) {
+    if (cluster) cfg.load<caf::io::middleman>();
     // Scheduler threads only route messages; the CPU work runs on detached correctors.
     cfg.set("scheduler.max-threads", std::max(2, std::min(workers, 4)));
     cfg.set("logger.verbosity", caf::atom("quiet"));
@@ -18,6 +22,7 @@ caf::actor_system_config& configure(caf::actor_system_config& cfg, int workers) 
 }  // namespace
 
 struct runtime::impl {
+    // The members cluster/ reads live in runtime_internal.hpp's accessor functions.
     caf::actor_system_config cfg;
     std::unique_ptr<caf::actor_system> system;
     context_ptr ctx;
@@ -43,7 +48,8 @@ runtime::runtime(runtime_options options, persistence::database& db, persistence
                  std::shared_ptr<prometheus::Registry> metrics)
     : impl_(std::make_unique<impl>()) {
     int workers = options.max_workers;
-    impl_->system = std::make_unique<caf::actor_system>(configure(impl_->cfg, workers));
+    bool cluster = options.cluster_port > 0;
+    impl_->system = std::make_unique<caf::actor_system>(configure(impl_->cfg, workers, cluster));
     impl_->ctx = std::make_shared<runtime_context>(std::move(options), db, blobs, plans, std::move(eng),
                                                    std::make_shared<runtime_metrics>(*metrics));
     impl_->dispatcher = impl_->system->spawn<caf::detached>(dispatcher, impl_->ctx);
@@ -55,6 +61,10 @@ runtime::~runtime() {
     // A detached actor's thread ends only when the last handle to it is gone.
     impl_->dispatcher = nullptr;
     impl_->registry = nullptr;
+    {
+        std::lock_guard lock(impl_->ctx->relay->mutex);
+        impl_->ctx->relay->relay = nullptr;
+    }
     impl_->system.reset();  // waits for every actor
 }
 
@@ -74,9 +84,15 @@ void runtime::shutdown() {
     if (impl_->stopped) return;
     impl_->stopped = true;
     caf::anon_send(impl_->dispatcher, stop_atom::value);
+    if (auto relay = impl_->ctx->relay->get()) caf::anon_send_exit(relay, caf::exit_reason::user_shutdown);
     caf::anon_send_exit(impl_->registry, caf::exit_reason::user_shutdown);
 }
 
 const runtime_options& runtime::options() const { return impl_->ctx->options; }
+
+runtime::impl& internals(runtime& rt) { return *rt.impl_; }
+caf::actor_system& actor_system_of(runtime& rt) { return *internals(rt).system; }
+caf::actor dispatcher_of(runtime& rt) { return internals(rt).dispatcher; }
+context_ptr context_of(runtime& rt) { return internals(rt).ctx; }
 
 }  // namespace galley::actors

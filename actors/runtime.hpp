@@ -32,6 +32,7 @@ struct runtime_options {
     int heartbeat_seconds = 2;
     int lock_ttl_seconds = 10;
     fault_plan faults;
+    std::uint16_t cluster_port = 0;  // > 0: load CAF's middleman so cluster/ can publish and connect
 };
 
 class runtime {
@@ -58,8 +59,10 @@ public:
 
     const runtime_options& options() const;
 
+    struct impl;  // actors/runtime_internal.hpp gives cluster/ access to the actor system
+
 private:
-    struct impl;
+    friend impl& internals(runtime& rt);
     std::unique_ptr<impl> impl_;
 };
 

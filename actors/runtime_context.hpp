@@ -1,7 +1,10 @@
 #pragma once
 // Internal to actors/: what every actor of a node shares. Immutable after start, except the
 // thread-safe repositories and metrics it points to.
+#include <caf/actor.hpp>
+
 #include <memory>
+#include <mutex>
 #include <random>
 #include <string>
 
@@ -12,6 +15,16 @@
 
 namespace galley::actors {
 
+/// Where cancels are relayed to other nodes (set by cluster/ when it starts; empty otherwise).
+struct relay_slot {
+    std::mutex mutex;
+    caf::actor relay;
+    caf::actor get() {
+        std::lock_guard lock(mutex);
+        return relay;
+    }
+};
+
 struct runtime_context {
     runtime_options options;
     persistence::database* db;
@@ -21,6 +34,7 @@ struct runtime_context {
     std::shared_ptr<runtime_metrics> metrics;
     persistence::work_queue queue;
     persistence::run_repository runs;
+    std::shared_ptr<relay_slot> relay = std::make_shared<relay_slot>();
 
     runtime_context(runtime_options o, persistence::database& d, persistence::blob_store& b,
                     const plan_table& p, std::shared_ptr<const engine> e, std::shared_ptr<runtime_metrics> m)

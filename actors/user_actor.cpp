@@ -18,7 +18,11 @@ caf::behavior user_actor(caf::event_based_actor* self, context_ptr ctx, caf::act
         // From the registry: cancel a run; replies run_reply_ptr.
         [=](cancel_atom, const std::string& user_id, const std::string& run_id) -> run_reply_ptr {
             auto run = ctx->runs.request_cancel(user_id, run_id);
-            if (run) self->send(dispatcher, cancel_atom::value, run_id);
+            if (run) {
+                self->send(dispatcher, cancel_atom::value, run_id);
+                // Documents of this run may be running on other nodes: tell them too.
+                if (auto relay = ctx->relay->get()) self->send(relay, broadcast_atom::value, run_id);
+            }
             return std::make_shared<const result<run_record>>(std::move(run));
         },
         caf::after(std::chrono::seconds(60)) >> [=] { self->quit(); },

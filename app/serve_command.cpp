@@ -8,6 +8,7 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "actors/runtime.hpp"
+#include "cluster/cluster_node.hpp"
 #include "app/jwt_keys.hpp"
 #include "domain/ids.hpp"
 #include "domain/engine/engine.hpp"
@@ -63,8 +64,8 @@ int serve_command(const std::vector<std::string>& args) {
     http::service_context ctx(**db, *blobs, cfg->plans, *keys);
     actors::runtime_options rt;
     rt.node_id = !cfg->node_id.empty() ? cfg->node_id
-                 : cfg->cluster_port > 0 ? cfg->http_host + ":" + std::to_string(cfg->cluster_port)
-                                         : cfg->http_host + ":" + std::to_string(cfg->http_port);
+                                       : cluster::default_node_id(cfg->http_host, cfg->cluster_port, cfg->http_port);
+    rt.cluster_port = cfg->cluster_port;
     rt.incarnation = new_uuid().substr(0, 8);
     rt.max_workers = cfg->max_workers;
     rt.max_queued = cfg->max_queued;
@@ -74,6 +75,16 @@ int serve_command(const std::vector<std::string>& args) {
     actors::runtime runtime(rt, **db, *blobs, cfg->plans, std::make_shared<const engine>(std::move(*eng)),
                             ctx.metrics.registry());
     ctx.runtime = &runtime;
+    cluster::cluster_options co;
+    co.node_id = rt.node_id;
+    co.host = cfg->http_host;
+    co.cluster_port = cfg->cluster_port;
+    co.http_address = cfg->http_host + ":" + std::to_string(cfg->http_port);
+    co.join = cfg->join;
+    co.heartbeat_seconds = cfg->heartbeat_seconds;
+    co.ttl_seconds = cfg->lock_ttl_seconds;
+    auto node = cluster::cluster_node::start(co, runtime, **db, ctx.metrics.registry());
+    if (!node) return fail(node.err().message);
     http::server_options opts;
     opts.host = cfg->http_host;
     opts.port = cfg->http_port;
@@ -94,6 +105,7 @@ int serve_command(const std::vector<std::string>& args) {
     sigwait(&stop_signals, &sig);
     std::printf("{\"level\":\"info\",\"msg\":\"shutting down\",\"signal\":%d}\n", sig);
     server.stop(10.0);
+    node->reset();
     runtime.shutdown();
     std::printf("{\"level\":\"info\",\"msg\":\"stopped\"}\n");
     return 0;

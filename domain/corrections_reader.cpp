@@ -4,8 +4,15 @@
 
 namespace galley {
 
-result<std::vector<suggestion>> read_corrections_jsonl(std::string_view jsonl) {
-    std::vector<suggestion> out;
+namespace {
+error malformed(std::size_t line_no) {
+    return make_error(errc::invalid_argument, "corrections line " + std::to_string(line_no) + " is malformed",
+                      "corrections");
+}
+
+// Calls fn(json, suggestion) for every line; stops at the first error fn or a line returns.
+template <class Fn>
+status for_each_line(std::string_view jsonl, Fn&& fn) {
     std::size_t line_no = 0;
     while (!jsonl.empty()) {
         auto nl = jsonl.find('\n');
@@ -16,9 +23,7 @@ result<std::vector<suggestion>> read_corrections_jsonl(std::string_view jsonl) {
         auto j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
         auto story = j.is_object() ? parse_story(j.value("story", "")) : std::nullopt;
         auto cat = j.is_object() ? parse_category(j.value("category", "")) : std::nullopt;
-        if (!story || !cat)
-            return make_error(errc::invalid_argument, "corrections line " + std::to_string(line_no) + " is malformed",
-                              "corrections");
+        if (!story || !cat) return malformed(line_no);
         suggestion s;
         s.story = *story;
         s.cat = *cat;
@@ -30,8 +35,39 @@ result<std::vector<suggestion>> read_corrections_jsonl(std::string_view jsonl) {
         s.rule_id = j.value("rule_id", "");
         s.confidence = j.value("confidence", 0.0);
         s.message = j.value("message", "");
-        out.push_back(std::move(s));
+        if (!fn(j, std::move(s))) return malformed(line_no);
     }
+    return {};
+}
+}  // namespace
+
+result<std::vector<suggestion>> read_corrections_jsonl(std::string_view jsonl) {
+    std::vector<suggestion> out;
+    auto st = for_each_line(jsonl, [&](const nlohmann::json&, suggestion s) {
+        out.push_back(std::move(s));
+        return true;
+    });
+    if (!st) return st.err();
+    return out;
+}
+
+result<std::vector<suggestion_record>> read_suggestion_records(std::string_view jsonl) {
+    std::vector<suggestion_record> out;
+    auto st = for_each_line(jsonl, [&](const nlohmann::json& j, suggestion s) {
+        suggestion_record r;
+        r.id = j.value("id", "");
+        r.document_id = j.value("document_id", "");
+        if (!is_suggestion_id(r.id)) return false;
+        auto ctx = j.find("context");
+        if (ctx != j.end() && ctx->is_object()) {
+            r.context.text = ctx->value("text", "");
+            r.context.offset = ctx->value("offset", 0u);
+        }
+        r.s = std::move(s);
+        out.push_back(std::move(r));
+        return true;
+    });
+    if (!st) return st.err();
     return out;
 }
 

@@ -46,6 +46,21 @@ http_response run_changelog(const http_request&, service_context&);
 http_response run_summary(const http_request&, service_context&);
 // rule_handlers.cpp
 http_response list_rules(const http_request&, service_context&);
+// suggestion_handlers.cpp
+http_response list_suggestions(const http_request&, service_context&);
+http_response post_reviews(const http_request&, service_context&);
+http_response post_reviews_bulk(const http_request&, service_context&);
+http_response review_history(const http_request&, service_context&);
+// review_output_handlers.cpp
+http_response run_preview(const http_request&, service_context&);
+http_response finalize_run(const http_request&, service_context&);
+http_response export_reviews(const http_request&, service_context&);
+// dictionary_handlers.cpp
+http_response get_dictionary(const http_request&, service_context&);
+http_response put_dictionary(const http_request&, service_context&);
+http_response add_dictionary_word(const http_request&, service_context&);
+// admin_handlers.cpp
+http_response list_nodes(const http_request&, service_context&);
 // ops_handlers.cpp
 http_response readyz(const http_request&, service_context&);
 http_response metrics(const http_request&, service_context&);

@@ -2,6 +2,7 @@
 // The request and response shapes handlers work with. They carry no RESTinio type, so handlers
 // compile fast and can be tested without a server; only server.cpp and routes.cpp see RESTinio.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,10 @@ struct http_response {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string user_id;  // for the request log, when the request was authenticated
     std::string event_stream_run;  // set: answer with the run's server-sent event stream instead
+    /// Set: the body is produced piece by piece and sent chunked as it comes (after `body`).
+    /// Each call appends the next piece to its argument and returns false once nothing is left.
+    /// Called on the handler-pool thread that ran the handler; must not throw.
+    std::function<bool(std::string&)> stream;
 };
 
 }  // namespace galley::http

@@ -88,6 +88,29 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
     r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/summary.md"),
                    pooled(d, "/api/v1/runs/{run_id}/summary.md", run_summary));
 
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/suggestions"),
+                   pooled(d, "/api/v1/runs/{run_id}/suggestions", list_suggestions));
+    r->add_handler(post, epr::path_to_params("/api/v1/runs/", id(), "/reviews"),
+                   pooled(d, "/api/v1/runs/{run_id}/reviews", post_reviews));
+    r->add_handler(post, epr::path_to_params("/api/v1/runs/", id(), "/reviews/bulk"),
+                   pooled(d, "/api/v1/runs/{run_id}/reviews/bulk", post_reviews_bulk));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/reviews/history"),
+                   pooled(d, "/api/v1/runs/{run_id}/reviews/history", review_history));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/reviews/export"),
+                   pooled(d, "/api/v1/runs/{run_id}/reviews/export", export_reviews));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/preview"),
+                   pooled(d, "/api/v1/runs/{run_id}/preview", run_preview));
+    r->add_handler(post, epr::path_to_params("/api/v1/runs/", id(), "/finalize"),
+                   pooled(d, "/api/v1/runs/{run_id}/finalize", finalize_run));
+    r->add_handler(get, epr::path_to_params("/api/v1/projects/", id(), "/dictionary"),
+                   pooled(d, "/api/v1/projects/{project_id}/dictionary", get_dictionary));
+    r->add_handler(put, epr::path_to_params("/api/v1/projects/", id(), "/dictionary"),
+                   pooled(d, "/api/v1/projects/{project_id}/dictionary", put_dictionary));
+    r->add_handler(post, epr::path_to_params("/api/v1/projects/", id(), "/dictionary/words"),
+                   pooled(d, "/api/v1/projects/{project_id}/dictionary/words", add_dictionary_word));
+
+    r->add_handler(get, epr::path_to_params("/api/v1/admin/nodes"), pooled(d, "/api/v1/admin/nodes", list_nodes));
+
     r->non_matched_request_handler([&d](const restinio::request_handle_t& req) { return d.not_found(req); });
     return r;
 }

@@ -98,6 +98,10 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
         if (streams_.add(req, res.event_stream_run, hreq.request_id)) return;
         res = json_error(make_error(errc::over_capacity, "too many open event streams"), hreq.request_id);
     }
+    if (res.stream) {
+        respond_streamed(req, hreq, std::move(res));
+        return;
+    }
     try {
         auto rb = req->create_response(status_line(res.status));
         rb.append_header(restinio::http_field::content_type, res.content_type);
@@ -112,6 +116,35 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
                              "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         for (auto& [k, v] : res.headers) rb.append_header(k, v);
         rb.set_body(std::move(res.body));
+        rb.done();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"response failed\",\"request_id\":\"%s\"}\n",
+                     hreq.request_id.c_str());
+    }
+}
+
+void dispatcher::respond_streamed(const restinio::request_handle_t& req, const http_request& hreq,
+                                  http_response res) {
+    try {
+        auto rb = req->create_response<restinio::chunked_output_t>(status_line(res.status));
+        rb.append_header(restinio::http_field::content_type, res.content_type);
+        rb.append_header("X-Request-Id", hreq.request_id);
+        rb.append_header("X-Content-Type-Options", "nosniff");
+        rb.append_header("X-Frame-Options", "DENY");
+        rb.append_header("Referrer-Policy", "no-referrer");
+        rb.append_header("Cache-Control", "no-store");
+        if (res.content_type.rfind("text/html", 0) == 0)
+            rb.append_header("Content-Security-Policy",
+                             "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        for (auto& [k, v] : res.headers) rb.append_header(k, v);
+        if (!res.body.empty()) rb.append_chunk(std::move(res.body));
+        std::string piece;
+        while (res.stream(piece)) {
+            if (piece.empty()) continue;
+            rb.append_chunk(std::move(piece));
+            rb.flush();  // the first paragraphs leave while the rest renders
+            piece.clear();
+        }
         rb.done();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"response failed\",\"request_id\":\"%s\"}\n",

@@ -42,6 +42,9 @@ public:
 private:
     void respond(const restinio::request_handle_t& req, const http_request& hreq,
                  http_response res, double started);
+    /// Sends `res.body` then every piece of `res.stream` as chunks (Transfer-Encoding: chunked).
+    void respond_streamed(const restinio::request_handle_t& req, const http_request& hreq,
+                          http_response res);
     service_context& ctx_;
     handler_pool& pool_;
     event_streams& streams_;

@@ -12,9 +12,12 @@
 #include "http/rate_limiter.hpp"
 #include "persistence/blob_store.hpp"
 #include "persistence/database.hpp"
+#include "persistence/dictionary_repository.hpp"
 #include "persistence/document_repository.hpp"
+#include "persistence/node_repository.hpp"
 #include "persistence/project_repository.hpp"
 #include "persistence/refresh_token_repository.hpp"
+#include "persistence/review_repository.hpp"
 #include "persistence/run_repository.hpp"
 #include "persistence/user_repository.hpp"
 
@@ -24,7 +27,7 @@ struct service_context {
     service_context(persistence::database& db, persistence::blob_store& blobs,
                     const plan_table& plans, const auth::key_ring& keys)
         : db(db), blobs(blobs), plans(plans), keys(keys), users(db), refresh_tokens(db),
-          projects(db), documents(db), runs(db) {}
+          projects(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db) {}
 
     persistence::database& db;
     persistence::blob_store& blobs;
@@ -35,6 +38,9 @@ struct service_context {
     persistence::project_repository projects;
     persistence::document_repository documents;
     persistence::run_repository runs;
+    persistence::review_repository reviews;
+    persistence::dictionary_repository dictionaries;
+    persistence::node_repository nodes;
     actors::runtime* runtime = nullptr;  // set by app/ before the server starts
     http_metrics metrics;
     rate_limiter limiter;

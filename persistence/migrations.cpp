@@ -121,6 +121,75 @@ const std::vector<migration>& all_migrations() {
              " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
              " settings TEXT NOT NULL)",
          }},
+        {4,
+         "review: suggestions, decisions and their history, project dictionaries",
+         {
+             // One row per suggestion of a committed document. story is story_kind as a number
+             // (body first) so (doc_position, story, paragraph, char_offset, id) is document order.
+             "CREATE TABLE suggestions ("
+             " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+             " id TEXT NOT NULL,"
+             " document_id TEXT NOT NULL,"
+             " doc_position INTEGER NOT NULL,"
+             " story INTEGER NOT NULL,"
+             " paragraph INTEGER NOT NULL,"
+             " char_offset INTEGER NOT NULL,"
+             " span_length INTEGER NOT NULL,"
+             " original TEXT NOT NULL,"
+             " replacement TEXT,"
+             " rule_id TEXT NOT NULL,"
+             " category TEXT NOT NULL,"
+             " confidence DOUBLE PRECISION NOT NULL,"
+             " message TEXT NOT NULL,"
+             " context_text TEXT NOT NULL,"
+             " context_offset INTEGER NOT NULL,"
+             " state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','accepted','rejected')),"
+             " edited_replacement TEXT,"
+             " PRIMARY KEY (run_id, id))",
+             "CREATE INDEX suggestions_order ON suggestions(run_id, doc_position, story, paragraph, char_offset, id)",
+             "CREATE INDEX suggestions_document ON suggestions(run_id, document_id, story, paragraph, char_offset, id)",
+             "CREATE INDEX suggestions_category ON suggestions(run_id, category, doc_position, story, paragraph,"
+             " char_offset, id)",
+             "CREATE INDEX suggestions_rule ON suggestions(run_id, rule_id, doc_position, story, paragraph,"
+             " char_offset, id)",
+             "CREATE INDEX suggestions_state ON suggestions(run_id, state, doc_position, story, paragraph,"
+             " char_offset, id)",
+             // A batch is one POST that changed something; its rows say what changed.
+             "CREATE TABLE review_batches ("
+             " id TEXT PRIMARY KEY,"
+             " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+             " user_id TEXT NOT NULL,"
+             " kind TEXT NOT NULL CHECK (kind IN ('single','bulk')),"
+             " filter_json TEXT,"
+             " decision_count INTEGER NOT NULL,"
+             " created_at BIGINT NOT NULL)",
+             "CREATE INDEX review_batches_run ON review_batches(run_id, created_at, id)",
+             "CREATE TABLE review_decisions ("
+             " batch_id TEXT NOT NULL REFERENCES review_batches(id) ON DELETE CASCADE,"
+             " suggestion_id TEXT NOT NULL,"
+             " decision TEXT NOT NULL,"
+             " replacement TEXT,"
+             " previous_state TEXT NOT NULL,"
+             " seq INTEGER NOT NULL,"
+             " PRIMARY KEY (batch_id, suggestion_id))",
+             "CREATE TABLE project_dictionary ("
+             " project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+             " word TEXT NOT NULL,"
+             " PRIMARY KEY (project_id, word))",
+         }},
+        {5,
+         "cluster membership",
+         {
+             "CREATE TABLE nodes ("
+             " node_id TEXT PRIMARY KEY,"
+             " address TEXT NOT NULL,"
+             " http_address TEXT NOT NULL,"
+             " incarnation TEXT NOT NULL,"
+             " status TEXT NOT NULL CHECK (status IN ('alive', 'suspect', 'dead')),"
+             " running INTEGER NOT NULL DEFAULT 0,"
+             " last_heartbeat BIGINT NOT NULL,"
+             " started_at BIGINT NOT NULL)",
+         }},
     };
     return kMigrations;
 }

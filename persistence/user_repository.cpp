@@ -71,6 +71,18 @@ result<std::int64_t> user_repository::chars_used(std::string_view user_id, std::
     });
 }
 
+result<std::pair<std::int64_t, int>> user_repository::usage(std::string_view user_id, std::string_view period) {
+    return detail::with_session(db_, [&](soci::session& s) -> result<std::pair<std::int64_t, int>> {
+        std::string u(user_id), p(period);
+        long long used = 0;
+        int running = 0;
+        s << "SELECT COALESCE((SELECT chars_used FROM usage_monthly WHERE user_id = :u AND period = :p), 0),"
+             " (SELECT COUNT(*) FROM run_documents WHERE user_id = :u2 AND status = 'running')",
+            soci::use(u), soci::use(p), soci::use(u), soci::into(used), soci::into(running);
+        return std::pair<std::int64_t, int>(used, running);
+    });
+}
+
 result<std::string> user_repository::settings(std::string_view user_id) {
     return detail::with_session(db_, [&](soci::session& s) -> result<std::string> {
         std::string u(user_id), text;

@@ -25,6 +25,8 @@ public:
     status set_role(std::string_view email, std::string_view role);
     /// Characters charged to the user in `period` (YYYY-MM); 0 when nothing was charged.
     result<std::int64_t> chars_used(std::string_view user_id, std::string_view period);
+    /// Characters charged in `period` and documents running now, in one round trip.
+    result<std::pair<std::int64_t, int>> usage(std::string_view user_id, std::string_view period);
     /// The stored settings JSON, or an empty string when the user never saved any.
     result<std::string> settings(std::string_view user_id);
     status save_settings(std::string_view user_id, std::string_view settings_json);

@@ -3,6 +3,7 @@
 #include "domain/fair_share.hpp"
 #include "persistence/detail/run_rows.hpp"
 #include "persistence/detail/sql.hpp"
+#include "persistence/detail/suggestion_rows.hpp"
 
 namespace galley::persistence {
 
@@ -141,12 +142,16 @@ status work_queue::renew(const claimed_document& c, const std::string& lease_own
 }
 
 status work_queue::commit_success(const claimed_document& c, const std::vector<export_record>& exports,
-                                  std::int64_t chars) {
+                                  std::int64_t chars, const std::vector<suggestion_record>& suggestions) {
     const db_backend backend = db_.backend();
     return detail::with_session(db_, [&](soci::session& s) -> status {
         detail::write_transaction tx(s, backend);
         if (auto f = check_fence(s, backend, c); !f) return f;
         for (const auto& e : exports) detail::insert_export(s, e);
+        int position = 0;
+        s << "SELECT position FROM run_documents WHERE run_id = :r AND document_id = :d", soci::use(c.run_id),
+            soci::use(c.document_id), soci::into(position);
+        detail::insert_suggestions(s, c.run_id, position, suggestions);
         long long now = now_micros(), n = chars;
         s << "UPDATE run_documents SET status = 'succeeded', chars = :c, finished_at = :t, lease_owner = NULL,"
              " lease_until = NULL, last_error = NULL WHERE run_id = :r AND document_id = :d",
@@ -252,21 +257,21 @@ result<recovery_report> work_queue::recover_expired(micros now) {
         for (const auto& o : orphans) {
             if (o.cancel) {
                 s << "UPDATE run_documents SET status = 'cancelled', finished_at = :t, lease_owner = NULL,"
-                     " lease_until = NULL WHERE run_id = :r AND document_id = :d AND claim_epoch = :e",
+                     " lease_until = NULL WHERE run_id = :r AND document_id = :d AND claim_epoch = :e AND status = 'running'",
                     soci::use(at), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch);
                 ++report.cancelled;
             } else if (o.recoveries >= 3) {
                 std::string error = "processing this document kept killing its worker process";
                 s << "UPDATE run_documents SET status = 'failed', finished_at = :t, last_error = :m,"
                      " recoveries = recoveries + 1, lease_owner = NULL, lease_until = NULL"
-                     " WHERE run_id = :r AND document_id = :d AND claim_epoch = :e",
+                     " WHERE run_id = :r AND document_id = :d AND claim_epoch = :e AND status = 'running'",
                     soci::use(at), soci::use(error), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch);
                 ++report.failed;
             } else {
                 // The dead owner's try was not a failed attempt: give it back.
                 s << "UPDATE run_documents SET status = 'queued', attempts = attempts - 1, recoveries = recoveries + 1,"
                      " next_attempt_at = :t, lease_owner = NULL, lease_until = NULL"
-                     " WHERE run_id = :r AND document_id = :d AND claim_epoch = :e",
+                     " WHERE run_id = :r AND document_id = :d AND claim_epoch = :e AND status = 'running'",
                     soci::use(at), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch);
                 ++report.requeued;
             }

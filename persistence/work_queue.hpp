@@ -9,6 +9,7 @@
 
 #include "domain/plans.hpp"
 #include "domain/result.hpp"
+#include "domain/review/review_model.hpp"
 #include "domain/run_model.hpp"
 #include "persistence/database.hpp"
 
@@ -33,10 +34,11 @@ public:
     /// Extends the lease; conflict when the lease was lost (recovered, cancelled or re-claimed).
     status renew(const claimed_document& c, const std::string& lease_owner, micros lease_until);
 
-    /// Publishes the document's exports and marks it succeeded, charging `chars` to the user's
-    /// month; conflict (and nothing written) when the claim was fenced out.
+    /// Publishes the document's exports and its `suggestions` (pending, for review) and marks it
+    /// succeeded, charging `chars` to the user's month; conflict (and nothing written) when the
+    /// claim was fenced out.
     status commit_success(const claimed_document& c, const std::vector<export_record>& exports,
-                          std::int64_t chars);
+                          std::int64_t chars, const std::vector<suggestion_record>& suggestions = {});
     /// Records a failed attempt: back to the queue at `retry_at`, or failed for good when nullopt.
     status commit_failure(const claimed_document& c, const std::string& error, std::optional<micros> retry_at);
     /// Marks the document cancelled (its corrector stopped at a checkpoint).

@@ -55,7 +55,7 @@ galley_process::~galley_process() {
 }
 
 bool galley_process::start() {
-    port_ = free_port();
+    port_ = fixed_port_ ? fixed_port_ : free_port();
     std::string log_path = dir_ + "/galley.log";
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -67,8 +67,12 @@ bool galley_process::start() {
         std::string http = "127.0.0.1:" + std::to_string(port_);
         std::string storage = dir_ + "/storage";
         std::string bin = galley_binary();
-        ::execl(bin.c_str(), bin.c_str(), "serve", "--http", http.c_str(), "--db", db_url_.c_str(),
-                "--storage", storage.c_str(), static_cast<char*>(nullptr));
+        std::vector<std::string> args = {bin, "serve", "--http", http, "--db", db_url_, "--storage", storage};
+        args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(bin.c_str(), argv.data());
         std::_Exit(127);
     }
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

@@ -37,6 +37,10 @@ public:
     /// SIGKILL and reap.
     void kill_hard();
     bool running() const;
+    /// Extra `serve` arguments (e.g. --cluster-port), used from the next start().
+    void set_extra_args(std::vector<std::string> args) { extra_args_ = std::move(args); }
+    /// A fixed HTTP port instead of a fresh free one (0: pick one at each start).
+    void set_port(std::uint16_t port) { fixed_port_ = port; }
 
     std::uint16_t port() const { return port_; }
     const std::string& dir() const { return dir_; }
@@ -50,6 +54,8 @@ private:
     std::string dir_, db_url_;
     std::map<std::string, std::string> env_;
     std::uint16_t port_ = 0;
+    std::uint16_t fixed_port_ = 0;
+    std::vector<std::string> extra_args_;
     pid_t pid_ = -1;
 };
 

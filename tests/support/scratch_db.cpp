@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include "domain/ids.hpp"
 #include "persistence/database.hpp"
 #include "tests/support/galley_process.hpp"
 
@@ -24,8 +25,10 @@ std::string scratch_database_url(backend_kind k) {
     if (k == backend_kind::sqlite) return "sqlite://" + make_temp_dir("galley-db") + "/galley.db";
     std::string dsn = test_pg_dsn();
     if (dsn.empty()) return {};
-    std::string name = "t_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" +
-                       std::to_string(std::rand() % 100000);
+    // Random, not pid-based: ctest runs many processes and pids are reused.
+    std::string name = "t_" + galley::new_uuid();
+    std::erase(name, '-');
+    (void)counter;
     soci::session admin(soci::postgresql, galley::persistence::parse_db_url(dsn)->connect);
     admin << "CREATE DATABASE " + name;
     auto slash = dsn.rfind('/');

@@ -115,3 +115,37 @@ TEST(retry_delay, is_exponential_with_full_jitter_and_a_cap) {
     for (int i = 0; i < 10'000; ++i) sum += retry_delay(4, u(rng));
     EXPECT_NEAR(sum / 10'000, 2'000'000, 100'000) << "mean of U(0, 4 s)";
 }
+
+#include "domain/faults.hpp"
+#include "domain/placement.hpp"
+
+TEST(placement, rendezvous_is_deterministic_and_moves_only_the_lost_nodes_users) {
+    std::vector<std::string> nodes = {"10.0.0.1:7400", "10.0.0.2:7400", "10.0.0.3:7400"};
+    std::map<std::string, std::string> before;
+    std::map<std::string, int> load;
+    for (int i = 0; i < 3000; ++i) {
+        std::string user = "user-" + std::to_string(i);
+        before[user] = *rendezvous_owner(user, nodes);
+        load[before[user]]++;
+        EXPECT_EQ(*rendezvous_owner(user, {nodes[2], nodes[0], nodes[1]}), before[user]) << "order-independent";
+    }
+    for (const auto& [node, n] : load) EXPECT_NEAR(n, 1000, 150) << node;
+    std::vector<std::string> survivors = {nodes[0], nodes[2]};
+    for (const auto& [user, owner] : before)
+        if (owner != nodes[1]) EXPECT_EQ(*rendezvous_owner(user, survivors), owner) << "only node 2's users move";
+    EXPECT_FALSE(rendezvous_owner("u", {}));
+}
+
+TEST(faults, parse_and_apply) {
+    auto f = parse_faults("throw_on=flaky:2,slow_ms=slow:150");
+    ASSERT_TRUE(f.ok()) << f.err().message;
+    EXPECT_TRUE(f->should_throw("flaky.txt", 1));
+    EXPECT_TRUE(f->should_throw("my-flaky-doc.docx", 2));
+    EXPECT_FALSE(f->should_throw("flaky.txt", 3));
+    EXPECT_FALSE(f->should_throw("fine.txt", 1));
+    EXPECT_EQ(f->slow_millis("slow1.txt"), 150);
+    EXPECT_EQ(f->slow_millis("fast.txt"), 0);
+    EXPECT_TRUE(parse_faults("").ok());
+    for (const char* bad : {"throw_on=x", "explode=x:1", "slow_ms=:5", "throw_on=x:-1", "throw_on=x:abc"})
+        EXPECT_FALSE(parse_faults(bad).ok()) << bad;
+}

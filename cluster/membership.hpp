@@ -1,0 +1,22 @@
+#pragma once
+// Internal to cluster/: the membership actor behind cluster_node.
+#include <caf/fwd.hpp>
+
+#include <memory>
+
+#include "actors/runtime_context.hpp"
+#include "cluster/cluster_node.hpp"
+
+namespace prometheus {
+class Registry;
+}
+
+namespace galley::cluster {
+
+/// Messages: tick (timer: heartbeat, failure detection, connect to peers); (broadcast, run_id)
+/// from local user actors: relay a cancel to every peer; (cancel, run_id) from peers: hand it to
+/// the local dispatcher; down_msg of a peer: mark it suspect.
+caf::behavior membership(caf::event_based_actor* self, cluster_options options, actors::context_ptr ctx,
+                         caf::actor dispatcher, std::string incarnation, std::shared_ptr<prometheus::Registry> metrics);
+
+}  // namespace galley::cluster

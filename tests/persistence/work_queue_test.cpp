@@ -1,0 +1,339 @@
+// The durable work queue's contract (DESIGN.md invariants 2, 3 and 6), on SQLite and PostgreSQL:
+// fencing, recovery without using attempts, plan caps, fair share by weight, cancellation and
+// publishing a run's artefacts exactly once.
+#include "persistence/work_queue.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "domain/ids.hpp"
+#include "persistence/database.hpp"
+#include "persistence/document_repository.hpp"
+#include "persistence/migrations.hpp"
+#include "persistence/project_repository.hpp"
+#include "persistence/run_repository.hpp"
+#include "persistence/user_repository.hpp"
+#include "tests/support/scratch_db.hpp"
+
+using namespace galley;
+using namespace galley::persistence;
+using galley::testing::backend_kind;
+
+namespace {
+constexpr micros kSecond = 1'000'000;
+
+export_record an_export(const std::string& run_id, const std::string& document_id,
+                        const std::string& kind) {
+    return {new_uuid(),    run_id, document_id,          kind,        1,
+            kind + ".out", 3,      std::string(64, 'c'), now_micros()};
+}
+
+int count_kind(const std::vector<export_record>& exports, const std::string& kind) {
+    int n = 0;
+    for (const auto& e : exports) n += e.kind == kind;
+    return n;
+}
+}  // namespace
+
+class work_queue_contract : public ::testing::TestWithParam<backend_kind> {
+protected:
+    void SetUp() override {
+        std::string url = galley::testing::scratch_database_url(GetParam());
+        if (url.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+        auto opened = database::open(url, 4);
+        ASSERT_TRUE(opened.ok()) << opened.err().message;
+        db = std::move(*opened);
+        auto m = apply_migrations(*db);
+        ASSERT_TRUE(m.ok()) << m.err().message;
+        queue = std::make_unique<work_queue>(*db, plans);
+        runs = std::make_unique<run_repository>(*db);
+    }
+
+    user make_user(const std::string& email, const std::string& plan_name = "free") {
+        user u{new_uuid(), email, "Name", "hash", "user", "free", now_micros()};
+        EXPECT_TRUE(user_repository(*db).create(u).ok());
+        if (plan_name != "free") {
+            EXPECT_TRUE(user_repository(*db).set_plan(email, plan_name).ok());
+            u.plan = plan_name;
+        }
+        return u;
+    }
+
+    // A project of `u` holding `n` documents and a run over them; returns the run.
+    run_record make_run(const user& u, int n) {
+        project p{new_uuid(), u.id, "P", "auto", now_micros(), 0};
+        EXPECT_TRUE(project_repository(*db).create(p).ok());
+        std::vector<std::string> ids;
+        for (int i = 0; i < n; ++i) {
+            document d{new_uuid(),
+                       p.id,
+                       u.id,
+                       "d" + std::to_string(i) + ".txt",
+                       "txt",
+                       10,
+                       std::string(64, 'a'),
+                       "es",
+                       2,
+                       now_micros() + i,
+                       100};
+            EXPECT_TRUE(document_repository(*db).create(d).ok());
+            ids.push_back(d.id);
+        }
+        run_admission admission{&plans.find_or_free(u.plan), 10'000};
+        auto run = runs->create(u.id, p.id, ids, run_options{}, admission);
+        EXPECT_TRUE(run.ok()) << run.err().message;
+        return run.ok() ? *run : run_record{};
+    }
+
+    // Claims with a lease that has already expired, so recover_expired(now) treats it as orphaned.
+    claimed_document claim_expired(const std::string& owner) {
+        auto c = queue->claim_next(owner, now_micros() - 1);
+        EXPECT_TRUE(c.ok() && c->has_value()) << (c.ok() ? "nothing to claim" : c.err().message);
+        return c.ok() && c->has_value() ? **c : claimed_document{};
+    }
+
+    claimed_document claim(const std::string& owner) {
+        auto c = queue->claim_next(owner, now_micros() + 60 * kSecond);
+        EXPECT_TRUE(c.ok() && c->has_value()) << (c.ok() ? "nothing to claim" : c.err().message);
+        return c.ok() && c->has_value() ? **c : claimed_document{};
+    }
+
+    run_record load(const user& u, const std::string& run_id) {
+        auto r = runs->get(u.id, run_id);
+        EXPECT_TRUE(r.ok()) << r.err().message;
+        return r.ok() ? *r : run_record{};
+    }
+
+    plan_table plans = plan_table::defaults();
+    std::unique_ptr<database> db;
+    std::unique_ptr<work_queue> queue;
+    std::unique_ptr<run_repository> runs;
+};
+
+TEST_P(work_queue_contract, a_fenced_out_claim_writes_nothing) {
+    user u = make_user("fence@example.com");
+    run_record run = make_run(u, 1);
+    claimed_document old_claim = claim_expired("node-a/1");
+    EXPECT_EQ(old_claim.attempts, 1);
+
+    auto recovered = queue->recover_expired(now_micros());
+    ASSERT_TRUE(recovered.ok()) << recovered.err().message;
+    EXPECT_EQ(recovered->requeued, 1);
+    claimed_document new_claim = claim("node-b/1");
+    EXPECT_EQ(new_claim.document_id, old_claim.document_id);
+    EXPECT_GT(new_claim.claim_epoch, old_claim.claim_epoch)
+        << "every claim bumps the fencing token";
+    EXPECT_EQ(new_claim.attempts, 1) << "the orphaned try was given back";
+
+    auto late = queue->commit_success(
+        old_claim, {an_export(run.id, old_claim.document_id, "corrections_jsonl")}, 100);
+    ASSERT_FALSE(late.ok()) << "a late worker must never write";
+    EXPECT_EQ(late.err().code, errc::conflict);
+    EXPECT_TRUE(runs->exports(u.id, run.id)->empty());
+    EXPECT_EQ(*user_repository(*db).chars_used(u.id, month_period(now_micros())), 0);
+    EXPECT_EQ(queue->commit_failure(old_claim, "late", std::nullopt).err().code, errc::conflict);
+    EXPECT_EQ(queue->commit_cancelled(old_claim).err().code, errc::conflict);
+    EXPECT_EQ(queue->release(old_claim).err().code, errc::conflict);
+    EXPECT_EQ(load(u, run.id).documents[0].status, doc_status::running)
+        << "the late writes changed nothing";
+
+    auto mine = an_export(run.id, new_claim.document_id, "corrections_jsonl");
+    ASSERT_TRUE(queue->commit_success(new_claim, {mine}, 100).ok());
+    auto exports = runs->exports(u.id, run.id);
+    ASSERT_EQ(exports->size(), 1u);
+    EXPECT_EQ((*exports)[0].id, mine.id);
+    EXPECT_EQ(*user_repository(*db).chars_used(u.id, month_period(now_micros())), 100);
+    auto after = load(u, run.id);
+    EXPECT_EQ(after.documents[0].status, doc_status::succeeded);
+    EXPECT_EQ(after.documents[0].attempts, 1);
+    EXPECT_EQ(queue->commit_success(new_claim, {}, 100).err().code, errc::conflict)
+        << "commits happen once";
+}
+
+TEST_P(work_queue_contract, recovery_uses_no_attempt_and_gives_up_after_three) {
+    user u = make_user("orphan@example.com");
+    run_record run = make_run(u, 1);
+    for (int recovery = 1; recovery <= 3; ++recovery) {
+        claimed_document c = claim_expired("node-a/" + std::to_string(recovery));
+        EXPECT_EQ(c.attempts, 1) << "recovery " << recovery;
+        auto r = queue->recover_expired(now_micros());
+        ASSERT_TRUE(r.ok()) << r.err().message;
+        EXPECT_EQ(r->requeued, 1) << "recovery " << recovery;
+        auto doc = load(u, run.id).documents[0];
+        EXPECT_EQ(doc.status, doc_status::queued);
+        EXPECT_EQ(doc.attempts, 0) << "recovery " << recovery << " used an attempt";
+    }
+    claim_expired("node-a/4");
+    auto r = queue->recover_expired(now_micros());
+    ASSERT_TRUE(r.ok()) << r.err().message;
+    EXPECT_EQ(r->failed, 1)
+        << "recovered more than 3 times: the document keeps killing its process";
+    EXPECT_EQ(r->requeued, 0);
+    auto doc = load(u, run.id).documents[0];
+    EXPECT_EQ(doc.status, doc_status::failed);
+    EXPECT_FALSE(doc.error.empty());
+    EXPECT_FALSE(queue->claim_next("node-a/5", now_micros() + kSecond)->has_value());
+
+    auto ready = queue->runs_ready_to_finish();
+    ASSERT_TRUE(ready.ok());
+    ASSERT_EQ(ready->size(), 1u);
+    ASSERT_TRUE(queue->finish_run(run.id, {}).ok());
+    EXPECT_EQ(load(u, run.id).status, run_status::failed);
+}
+
+TEST_P(work_queue_contract, a_live_lease_is_never_recovered_and_a_lost_one_cannot_be_renewed) {
+    user u = make_user("renew@example.com");
+    make_run(u, 1);
+    claimed_document c = claim("node-a/1");
+    ASSERT_TRUE(queue->renew(c, "node-a/1", now_micros() + 60 * kSecond).ok());
+    EXPECT_EQ(queue->recover_expired(now_micros())->requeued, 0)
+        << "a renewed lease is not an orphan";
+    EXPECT_EQ(queue->renew(c, "node-a/2", now_micros() + 60 * kSecond).err().code, errc::conflict)
+        << "a restarted node never takes its previous incarnation's lease for its own";
+
+    ASSERT_TRUE(queue->renew(c, "node-a/1", now_micros() - 1).ok());  // let it lapse
+    EXPECT_EQ(queue->recover_expired(now_micros())->requeued, 1);
+    auto lost = queue->renew(c, "node-a/1", now_micros() + 60 * kSecond);
+    ASSERT_FALSE(lost.ok());
+    EXPECT_EQ(lost.err().code, errc::conflict);
+}
+
+TEST_P(work_queue_contract, a_plan_cap_bounds_a_users_running_documents) {
+    user u = make_user("capped@example.com");  // free: max_concurrent 2
+    make_run(u, 6);
+    std::vector<claimed_document> held;
+    int done = 0;
+    for (int step = 0; step < 20 && done < 6; ++step) {
+        while (true) {
+            auto c = queue->claim_next("node-a/1", now_micros() + 60 * kSecond);
+            ASSERT_TRUE(c.ok()) << c.err().message;
+            if (!c->has_value()) break;
+            held.push_back(**c);
+            ASSERT_LE(*runs->running_documents(u.id), 2) << "free is capped at 2 running documents";
+        }
+        EXPECT_EQ(held.size(), std::min<std::size_t>(2, 6 - done))
+            << "the cap is filled, not exceeded";
+        ASSERT_FALSE(held.empty());
+        ASSERT_TRUE(queue->commit_success(held.front(), {}, 0).ok());
+        held.erase(held.begin());
+        ++done;
+    }
+    for (const auto& c : held) ASSERT_TRUE(queue->commit_success(c, {}, 0).ok());
+}
+
+TEST_P(work_queue_contract, workers_go_to_users_in_proportion_to_their_weights) {
+    user light = make_user("light@example.com");         // free: weight 1
+    user heavy = make_user("heavy@example.com", "pro");  // pro: weight 4
+    for (int i = 0; i < 6; ++i) make_run(light, 10);     // free allows 10 documents per run
+    make_run(heavy, 60);
+    std::map<std::string, int> served;
+    for (int i = 0; i < 50; ++i) {
+        auto c = queue->claim_next("node-a/1", now_micros() + 60 * kSecond);
+        ASSERT_TRUE(c.ok() && c->has_value()) << "claim " << i;
+        ++served[(*c)->user_id];
+        ASSERT_TRUE(queue->commit_success(**c, {}, 0).ok());
+    }
+    EXPECT_EQ(served[light.id] + served[heavy.id], 50);
+    EXPECT_GE(served[heavy.id], 38)
+        << "pro (weight 4) got " << served[heavy.id] << ", free got " << served[light.id];
+    EXPECT_LE(served[heavy.id], 42)
+        << "pro (weight 4) got " << served[heavy.id] << ", free got " << served[light.id];
+    EXPECT_GE(served[light.id], 8) << "the light user is never starved";
+}
+
+TEST_P(work_queue_contract, concurrent_claims_never_hand_out_one_document_twice) {
+    user u = make_user("many@example.com", "pro");  // pro: 8 at once
+    make_run(u, 8);
+    std::mutex m;
+    std::vector<claimed_document> got;
+    std::vector<std::thread> workers;
+    for (int w = 0; w < 4; ++w)
+        workers.emplace_back([&, w] {
+            for (int i = 0; i < 4; ++i) {
+                auto c = queue->claim_next("node-" + std::to_string(w) + "/1",
+                                           now_micros() + 60 * kSecond);
+                if (c.ok() && c->has_value()) {
+                    std::lock_guard lock(m);
+                    got.push_back(**c);
+                }
+            }
+        });
+    for (auto& t : workers) t.join();
+    std::set<std::string> distinct;
+    for (const auto& c : got) distinct.insert(c.document_id);
+    EXPECT_EQ(distinct.size(), got.size()) << "a document was claimed twice";
+    EXPECT_EQ(got.size(), 8u);
+}
+
+TEST_P(work_queue_contract,
+       cancelling_cancels_queued_documents_at_once_and_running_ones_at_commit) {
+    user u = make_user("stop@example.com");
+    run_record run = make_run(u, 3);
+    claimed_document running = claim("node-a/1");
+    auto cancelling = runs->request_cancel(u.id, run.id);
+    ASSERT_TRUE(cancelling.ok()) << cancelling.err().message;
+    EXPECT_EQ(cancelling->status, run_status::cancelling);
+    EXPECT_EQ(cancelling->counts.cancelled, 2) << "queued documents are cancelled at once";
+    EXPECT_EQ(cancelling->counts.running, 1);
+    EXPECT_TRUE(*queue->cancel_requested(run.id));
+    EXPECT_FALSE(queue->claim_next("node-a/1", now_micros() + kSecond)->has_value());
+    EXPECT_EQ(runs->request_cancel(u.id, run.id).err().code, errc::conflict)
+        << "already being cancelled";
+
+    ASSERT_TRUE(queue->commit_cancelled(running).ok());
+    auto after = load(u, run.id);
+    EXPECT_EQ(after.status, run_status::cancelled) << "nothing runs any more: the run is cancelled";
+    EXPECT_GT(after.finished_at, 0);
+    EXPECT_EQ(after.counts.cancelled, 3);
+    EXPECT_EQ(runs->request_cancel(u.id, run.id).err().code, errc::conflict) << "a finished run";
+    auto ready = queue->runs_ready_to_finish();
+    ASSERT_TRUE(ready.ok());
+    EXPECT_TRUE(ready->empty());
+    EXPECT_TRUE(runs->exports(u.id, run.id)->empty());
+}
+
+TEST_P(work_queue_contract, a_run_is_finished_and_its_artefacts_published_once) {
+    user u = make_user("finish@example.com");
+    run_record run = make_run(u, 1);
+    claimed_document c = claim("node-a/1");
+    ASSERT_TRUE(
+        queue->commit_success(c, {an_export(run.id, c.document_id, "corrections_jsonl")}, 10).ok());
+    EXPECT_EQ(load(u, run.id).status, run_status::running)
+        << "not finished before its artefacts exist";
+    auto ready = queue->runs_ready_to_finish();
+    ASSERT_TRUE(ready.ok());
+    ASSERT_EQ(*ready, std::vector<std::string>{run.id});
+
+    // Two nodes notice the run at once: exactly one set of run-level artefacts is published.
+    std::atomic<int> ok{0};
+    std::vector<std::thread> finishers;
+    for (int i = 0; i < 2; ++i)
+        finishers.emplace_back([&] {
+            auto s = queue->finish_run(run.id, {an_export(run.id, "", "changelog_csv"),
+                                                an_export(run.id, "", "summary_md")});
+            ok += s.ok();
+        });
+    for (auto& t : finishers) t.join();
+    EXPECT_EQ(ok, 2) << "finishing a finished run is ok and a no-op";
+    ASSERT_TRUE(queue->finish_run(run.id, {an_export(run.id, "", "changelog_csv")}).ok());
+
+    auto exports = runs->exports(u.id, run.id);
+    ASSERT_TRUE(exports.ok());
+    EXPECT_EQ(count_kind(*exports, "changelog_csv"), 1);
+    EXPECT_EQ(count_kind(*exports, "summary_md"), 1);
+    EXPECT_EQ(exports->size(), 3u);
+    auto done = load(u, run.id);
+    EXPECT_EQ(done.status, run_status::succeeded);
+    EXPECT_GT(done.finished_at, 0);
+    EXPECT_TRUE(queue->runs_ready_to_finish()->empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, work_queue_contract,
+                         ::testing::Values(backend_kind::sqlite, backend_kind::postgresql),
+                         [](const auto& info) {
+                             return galley::testing::backend_label(info.param);
+                         });
