@@ -51,7 +51,7 @@ runtime::runtime(runtime_options options, persistence::database& db, persistence
     bool cluster = options.cluster_port > 0;
     impl_->system = std::make_unique<caf::actor_system>(configure(impl_->cfg, workers, cluster));
     impl_->ctx = std::make_shared<runtime_context>(std::move(options), db, blobs, plans, std::move(eng),
-                                                   std::make_shared<runtime_metrics>(*metrics));
+                                                   std::make_shared<runtime_metrics>(metrics));
     impl_->dispatcher = impl_->system->spawn<caf::detached>(dispatcher, impl_->ctx);
     impl_->registry = impl_->system->spawn(user_registry, impl_->ctx, impl_->dispatcher);
 }

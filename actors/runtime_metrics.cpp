@@ -35,7 +35,8 @@ struct runtime_metrics::impl {
                     .Help("Documents waiting in the queue, by plan").Register(r)) {}
 };
 
-runtime_metrics::runtime_metrics(prometheus::Registry& registry) : impl_(std::make_unique<impl>(registry)) {}
+runtime_metrics::runtime_metrics(std::shared_ptr<prometheus::Registry> registry)
+    : registry_(std::move(registry)), impl_(std::make_unique<impl>(*registry_)) {}
 runtime_metrics::~runtime_metrics() = default;
 
 void runtime_metrics::document_finished(const std::string& outcome) {

@@ -12,7 +12,8 @@ namespace galley::actors {
 
 class runtime_metrics {
 public:
-    explicit runtime_metrics(prometheus::Registry& registry);
+    /// Registers the families on `registry` and keeps it alive as long as these metrics.
+    explicit runtime_metrics(std::shared_ptr<prometheus::Registry> registry);
     ~runtime_metrics();
 
     void document_finished(const std::string& outcome);  // succeeded | failed | cancelled
@@ -25,6 +26,7 @@ public:
 
 private:
     struct impl;
+    std::shared_ptr<prometheus::Registry> registry_;
     std::unique_ptr<impl> impl_;
 };
 

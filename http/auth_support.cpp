@@ -8,7 +8,9 @@
 
 namespace galley::http {
 
-result<caller> authenticate(const http_request& req, service_context& ctx) {
+namespace {
+// The bearer token's claims; unauthorized when missing, malformed, tampered or expired.
+result<auth::token_claims> bearer_claims(const http_request& req, service_context& ctx) {
     auto header = req.header("authorization");
     if (!header) return make_error(errc::unauthorized, "an Authorization: Bearer token is required");
     constexpr std::string_view kBearer = "bearer ";
@@ -16,9 +18,10 @@ result<caller> authenticate(const http_request& req, service_context& ctx) {
     std::string scheme(header->substr(0, kBearer.size()));
     for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (scheme != kBearer) return make_error(errc::unauthorized, "the Authorization scheme must be Bearer");
-    auto claims = ctx.keys.verify(header->substr(kBearer.size()), now_micros());
-    if (!claims) return claims.err();
-    auto account = ctx.users.find_by_id(claims->subject);
+    return ctx.keys.verify(header->substr(kBearer.size()), now_micros());
+}
+
+result<caller> admit(result<user> account, service_context& ctx) {
     if (!account) {
         if (account.err().code == errc::not_found)
             return make_error(errc::unauthorized, "the token's user no longer exists");
@@ -28,6 +31,24 @@ result<caller> authenticate(const http_request& req, service_context& ctx) {
     if (!ctx.limiter.allow(account->id, tier->requests_per_minute))
         return make_error(errc::rate_limited, "too many requests; slow down");
     return caller{std::move(*account), tier};
+}
+}  // namespace
+
+result<caller> authenticate(const http_request& req, service_context& ctx) {
+    auto claims = bearer_claims(req, ctx);
+    if (!claims) return claims.err();
+    return admit(ctx.users.find_by_id(claims->subject), ctx);
+}
+
+result<std::pair<caller, persistence::user_usage>> authenticate_with_usage(const http_request& req,
+                                                                          service_context& ctx,
+                                                                          const std::string& period) {
+    auto claims = bearer_claims(req, ctx);
+    if (!claims) return claims.err();
+    persistence::user_usage usage;
+    auto who = admit(ctx.users.find_with_usage(claims->subject, period, usage), ctx);
+    if (!who) return who.err();
+    return std::pair<caller, persistence::user_usage>(std::move(*who), usage);
 }
 
 nlohmann::json user_json(const user& u) {

@@ -21,6 +21,12 @@ struct caller {
 /// rate_limited when the user is over the plan's requests per minute.
 result<caller> authenticate(const http_request& req, service_context& ctx);
 
+/// authenticate, reading the month's usage with the user row in one database round trip
+/// (GET /users/me is the hottest authenticated read).
+result<std::pair<caller, persistence::user_usage>> authenticate_with_usage(const http_request& req,
+                                                                          service_context& ctx,
+                                                                          const std::string& period);
+
 /// API.md `user` object (never the password hash).
 nlohmann::json user_json(const user& u);
 

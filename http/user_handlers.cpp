@@ -7,21 +7,19 @@
 namespace galley::http {
 
 http_response get_me(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    micros now = now_micros();
-    std::string period = month_period(now);
-    auto usage = ctx.users.usage(who->account.id, period);
-    if (!usage) return json_error(usage.err(), req.request_id);
-    nlohmann::json me = user_json(who->account);
+    std::string period = month_period(now_micros());
+    auto found = authenticate_with_usage(req, ctx, period);
+    if (!found) return json_error(found.err(), req.request_id);
+    const auto& [who, usage] = *found;
+    nlohmann::json me = user_json(who.account);
     nlohmann::json limit = nullptr;
-    if (who->tier->chars_per_month > 0) limit = who->tier->chars_per_month;
+    if (who.tier->chars_per_month > 0) limit = who.tier->chars_per_month;
     me["usage"] = {{"period", period},
-                   {"chars_used", usage->first},
+                   {"chars_used", usage.chars_used},
                    {"chars_limit", limit},
-                   {"docs_running", usage->second}};
+                   {"docs_running", usage.docs_running}};
     auto r = json_ok(me, req.request_id);
-    r.user_id = who->account.id;
+    r.user_id = who.account.id;
     return r;
 }
 

@@ -47,6 +47,27 @@ result<user> user_repository::find_by_id(std::string_view id) {
     return detail::with_session(db_, [&](soci::session& s) { return select_user(s, "id", std::string(id)); });
 }
 
+result<user> user_repository::find_with_usage(std::string_view id, std::string_view period, user_usage& usage) {
+    return detail::with_session(db_, [&](soci::session& s) -> result<user> {
+        std::string uid(id), p(period);
+        user u;
+        long long created = 0, used = 0;
+        int running = 0;
+        s << std::string("SELECT ") + kColumns +
+                 ", COALESCE((SELECT chars_used FROM usage_monthly m WHERE m.user_id = users.id AND m.period = :p), 0),"
+                 " (SELECT COUNT(*) FROM run_documents rd WHERE rd.user_id = users.id AND rd.status = 'running')"
+                 " FROM users WHERE id = :v",
+            soci::use(p), soci::use(uid), soci::into(u.id), soci::into(u.email), soci::into(u.name),
+            soci::into(u.password_hash), soci::into(u.role), soci::into(u.plan), soci::into(created),
+            soci::into(used), soci::into(running);
+        if (!s.got_data()) return make_error(errc::not_found, "user not found");
+        u.created_at = created;
+        usage.chars_used = used;
+        usage.docs_running = running;
+        return u;
+    });
+}
+
 result<user> user_repository::find_by_email(std::string_view email) {
     return detail::with_session(
         db_, [&](soci::session& s) { return select_user(s, "email", std::string(email)); });
@@ -68,18 +89,6 @@ result<std::int64_t> user_repository::chars_used(std::string_view user_id, std::
         s << "SELECT chars_used FROM usage_monthly WHERE user_id = :u AND period = :p",
             soci::use(u), soci::use(p), soci::into(used, ind);
         return s.got_data() && ind == soci::i_ok ? used : 0;
-    });
-}
-
-result<std::pair<std::int64_t, int>> user_repository::usage(std::string_view user_id, std::string_view period) {
-    return detail::with_session(db_, [&](soci::session& s) -> result<std::pair<std::int64_t, int>> {
-        std::string u(user_id), p(period);
-        long long used = 0;
-        int running = 0;
-        s << "SELECT COALESCE((SELECT chars_used FROM usage_monthly WHERE user_id = :u AND period = :p), 0),"
-             " (SELECT COUNT(*) FROM run_documents WHERE user_id = :u2 AND status = 'running')",
-            soci::use(u), soci::use(p), soci::use(u), soci::into(used), soci::into(running);
-        return std::pair<std::int64_t, int>(used, running);
     });
 }
 

@@ -11,6 +11,11 @@
 
 namespace galley::persistence {
 
+struct user_usage {
+    std::int64_t chars_used = 0;
+    int docs_running = 0;
+};
+
 class user_repository {
 public:
     explicit user_repository(database& db) : db_(db) {}
@@ -20,13 +25,13 @@ public:
     /// not_found when no user has that id / email.
     result<user> find_by_id(std::string_view id);
     result<user> find_by_email(std::string_view email);
+    /// find_by_id plus the user's characters in `period` and running documents, in one query.
+    result<user> find_with_usage(std::string_view id, std::string_view period, user_usage& usage);
     /// Admin changes; not_found when no user has that email.
     status set_plan(std::string_view email, std::string_view plan);
     status set_role(std::string_view email, std::string_view role);
     /// Characters charged to the user in `period` (YYYY-MM); 0 when nothing was charged.
     result<std::int64_t> chars_used(std::string_view user_id, std::string_view period);
-    /// Characters charged in `period` and documents running now, in one round trip.
-    result<std::pair<std::int64_t, int>> usage(std::string_view user_id, std::string_view period);
     /// The stored settings JSON, or an empty string when the user never saved any.
     result<std::string> settings(std::string_view user_id);
     status save_settings(std::string_view user_id, std::string_view settings_json);
