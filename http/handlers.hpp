@@ -59,6 +59,10 @@ http_response export_reviews(const http_request&, service_context&);
 http_response get_dictionary(const http_request&, service_context&);
 http_response put_dictionary(const http_request&, service_context&);
 http_response add_dictionary_word(const http_request&, service_context&);
+// web_handlers.cpp: the review page (embedded http/web/)
+http_response serve_web_index(const http_request&, service_context&);
+http_response serve_web_app_js(const http_request&, service_context&);
+http_response serve_web_app_css(const http_request&, service_context&);
 // admin_handlers.cpp
 http_response list_nodes(const http_request&, service_context&);
 // ops_handlers.cpp

@@ -35,6 +35,9 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
     r->add_handler(get, epr::path_to_params("/metrics"), pooled(d, "/metrics", metrics));
     r->add_handler(get, epr::path_to_params("/api/v1/openapi.json"),
                    inline_io(d, "/api/v1/openapi.json", openapi));
+    r->add_handler(get, epr::path_to_params("/"), inline_io(d, "/", serve_web_index));
+    r->add_handler(get, epr::path_to_params("/app.js"), inline_io(d, "/app.js", serve_web_app_js));
+    r->add_handler(get, epr::path_to_params("/app.css"), inline_io(d, "/app.css", serve_web_app_css));
 
     r->add_handler(post, epr::path_to_params("/api/v1/auth/register"),
                    pooled(d, "/api/v1/auth/register", register_user));

@@ -41,6 +41,10 @@ http_response create_run(const http_request& req, service_context& ctx) {
     auto settings = load_user_settings(ctx, who->account.id);
     if (!settings) return json_error(settings.err(), rid);
     run_options options = default_run_options(*settings);
+    // A project's language beats the user's "auto": short texts cannot be detected reliably.
+    auto proj = ctx.projects.get(who->account.id, req.param(0));
+    if (!proj) return json_error(proj.err(), rid);
+    if (options.language == "auto" && proj->language != "auto") options.language = proj->language;
     if (auto it = body->find("options"); it != body->end() && !it->is_null()) {
         // Given options override the user's defaults field by field.
         nlohmann::json merged = nlohmann::json::parse(to_json_text(options));

@@ -30,3 +30,29 @@ galley_build() {
   fi
   cmake --build "$build" -- -j"$(nproc)"
 }
+
+# What tests/browser needs: Debian's chromium and node/npm (apt, when missing), and the npm packages
+# of tests/browser (`npm ci`, only when node_modules is missing or package-lock.json changed since).
+GALLEY_BROWSER_PACKAGES=(chromium nodejs npm)
+
+galley_install_browser_deps() {
+  local root="$1"
+  local dir="$root/tests/browser"
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    galley_install_packages "${missing[@]}"
+  fi
+  local stamp="$dir/node_modules/.galley-lock.sha256"
+  local want
+  want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -d "$dir/node_modules/playwright-core" ] || [ ! -d "$dir/node_modules/jszip" ] ||
+     [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "galley: npm ci in tests/browser" >&2
+    # playwright-core downloads no browser; the test drives /usr/bin/chromium.
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >&2
+    echo "$want" > "$stamp"
+  fi
+}
