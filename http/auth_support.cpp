@@ -51,6 +51,11 @@ result<std::pair<caller, persistence::user_usage>> authenticate_with_usage(const
     return std::pair<caller, persistence::user_usage>(std::move(*who), usage);
 }
 
+http_response with_user(http_response r, const caller& who) {
+    r.user_id = who.account.id;
+    return r;
+}
+
 nlohmann::json user_json(const user& u) {
     return {{"id", u.id},     {"email", u.email}, {"name", u.name},
             {"role", u.role}, {"plan", u.plan},   {"created_at", to_rfc3339(u.created_at)}};

@@ -27,6 +27,9 @@ result<std::pair<caller, persistence::user_usage>> authenticate_with_usage(const
                                                                           service_context& ctx,
                                                                           const std::string& period);
 
+/// `r` tagged with the caller's id for the request log.
+http_response with_user(http_response r, const caller& who);
+
 /// API.md `user` object (never the password hash).
 nlohmann::json user_json(const user& u);
 

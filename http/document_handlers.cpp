@@ -8,16 +8,10 @@
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
+#include "http/list_support.hpp"
 #include "http/resource_json.hpp"
 
 namespace galley::http {
-
-namespace {
-http_response with_user(http_response r, const caller& who) {
-    r.user_id = who.account.id;
-    return r;
-}
-}  // namespace
 
 http_response upload_document(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
@@ -35,17 +29,14 @@ http_response upload_document(const http_request& req, service_context& ctx) {
 }
 
 http_response list_documents(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto limit = list_limit(req);
-    if (!limit) return json_error(limit.err(), req.request_id);
-    auto after = list_cursor(req);
-    if (!after) return json_error(after.err(), req.request_id);
-    auto proj = ctx.projects.get(who->account.id, req.param(0));
-    if (!proj) return json_error(proj.err(), req.request_id);
-    auto pg = ctx.documents.list(who->account.id, proj->id, *limit, *after);
-    if (!pg) return json_error(pg.err(), req.request_id);
-    return with_user(json_ok(page_json(*pg, document_json), req.request_id), *who);
+    return paged_list(
+        req, ctx,
+        [&](const caller& who, int limit, const std::optional<cursor_key>& after) -> result<page<document>> {
+            auto proj = ctx.projects.get(who.account.id, req.param(0));
+            if (!proj) return proj.err();
+            return ctx.documents.list(who.account.id, proj->id, limit, after);
+        },
+        document_json);
 }
 
 http_response get_document(const http_request& req, service_context& ctx) {

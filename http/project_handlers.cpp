@@ -5,6 +5,7 @@
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
+#include "http/list_support.hpp"
 #include "http/resource_json.hpp"
 
 namespace galley::http {
@@ -18,22 +19,15 @@ result<std::optional<std::string>> language_field(const nlohmann::json& body) {
     return lang;
 }
 
-http_response with_user(http_response r, const caller& who) {
-    r.user_id = who.account.id;
-    return r;
-}
 }  // namespace
 
 http_response list_projects(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto limit = list_limit(req);
-    if (!limit) return json_error(limit.err(), req.request_id);
-    auto after = list_cursor(req);
-    if (!after) return json_error(after.err(), req.request_id);
-    auto pg = ctx.projects.list(who->account.id, *limit, *after);
-    if (!pg) return json_error(pg.err(), req.request_id);
-    return with_user(json_ok(page_json(*pg, project_json), req.request_id), *who);
+    return paged_list(
+        req, ctx,
+        [&](const caller& who, int limit, const std::optional<cursor_key>& after) {
+            return ctx.projects.list(who.account.id, limit, after);
+        },
+        project_json);
 }
 
 http_response create_project(const http_request& req, service_context& ctx) {

@@ -17,11 +17,6 @@
 namespace galley::http {
 
 namespace {
-http_response with_user(http_response r, const caller& who) {
-    r.user_id = who.account.id;
-    return r;
-}
-
 std::string stem_of(const std::string& filename) {
     auto dot = filename.rfind('.');
     return dot == std::string::npos || dot == 0 ? filename : filename.substr(0, dot);

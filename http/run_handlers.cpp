@@ -4,16 +4,12 @@
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
+#include "http/list_support.hpp"
 #include "http/resource_json.hpp"
 
 namespace galley::http {
 
 namespace {
-http_response with_user(http_response r, const caller& who) {
-    r.user_id = who.account.id;
-    return r;
-}
-
 result<std::vector<std::string>> document_ids_field(const nlohmann::json& body) {
     std::vector<std::string> ids;
     auto it = body.find("document_ids");
@@ -61,15 +57,12 @@ http_response create_run(const http_request& req, service_context& ctx) {
 }
 
 http_response list_runs(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto limit = list_limit(req);
-    if (!limit) return json_error(limit.err(), req.request_id);
-    auto after = list_cursor(req);
-    if (!after) return json_error(after.err(), req.request_id);
-    auto pg = ctx.runs.list(who->account.id, req.param(0), *limit, *after);
-    if (!pg) return json_error(pg.err(), req.request_id);
-    return with_user(json_ok(page_json(*pg, run_json), req.request_id), *who);
+    return paged_list(
+        req, ctx,
+        [&](const caller& who, int limit, const std::optional<cursor_key>& after) {
+            return ctx.runs.list(who.account.id, req.param(0), limit, after);
+        },
+        run_json);
 }
 
 http_response get_run(const http_request& req, service_context& ctx) {

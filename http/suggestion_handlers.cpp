@@ -10,11 +10,6 @@ namespace galley::http {
 namespace {
 constexpr std::size_t kMaxDecisions = 5000;
 
-http_response with_user(http_response r, const caller& who) {
-    r.user_id = who.account.id;
-    return r;
-}
-
 error invalid(const std::string& message, const std::string& field) {
     return make_error(errc::invalid_argument, message, field);
 }
