@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "http/resource_json.hpp"
+#include "http/response_headers.hpp"
 
 namespace galley::http {
 
@@ -68,12 +69,7 @@ bool event_streams::add(const restinio::request_handle_t& req, const std::string
     std::lock_guard lock(mutex_);
     if (streams_.size() >= max_streams_ || stopping_) return false;
     auto rb = req->create_response<restinio::chunked_output_t>();
-    rb.append_header(restinio::http_field::content_type, "text/event-stream; charset=utf-8");
-    rb.append_header("Cache-Control", "no-store");
-    rb.append_header("X-Request-Id", request_id);
-    rb.append_header("X-Content-Type-Options", "nosniff");
-    rb.append_header("X-Frame-Options", "DENY");
-    rb.append_header("Referrer-Policy", "no-referrer");
+    append_standard_headers(rb, "text/event-stream; charset=utf-8", request_id);
     rb.append_chunk(": galley run events\n\n");
     rb.flush();
     streams_.push_back(std::make_unique<stream>(stream{run_id, {}, std::move(rb), {}, {}}));

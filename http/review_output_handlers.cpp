@@ -82,21 +82,18 @@ http_response finalize_run(const http_request& req, service_context& ctx) {
         return json_error(make_error(errc::conflict, "the run has not finished yet"), rid);
     auto version = ctx.reviews.next_final_version(who->account.id, run->id);
     if (!version) return json_error(version.err(), rid);
+    auto reviewed = load_reviewed_documents(ctx, *who, *run);
+    if (!reviewed) return json_error(reviewed.err(), rid);
     std::vector<export_record> exports;
-    for (const auto& d : run->documents) {
-        if (d.status != doc_status::succeeded) continue;
-        auto src = load_run_document(ctx, *who, *run, d.document_id);
-        if (!src) return json_error(src.err(), rid);
-        auto records = ctx.reviews.document_suggestions(who->account.id, run->id, d.document_id);
-        if (!records) return json_error(records.err(), rid);
-        auto bytes = final_bytes(*src, *records);
+    for (const auto& [source, records] : *reviewed) {
+        auto bytes = final_bytes(source, records);
         if (!bytes) return json_error(bytes.err(), rid);
         auto sha = ctx.blobs.put(who->account.id, run->project_id, *bytes);
         if (!sha) return json_error(sha.err(), rid);
-        bool docx = src->docx.has_value();
-        std::string name = stem_of(src->filename) + ".final.v" + std::to_string(*version) +
+        bool docx = source.docx.has_value();
+        std::string name = stem_of(source.filename) + ".final.v" + std::to_string(*version) +
                            (docx ? ".docx" : ".txt");
-        exports.push_back({new_uuid(), run->id, d.document_id, docx ? "final_docx" : "final_txt",
+        exports.push_back({new_uuid(), run->id, source.document_id, docx ? "final_docx" : "final_txt",
                            *version, name, static_cast<std::int64_t>(bytes->size()), *sha,
                            now_micros()});
     }
@@ -127,15 +124,10 @@ http_response export_reviews(const http_request& req, service_context& ctx) {
     if (!anonymize) return json_error(anonymize.err(), rid);
     auto run = ctx.runs.get(who->account.id, req.param(0));
     if (!run) return json_error(run.err(), rid);
+    auto reviewed = load_reviewed_documents(ctx, *who, *run);
+    if (!reviewed) return json_error(reviewed.err(), rid);
     std::vector<reviewed_document> docs;
-    for (const auto& d : run->documents) {
-        if (d.status != doc_status::succeeded) continue;
-        auto src = load_run_document(ctx, *who, *run, d.document_id);
-        if (!src) return json_error(src.err(), rid);
-        auto records = ctx.reviews.document_suggestions(who->account.id, run->id, d.document_id);
-        if (!records) return json_error(records.err(), rid);
-        docs.push_back({std::move(src->text), std::move(*records)});
-    }
+    for (auto& r : *reviewed) docs.push_back({std::move(r.source.text), std::move(r.suggestions)});
     std::optional<anonymizer> anon;
     if (*anonymize == "true") {
         auto words = ctx.dictionaries.words(who->account.id, run->project_id);

@@ -50,4 +50,15 @@ result<run_document_source> load_run_document(service_context& ctx, const caller
                                               const run_record& run,
                                               const std::string& document_id);
 
+/// A succeeded document of a run with its stored suggestions (and their decisions).
+struct reviewed_source {
+    run_document_source source;
+    std::vector<suggestion_record> suggestions;
+};
+
+/// Every succeeded document of `run`, in run order, read back with its suggestions: the input of
+/// finalize and of the training-data export.
+result<std::vector<reviewed_source>> load_reviewed_documents(service_context& ctx, const caller& who,
+                                                             const run_record& run);
+
 }  // namespace galley::http

@@ -7,6 +7,7 @@
 #include "domain/ids.hpp"
 #include "http/errors.hpp"
 #include "http/request_log.hpp"
+#include "http/response_headers.hpp"
 #include "http/server_internal.hpp"
 
 namespace galley::http {
@@ -104,16 +105,7 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
     }
     try {
         auto rb = req->create_response(status_line(res.status));
-        rb.append_header(restinio::http_field::content_type, res.content_type);
-        rb.append_header("X-Request-Id", hreq.request_id);
-        rb.append_header("X-Content-Type-Options", "nosniff");
-        rb.append_header("X-Frame-Options", "DENY");
-        rb.append_header("Referrer-Policy", "no-referrer");
-        rb.append_header("Cache-Control", "no-store");
-        if (res.content_type.rfind("text/html", 0) == 0)
-            rb.append_header("Content-Security-Policy",
-                             "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                             "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        append_standard_headers(rb, res.content_type, hreq.request_id);
         for (auto& [k, v] : res.headers) rb.append_header(k, v);
         rb.set_body(std::move(res.body));
         rb.done();
@@ -127,15 +119,7 @@ void dispatcher::respond_streamed(const restinio::request_handle_t& req, const h
                                   http_response res) {
     try {
         auto rb = req->create_response<restinio::chunked_output_t>(status_line(res.status));
-        rb.append_header(restinio::http_field::content_type, res.content_type);
-        rb.append_header("X-Request-Id", hreq.request_id);
-        rb.append_header("X-Content-Type-Options", "nosniff");
-        rb.append_header("X-Frame-Options", "DENY");
-        rb.append_header("Referrer-Policy", "no-referrer");
-        rb.append_header("Cache-Control", "no-store");
-        if (res.content_type.rfind("text/html", 0) == 0)
-            rb.append_header("Content-Security-Policy",
-                             "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        append_standard_headers(rb, res.content_type, hreq.request_id);
         for (auto& [k, v] : res.headers) rb.append_header(k, v);
         if (!res.body.empty()) rb.append_chunk(std::move(res.body));
         std::string piece;
