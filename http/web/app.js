@@ -219,7 +219,7 @@
     try { await request('POST', '/projects/' + S.project.id + '/documents', { body: form }); } finally { busy(-1); }
     $('upload-file').value = '';
     notice('Uploaded ' + f.name);
-    await loadDocuments();
+    await Promise.all([loadDocuments(), loadProjects()]);  // the project list shows document counts
   }
 
   async function startRun() {
@@ -358,13 +358,15 @@
     $('count-rejected').textContent = c.rejected;
   }
 
-  // Code-point slicing: offsets and lengths in the API count Unicode code points.
-  function contextNodes(s) {
+  // Code-point slicing: offsets and lengths in the API count Unicode code points. `lead` bounds the
+  // text kept before the span (list rows are one line: the span must stay in view).
+  function contextNodes(s, lead = Infinity) {
     const ctx = s.context || { text: '', offset: 0 };
     const cps = Array.from(ctx.text || '');
     const at = Math.max(0, Math.min(cps.length, ctx.offset || 0));
     const len = Array.from(s.original || '').length || s.length || 0;
-    const before = cps.slice(0, at).join(''), hit = cps.slice(at, at + len).join(''), after = cps.slice(at + len).join('');
+    const from = at > lead ? at - lead : 0;
+    const before = (from > 0 ? '…' : '') + cps.slice(from, at).join(''), hit = cps.slice(at, at + len).join(''), after = cps.slice(at + len).join('');
     const nodes = [before, el('mark', { class: 'hl' }, hit)];
     if (s.replacement !== null && s.replacement !== undefined)
       nodes.push(el('span', { class: 'repl' }, '→ ' + (s.replacement === '' ? '∅' : s.replacement)));
@@ -381,7 +383,7 @@
     },
     el('span', { class: 'badge cat-' + s.category, text: s.category }),
     el('span', { class: 'state', text: s.state }),
-    el('span', { class: 'ctx' }, ...contextNodes(s)));
+    el('span', { class: 'ctx' }, ...contextNodes(s, 24)));
     row.addEventListener('click', () => { S.cursor = i; renderList(); });
     return row;
   }
@@ -449,8 +451,10 @@
     });
   }
 
+  // Bulk decisions take pending suggestions only: an editor's explicit rejections stand.
   async function bulk(filter) {
     filter.document_id = S.docId;
+    filter.state = 'pending';
     const data = await api('POST', '/runs/' + S.run.id + '/reviews/bulk', { filter, decision: 'accepted' });
     notice('Accepted ' + data.updated + ' suggestion(s)');
     const keep = S.cursor;
@@ -571,6 +575,10 @@
       const k = ev.key;
       if (k === 'j') move(1);
       else if (k === 'k') move(-1);
+      else if (k === 'PageDown') move(20);
+      else if (k === 'PageUp') move(-20);
+      else if (k === 'Home') move(-S.items.length);
+      else if (k === 'End') move(S.items.length);
       else if (k === 'a') decide('accepted');
       else if (k === 'r') decide('rejected');
       else return;
