@@ -116,7 +116,8 @@ database::database(db_url url, std::size_t size)
     : url_(std::move(url)),
       size_(size),
       pool_(std::make_unique<soci::connection_pool>(size)),
-      broken_(size, 0) {}
+      broken_(size, 0),
+      kept_(size) {}
 
 database::~database() = default;
 
@@ -133,6 +134,7 @@ void database::apply_settings(soci::session& s) {
 void database::prepare_session(std::size_t pos) {
     if (!broken_[pos]) return;
     soci::session& s = pool_->at(pos);
+    kept_[pos].clear();  // prepared on the connection being replaced
     s.reconnect();
     apply_settings(s);
     broken_[pos] = 0;

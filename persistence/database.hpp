@@ -8,12 +8,21 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 #include "domain/result.hpp"
 
 namespace soci { class connection_pool; class session; }
 
 namespace galley::persistence {
+
+namespace detail {
+/// A statement kept prepared on one pooled session (see detail/prepared.hpp).
+struct kept_statement {
+    virtual ~kept_statement() = default;
+};
+using kept_statements = std::vector<std::pair<const void*, std::unique_ptr<kept_statement>>>;
+}  // namespace detail
 
 enum class db_backend { sqlite, postgresql };
 
@@ -49,6 +58,9 @@ public:
     /// After a failed statement on `pos`: true when the connection still works; otherwise marks
     /// the session for re-opening on next use. REQUIRES: the caller holds the lease on `pos`.
     bool still_connected(std::size_t pos);
+    /// Statements kept prepared on the session at `pos`, dropped before it re-opens.
+    /// REQUIRES: the caller holds the lease on `pos`.
+    detail::kept_statements& kept(std::size_t pos) { return kept_[pos]; }
 
 private:
     database(db_url url, std::size_t size);
@@ -56,6 +68,8 @@ private:
     std::size_t size_;
     std::unique_ptr<soci::connection_pool> pool_;
     std::vector<char> broken_;  // per pool slot; only touched by the slot's leaseholder
+    // Declared after pool_: destroyed first, while the sessions they were prepared on are open.
+    std::vector<detail::kept_statements> kept_;
     void apply_settings(soci::session& s);
 };
 

@@ -1,11 +1,63 @@
 #include "persistence/user_repository.hpp"
 
+#include "persistence/detail/prepared.hpp"
 #include "persistence/detail/sql.hpp"
 
 namespace galley::persistence {
 
 namespace {
 constexpr const char* kColumns = "id, email, name, password_hash, role, plan, created_at";
+
+// The user columns as bound variables of a kept statement (detail/prepared.hpp).
+struct user_row {
+    user u;
+    long long created = 0;
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(u.id));
+        st.exchange(soci::into(u.email));
+        st.exchange(soci::into(u.name));
+        st.exchange(soci::into(u.password_hash));
+        st.exchange(soci::into(u.role));
+        st.exchange(soci::into(u.plan));
+        st.exchange(soci::into(created));
+    }
+    user get() const {
+        user out = u;
+        out.created_at = created;
+        return out;
+    }
+};
+
+// Every authenticated request runs one of these two.
+struct user_by_id {
+    static std::string sql() { return std::string("SELECT ") + kColumns + " FROM users WHERE id = :v"; }
+    std::string id;
+    user_row row;
+    void bind(soci::statement& st) {
+        st.exchange(soci::use(id));
+        row.bind(st);
+    }
+};
+
+struct user_with_usage {
+    static std::string sql() {
+        return std::string("SELECT ") + kColumns +
+               ", COALESCE((SELECT chars_used FROM usage_monthly m WHERE m.user_id = users.id AND m.period = :p), 0),"
+               " (SELECT COUNT(*) FROM run_documents rd WHERE rd.user_id = users.id AND rd.status = 'running')"
+               " FROM users WHERE id = :v";
+    }
+    std::string period, id;
+    user_row row;
+    long long used = 0;
+    int running = 0;
+    void bind(soci::statement& st) {
+        st.exchange(soci::use(period));
+        st.exchange(soci::use(id));
+        row.bind(st);
+        st.exchange(soci::into(used));
+        st.exchange(soci::into(running));
+    }
+};
 
 result<user> select_user(soci::session& s, const std::string& where, const std::string& value) {
     user u;
@@ -44,29 +96,25 @@ status user_repository::create(const user& u) {
 }
 
 result<user> user_repository::find_by_id(std::string_view id) {
-    return detail::with_session(db_, [&](soci::session& s) { return select_user(s, "id", std::string(id)); });
+    return detail::run_prepared<user_by_id>(
+        db_, [&](user_by_id& q) { q.id.assign(id); },
+        [](user_by_id& q, bool found) -> result<user> {
+            if (!found) return make_error(errc::not_found, "user not found");
+            return q.row.get();
+        });
 }
 
 result<user> user_repository::find_with_usage(std::string_view id, std::string_view period, user_usage& usage) {
-    return detail::with_session(db_, [&](soci::session& s) -> result<user> {
-        std::string uid(id), p(period);
-        user u;
-        long long created = 0, used = 0;
-        int running = 0;
-        s << std::string("SELECT ") + kColumns +
-                 ", COALESCE((SELECT chars_used FROM usage_monthly m WHERE m.user_id = users.id AND m.period = :p), 0),"
-                 " (SELECT COUNT(*) FROM run_documents rd WHERE rd.user_id = users.id AND rd.status = 'running')"
-                 " FROM users WHERE id = :v",
-            soci::use(p), soci::use(uid), soci::into(u.id), soci::into(u.email), soci::into(u.name),
-            soci::into(u.password_hash), soci::into(u.role), soci::into(u.plan), soci::into(created),
-            soci::into(used), soci::into(running);
-        if (!s.got_data()) return make_error(errc::not_found, "user not found");
-        u.created_at = created;
-        usage.chars_used = used;
-        usage.docs_running = running;
-        return u;
-    });
+    return detail::run_prepared<user_with_usage>(
+        db_, [&](user_with_usage& q) { q.id.assign(id); q.period.assign(period); },
+        [&](user_with_usage& q, bool found) -> result<user> {
+            if (!found) return make_error(errc::not_found, "user not found");
+            usage.chars_used = q.used;
+            usage.docs_running = q.running;
+            return q.row.get();
+        });
 }
+
 
 result<user> user_repository::find_by_email(std::string_view email) {
     return detail::with_session(

@@ -15,7 +15,7 @@ PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DIR"' EXIT
 for _ in $(seq 1 200); do curl -sf "127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.05; done
 TOKEN=$(curl -sf -XPOST "127.0.0.1:$PORT/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"benchmark-password"}' |
+  -d '{"email":"bench-'"$$-$RANDOM"'@example.com","password":"benchmark-password"}' |
   sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
 measure() {  # name, path, extra wrk args...

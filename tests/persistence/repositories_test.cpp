@@ -1,6 +1,7 @@
 // The repository contract, run on SQLite and on PostgreSQL (GALLEY_TEST_PG): both must agree.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "domain/ids.hpp"
@@ -66,6 +67,35 @@ TEST_P(repositories, users_are_unique_by_email_and_found_by_id_or_email) {
     EXPECT_EQ(users.find_by_id(u.id)->role, "admin");
     EXPECT_EQ(users.set_plan("nobody@example.com", "pro").err().code, errc::not_found);
     EXPECT_EQ(*users.chars_used(u.id, "2026-11"), 0);
+}
+
+// The lookups every request makes keep their statements prepared per pooled session: each call
+// must still see its own parameters and the current rows, from many threads at once.
+TEST_P(repositories, user_lookups_from_many_threads_each_get_their_own_user) {
+    std::vector<user> people;
+    for (int i = 0; i < 6; ++i) people.push_back(make_user("reader" + std::to_string(i) + "@example.com"));
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 6; ++t)
+        threads.emplace_back([&, t] {
+            user_repository users(*db);
+            for (int i = 0; i < 150; ++i) {
+                const user& want = people[(t + i) % people.size()];
+                user_usage usage{-1, -1};
+                auto with = users.find_with_usage(want.id, "2026-11", usage);
+                if (!with || with->email != want.email || usage.chars_used != 0 || usage.docs_running != 0) ++wrong;
+                auto plain = users.find_by_id(want.id);
+                if (!plain || plain->email != want.email || plain->created_at != want.created_at) ++wrong;
+                auto missing = users.find_by_id(new_uuid());
+                if (missing || missing.err().code != errc::not_found) ++wrong;
+            }
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(wrong.load(), 0);
+
+    user_repository users(*db);
+    ASSERT_TRUE(users.set_plan(people[0].email, "pro").ok());
+    EXPECT_EQ(users.find_by_id(people[0].id)->plan, "pro") << "a kept statement reads the current row";
 }
 
 TEST_P(repositories, concurrent_registrations_of_one_email_let_exactly_one_win) {

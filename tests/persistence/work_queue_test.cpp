@@ -141,8 +141,16 @@ TEST_P(work_queue_contract, a_fenced_out_claim_writes_nothing) {
     EXPECT_EQ(load(u, run.id).documents[0].status, doc_status::running)
         << "the late writes changed nothing";
 
+    user_usage usage;
+    ASSERT_TRUE(user_repository(*db).find_with_usage(u.id, month_period(now_micros()), usage).ok());
+    EXPECT_EQ(usage.docs_running, 1) << "/users/me counts the document being corrected";
+    EXPECT_EQ(usage.chars_used, 0);
+
     auto mine = an_export(run.id, new_claim.document_id, "corrections_jsonl");
     ASSERT_TRUE(queue->commit_success(new_claim, {mine}, 100).ok());
+    ASSERT_TRUE(user_repository(*db).find_with_usage(u.id, month_period(now_micros()), usage).ok());
+    EXPECT_EQ(usage.docs_running, 0);
+    EXPECT_EQ(usage.chars_used, 100) << "the committed characters are charged to this month";
     auto exports = runs->exports(u.id, run.id);
     ASSERT_EQ(exports->size(), 1u);
     EXPECT_EQ((*exports)[0].id, mine.id);
