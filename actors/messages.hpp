@@ -1,7 +1,8 @@
 #pragma once
 // Every atom and message type of the actor runtime, in one place. Local messages carry shared
 // pointers to immutable structs (allowed as unsafe message types: they never cross the
-// middleman; cluster messages will get inspect() overloads when the cluster issue lands).
+// middleman). Messages between nodes carry only strings, integers and string vectors, which
+// CAF serialises without announcements.
 #include <caf/all.hpp>
 
 #include <atomic>
@@ -25,6 +26,8 @@ using cancel_atom = caf::atom_constant<caf::atom("cancel")>;
 using stop_atom = caf::atom_constant<caf::atom("stop")>;
 using correct_atom = caf::atom_constant<caf::atom("correct")>;
 using broadcast_atom = caf::atom_constant<caf::atom("broadcast")>;  // relay a cancel to peers
+using route_atom = caf::atom_constant<caf::atom("route")>;          // a command for the user's owner node
+using forward_atom = caf::atom_constant<caf::atom("forward")>;      // a command from a non-owner node
 
 struct create_run_request {
     std::string user_id, plan, project_id;

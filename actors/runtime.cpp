@@ -30,11 +30,16 @@ struct runtime::impl {
     caf::actor registry;
     bool stopped = false;
 
-    result<run_record> ask(caf::message msg) {
+    // In a cluster the router (cluster/) sends a command to the node that owns the user;
+    // otherwise the local user registry serves it.
+    result<run_record> ask(caf::message command) {
+        caf::actor router = ctx->relay->get();
+        caf::actor target = router ? router : registry;
+        caf::message msg = router ? caf::make_message(route_atom::value) + command : command;
         for (int attempt = 0; attempt < 2; ++attempt) {
             caf::scoped_actor self{*system};
             std::optional<result<run_record>> answer;
-            self->request(registry, std::chrono::seconds(60), msg)
+            self->request(target, std::chrono::seconds(60), msg)
                 .receive([&](const run_reply_ptr& reply) { answer = *reply; },
                          [&](const caf::error&) {});
             if (answer) return std::move(*answer);
@@ -93,6 +98,7 @@ const runtime_options& runtime::options() const { return impl_->ctx->options; }
 runtime::impl& internals(runtime& rt) { return *rt.impl_; }
 caf::actor_system& actor_system_of(runtime& rt) { return *internals(rt).system; }
 caf::actor dispatcher_of(runtime& rt) { return internals(rt).dispatcher; }
+caf::actor registry_of(runtime& rt) { return internals(rt).registry; }
 context_ptr context_of(runtime& rt) { return internals(rt).ctx; }
 
 }  // namespace galley::actors

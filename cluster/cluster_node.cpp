@@ -34,7 +34,7 @@ result<std::unique_ptr<cluster_node>> cluster_node::start(cluster_options option
     node->impl_->rt = &rt;
     auto& system = actors::actor_system_of(rt);
     node->impl_->member = system.spawn<caf::detached>(membership, options, ctx, actors::dispatcher_of(rt),
-                                                      incarnation, std::move(metrics));
+                                                      actors::registry_of(rt), incarnation, std::move(metrics));
     if (options.cluster_port > 0) {
         // Address reuse: a node restarted after kill -9 must bind its port again at once.
         auto bound = system.middleman().publish(node->impl_->member, options.cluster_port, nullptr, true);

@@ -3,6 +3,7 @@
 #include <caf/all.hpp>
 #include <caf/io/all.hpp>
 
+#include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 #include <prometheus/registry.h>
 
@@ -11,6 +12,8 @@
 #include <set>
 
 #include "actors/messages.hpp"
+#include "cluster/forwarding.hpp"
+#include "domain/placement.hpp"
 #include "persistence/node_repository.hpp"
 
 namespace galley::cluster {
@@ -24,10 +27,18 @@ struct peer {
 
 struct membership_state {
     std::map<std::string, peer> peers;  // address → connection
-    std::set<std::string> failed_addresses;
+    std::vector<std::string> alive;     // node ids, as of the last tick: placement's member list
+    std::map<std::string, std::string> address_of;  // node id → cluster address
     prometheus::Family<prometheus::Gauge>* members = nullptr;
     prometheus::Family<prometheus::Gauge>* node_running = nullptr;
+    prometheus::Gauge* peers_connected = nullptr;
+    prometheus::Counter* commands_local = nullptr;
+    prometheus::Counter* commands_forwarded = nullptr;
+    prometheus::Counter* commands_received = nullptr;
 };
+
+// How long a forwarded command may take on the owner (one database transaction, normally ms).
+constexpr auto kForwardTimeout = std::chrono::seconds(30);
 
 std::pair<std::string, std::uint16_t> split_address(const std::string& address) {
     auto colon = address.rfind(':');
@@ -38,12 +49,23 @@ std::pair<std::string, std::uint16_t> split_address(const std::string& address) 
 }  // namespace
 
 caf::behavior membership(caf::event_based_actor* self, cluster_options options, actors::context_ptr ctx,
-                         caf::actor dispatcher, std::string incarnation, std::shared_ptr<prometheus::Registry> metrics) {
+                         caf::actor dispatcher, caf::actor registry, std::string incarnation,
+                         std::shared_ptr<prometheus::Registry> metrics) {
     auto st = std::make_shared<membership_state>();
     st->members = &prometheus::BuildGauge().Name("galley_cluster_members").Help("Cluster members by status")
                        .Register(*metrics);
     st->node_running = &prometheus::BuildGauge().Name("galley_node_running_documents")
                             .Help("Documents being corrected, per node (from the nodes table)").Register(*metrics);
+    auto& commands = prometheus::BuildCounter().Name("galley_cluster_commands_total")
+                         .Help("User commands (create run, cancel run) by where they were handled: local (this node "
+                               "owns the user), forwarded (sent to the owner), received (from a non-owner)")
+                         .Register(*metrics);
+    st->commands_local = &commands.Add({{"route", "local"}});
+    st->peers_connected = &prometheus::BuildGauge().Name("galley_cluster_peers_connected")
+                               .Help("Cluster members this node holds a middleman connection to")
+                               .Register(*metrics).Add({});
+    st->commands_forwarded = &commands.Add({{"route", "forwarded"}});
+    st->commands_received = &commands.Add({{"route", "received"}});
     auto nodes = std::make_shared<persistence::node_repository>(*ctx->db);
     std::string self_address = options.host + ":" + std::to_string(options.cluster_port);
 
@@ -91,9 +113,14 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
             for (const auto& id : *dead)
                 std::printf("{\"level\":\"warn\",\"msg\":\"cluster node declared dead\",\"node_id\":\"%s\"}\n", id.c_str());
         connect_peers();
+        st->peers_connected->Set(static_cast<double>(st->peers.size()));
         if (auto list = nodes->list()) {
             std::map<std::string, int> by_status{{"alive", 0}, {"suspect", 0}, {"dead", 0}};
+            st->alive.clear();
+            st->address_of.clear();
             for (const auto& n : *list) {
+                if (n.status == "alive") st->alive.push_back(n.node_id);
+                st->address_of[n.node_id] = n.address;
                 ++by_status[n.status];
                 st->node_running->Add({{"node", n.node_id}}).Set(n.running);
             }
@@ -101,8 +128,83 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
         }
     };
 
+    // The connection to the node that owns `user_id`; none when this node owns it or the owner
+    // is not connected (then this node serves the command: its checks are one database
+    // transaction under the cluster-wide queue lock, so they stay correct from any node).
+    auto owner_peer = [=](const std::string& user_id) -> caf::actor {
+        auto owner = rendezvous_owner(user_id, st->alive);
+        if (!owner || *owner == options.node_id) return {};
+        auto address = st->address_of.find(*owner);
+        if (address == st->address_of.end()) return {};
+        auto p = st->peers.find(address->second);
+        return p == st->peers.end() ? caf::actor{} : p->second.handle;
+    };
+    // Sends a command to the owner and answers the local caller with the owner's reply.
+    auto forward = [=](caf::actor owner, const std::string& user_id, caf::message command) {
+        st->commands_forwarded->Increment();
+        auto rp = self->make_response_promise<run_reply_ptr>();
+        self->request(owner, kForwardTimeout, std::move(command))
+            .then([=](std::int32_t code, std::string& message, std::string& field, std::string& run_id) mutable {
+                      rp.deliver(from_wire(*ctx, user_id, {code, std::move(message), std::move(field), std::move(run_id)}));
+                  },
+                  [=](caf::error&) mutable { rp.deliver(owner_unreachable()); });
+        return rp;
+    };
+    // Runs a forwarded command through this node's user registry and answers with plain values.
+    auto serve = [=](caf::message command) {
+        st->commands_received->Increment();
+        auto rp = self->make_response_promise<std::int32_t, std::string, std::string, std::string>();
+        self->request(registry, kForwardTimeout, std::move(command))
+            .then([=](const run_reply_ptr& reply) mutable {
+                      auto [code, message, field, run_id] = to_wire(*reply);
+                      rp.deliver(code, std::move(message), std::move(field), std::move(run_id));
+                  },
+                  [=](caf::error&) mutable {
+                      auto [code, message, field, run_id] = to_wire(*owner_unreachable());
+                      rp.deliver(code, std::move(message), std::move(field), std::move(run_id));
+                  });
+        return rp;
+    };
+
     self->send(self, tick_atom::value);
     return {
+        // From runtime::create_run on this node: to the user's owner node.
+        [=](route_atom, create_atom a, const create_run_ptr& req) -> caf::result<run_reply_ptr> {
+            if (auto owner = owner_peer(req->user_id))
+                return forward(owner, req->user_id,
+                               caf::make_message(forward_atom::value, a, req->user_id, req->plan, req->project_id,
+                                                 req->document_ids, to_json_text(req->options)));
+            st->commands_local->Increment();
+            auto rp = self->make_response_promise();
+            rp.delegate(registry, a, req);
+            return rp;
+        },
+        // From runtime::cancel_run on this node.
+        [=](route_atom, cancel_atom a, const std::string& user_id, const std::string& run_id) -> caf::result<run_reply_ptr> {
+            if (auto owner = owner_peer(user_id))
+                return forward(owner, user_id, caf::make_message(forward_atom::value, a, user_id, run_id));
+            st->commands_local->Increment();
+            auto rp = self->make_response_promise();
+            rp.delegate(registry, a, user_id, run_id);
+            return rp;
+        },
+        // From a peer that does not own the user: this node does (or did when it was sent).
+        [=](forward_atom, create_atom a, const std::string& user_id, const std::string& plan,
+            const std::string& project_id, const std::vector<std::string>& document_ids,
+            const std::string& options_json) -> caf::result<std::int32_t, std::string, std::string, std::string> {
+            auto parsed = parse_run_options(options_json);
+            if (!parsed) {
+                auto [code, message, field, run_id] = to_wire(parsed.err());
+                return {code, message, field, run_id};
+            }
+            auto req = std::make_shared<const create_run_request>(
+                create_run_request{user_id, plan, project_id, document_ids, std::move(*parsed)});
+            return serve(caf::make_message(a, create_run_ptr(req)));
+        },
+        [=](forward_atom, cancel_atom a, const std::string& user_id,
+            const std::string& run_id) -> caf::result<std::int32_t, std::string, std::string, std::string> {
+            return serve(caf::make_message(a, user_id, run_id));
+        },
         // Timer, every heartbeat interval.
         [=](tick_atom) {
             tick();

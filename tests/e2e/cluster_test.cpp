@@ -3,60 +3,26 @@
 // no artefact is duplicated, the dead node shows as dead, and restarting it rejoins it.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <iostream>
-#include <map>
-#include <thread>
 
-#include "tests/support/api_session.hpp"
-#include "tests/support/scratch_db.hpp"
+#include "tests/e2e/cluster_support.hpp"
 
 using namespace galley::testing;
 using nlohmann::json;
 
-namespace {
-template <class Pred>
-bool eventually(Pred pred, std::chrono::seconds limit = std::chrono::seconds(90)) {
-    auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (pred()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-}
-
-std::map<std::string, std::string> node_statuses(const galley_process& g, const std::string& token) {
-    std::map<std::string, std::string> out;
-    auto j = json_of(g.request("GET", "/api/v1/admin/nodes", {}, token));
-    if (!j.is_object() || !j.value("ok", false)) return out;
-    for (const auto& n : j["data"]["items"]) out[n["node_id"]] = n["status"];
-    return out;
-}
-}  // namespace
-
 TEST(cluster, three_nodes_finish_a_run_exactly_once_after_kill_9) {
-    std::string db = scratch_database_url(backend_kind::postgresql);
-    if (db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-    std::string shared = make_temp_dir("galley-cluster");
-    std::vector<std::uint16_t> cluster_ports = {free_port(), free_port(), free_port()};
-    std::map<std::string, std::string> env = {{"GALLEY_FAULTS", "slow_ms=doc:600"},
-                                              {"GALLEY_LOCK_TTL_SECONDS", "4"},
-                                              {"GALLEY_HEARTBEAT_SECONDS", "1"},
-                                              {"GALLEY_MAX_WORKERS", "2"},
-                                              {"GALLEY_JWT_SECRET", "cluster-test-secret-cluster-test-secret-42"}};
-    std::vector<std::unique_ptr<galley_process>> nodes;
-    for (int i = 0; i < 3; ++i) {
-        std::string dir = make_temp_dir("galley-node");
-        auto g = std::make_unique<galley_process>(dir, db, env);
-        g->set_extra_args({"--storage", shared + "/storage", "--cluster-port", std::to_string(cluster_ports[i]),
-                           "--join", "127.0.0.1:" + std::to_string(cluster_ports[0])});
-        ASSERT_TRUE(g->start()) << g->log();
-        nodes.push_back(std::move(g));
+    three_node_cluster cluster;
+    if (!cluster.start({{"GALLEY_FAULTS", "slow_ms=doc:600"},
+                        {"GALLEY_LOCK_TTL_SECONDS", "4"},
+                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
+                        {"GALLEY_MAX_WORKERS", "2"},
+                        {"GALLEY_JWT_SECRET", "cluster-test-secret-cluster-test-secret-42"}})) {
+        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+        FAIL() << "the cluster did not start";
     }
+    auto& nodes = cluster.nodes;
     // Any node serves any client: register on one, administer from another.
-    auto admin = register_user(*nodes[0], "ops@example.com");
-    ASSERT_EQ(std::system((galley_binary() + " admin set-role --db " + db + " ops@example.com admin >/dev/null").c_str()), 0);
-    ASSERT_EQ(std::system((galley_binary() + " admin set-plan --db " + db + " ops@example.com pro >/dev/null").c_str()), 0);
+    auto admin = cluster.admin("ops@example.com");
     ASSERT_TRUE(eventually([&] {
         auto s = node_statuses(*nodes[1], admin.access_token);
         return s.size() == 3 && s.begin()->second == "alive" && std::next(s.begin())->second == "alive" &&
@@ -100,7 +66,7 @@ TEST(cluster, three_nodes_finish_a_run_exactly_once_after_kill_9) {
     EXPECT_EQ(per_kind.size(), 30u * 2 + 2) << "corrections + corrected per document, changelog + summary";
     for (const auto& [key, n] : per_kind) EXPECT_EQ(n, 1) << key.first << " " << key.second;
 
-    std::string dead_id = "127.0.0.1:" + std::to_string(cluster_ports[2]);
+    std::string dead_id = cluster.node_id(2);
     EXPECT_TRUE(eventually([&] { return node_statuses(*nodes[0], admin.access_token)[dead_id] == "dead"; },
                            std::chrono::seconds(30)));
     // Restarted on the same cluster port (address reuse), it rejoins.

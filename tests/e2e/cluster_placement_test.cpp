@@ -1,0 +1,119 @@
+// End-to-end placement: each user's commands (create run, cancel run) are served by the node that
+// owns the user by rendezvous hashing over the alive members, whichever node the client talks to.
+// The non-owner forwards over the middleman and answers with the owner's result; reads are served
+// where they land. Checked through /metrics (where each command was handled) and the API.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "domain/placement.hpp"
+#include "tests/e2e/cluster_support.hpp"
+
+using namespace galley::testing;
+using nlohmann::json;
+
+namespace {
+struct command_counts {
+    double local = 0, forwarded = 0, received = 0;
+};
+
+command_counts counts_of(const galley_process& g) {
+    return {metric(g, "galley_cluster_commands_total{route=\"local\"}"),
+            metric(g, "galley_cluster_commands_total{route=\"forwarded\"}"),
+            metric(g, "galley_cluster_commands_total{route=\"received\"}")};
+}
+}  // namespace
+
+TEST(cluster, commands_are_served_by_the_users_owner_node) {
+    three_node_cluster cluster;
+    // Slow documents (20 s, cancellable) and one worker per node: no run finishes during the test.
+    if (!cluster.start({{"GALLEY_FAULTS", "slow_ms=cap:20000"},
+                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
+                        {"GALLEY_LOCK_TTL_SECONDS", "6"},
+                        {"GALLEY_MAX_WORKERS", "1"},
+                        {"GALLEY_JWT_SECRET", "placement-test-secret-placement-test-secret"}})) {
+        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+        FAIL() << "the cluster did not start";
+    }
+    auto& nodes = cluster.nodes;
+    ASSERT_TRUE(cluster.wait_until_formed()) << "three alive members, each connected to both peers";
+    std::vector<std::string> members = {cluster.node_id(0), cluster.node_id(1), cluster.node_id(2)};
+    auto owner_index = [&](const std::string& user_id) {
+        auto owner = galley::rendezvous_owner(user_id, members);
+        for (int i = 0; i < 3; ++i)
+            if (owner && *owner == members[i]) return i;
+        return -1;
+    };
+
+    // Users until every node owns at least one; all traffic goes to node 0.
+    struct account {
+        api_user user;
+        std::string project;
+        int owner;
+    };
+    std::vector<account> accounts;
+    std::map<int, int> owned;
+    for (int i = 0; i < 40 && (owned.size() < 3 || accounts.size() < 6); ++i) {
+        auto u = register_user(*nodes[0], "writer" + std::to_string(i) + "@example.com");
+        int owner = owner_index(u.id);
+        ASSERT_GE(owner, 0);
+        std::string project = create_project(*nodes[0], u, "Libro");
+        ASSERT_EQ(upload_raw(*nodes[0], u, project, "cap.txt", "Hoy es un dia tranquilo en la ciudad.\n").status, 201);
+        accounts.push_back({u, project, owner});
+        ++owned[owner];
+    }
+    ASSERT_EQ(owned.size(), 3u) << "rendezvous hashing spreads users over every node";
+
+    std::vector<command_counts> before = {counts_of(*nodes[0]), counts_of(*nodes[1]), counts_of(*nodes[2])};
+    std::map<std::string, std::string> run_of;  // user id → run id
+    for (const auto& a : accounts) {
+        auto created = nodes[0]->request("POST", "/api/v1/projects/" + a.project + "/runs", {}, a.user.access_token);
+        ASSERT_EQ(created.status, 202) << created.body;
+        json run = json_of(created)["data"];
+        EXPECT_EQ(run["project_id"], a.project) << "the owner's run comes back whole";
+        EXPECT_EQ(run["documents"].size(), 1u);
+        run_of[a.user.id] = run["id"];
+        // A read lands anywhere and is served there, from the database.
+        EXPECT_EQ(nodes[1]->request("GET", "/api/v1/runs/" + run_of[a.user.id], {}, a.user.access_token).status, 200);
+    }
+    std::vector<command_counts> after = {counts_of(*nodes[0]), counts_of(*nodes[1]), counts_of(*nodes[2])};
+    int not_node0 = static_cast<int>(accounts.size()) - owned[0];
+    EXPECT_EQ(after[0].local - before[0].local, owned[0]) << "node 0 serves the users it owns itself";
+    EXPECT_EQ(after[0].forwarded - before[0].forwarded, not_node0) << "and forwards the others' commands";
+    EXPECT_EQ(after[1].received - before[1].received, owned[1]) << "node 1 serves the users it owns";
+    EXPECT_EQ(after[2].received - before[2].received, owned[2]) << "node 2 serves the users it owns";
+
+    // Cancel through node 1 for a user node 2 owns: forwarded to node 2, which stops the run
+    // wherever its documents are.
+    const account* far = nullptr;
+    for (const auto& a : accounts)
+        if (a.owner == 2) far = &a;
+    ASSERT_NE(far, nullptr);
+    auto cancelled = nodes[1]->request("POST", "/api/v1/runs/" + run_of[far->user.id] + "/cancel", {}, far->user.access_token);
+    ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+    std::string status = json_of(cancelled)["data"]["status"];
+    EXPECT_TRUE(status == "cancelling" || status == "cancelled") << status << " (cancelled at once when nothing runs)";
+    EXPECT_EQ(counts_of(*nodes[1]).forwarded - after[1].forwarded, 1);
+    EXPECT_EQ(counts_of(*nodes[2]).received - after[2].received, 1);
+    EXPECT_TRUE(eventually([&] {
+        auto r = json_of(nodes[0]->request("GET", "/api/v1/runs/" + run_of[far->user.id], {}, far->user.access_token));
+        return r.is_object() && r["data"]["status"] == "cancelled";
+    })) << "the cancel reached the node running the document";
+    // A second cancel is refused by the owner, and the refusal crosses back unchanged.
+    auto again = nodes[1]->request("POST", "/api/v1/runs/" + run_of[far->user.id] + "/cancel", {}, far->user.access_token);
+    auto direct = nodes[2]->request("POST", "/api/v1/runs/" + run_of[far->user.id] + "/cancel", {}, far->user.access_token);
+    EXPECT_EQ(again.status, 409) << again.body;
+    EXPECT_EQ(again.status, direct.status);
+    EXPECT_EQ(json_of(again)["error"]["code"], json_of(direct)["error"]["code"]);
+
+    // A refused create keeps its status, code and field when it comes from the owner.
+    std::string bad = R"({"document_ids": ["00000000-0000-4000-8000-000000000000"]})";
+    double forwarded_before = counts_of(*nodes[0]).forwarded;
+    auto forwarded = nodes[0]->request("POST", "/api/v1/projects/" + far->project + "/runs", bad, far->user.access_token);
+    auto at_owner = nodes[2]->request("POST", "/api/v1/projects/" + far->project + "/runs", bad, far->user.access_token);
+    EXPECT_GE(forwarded.status, 400);
+    EXPECT_LT(forwarded.status, 500) << forwarded.body;
+    EXPECT_EQ(forwarded.status, at_owner.status);
+    EXPECT_EQ(json_of(forwarded)["error"], json_of(at_owner)["error"]) << forwarded.body;
+    EXPECT_EQ(counts_of(*nodes[0]).forwarded - forwarded_before, 1) << "the refusal came from the owner";
+}

@@ -1,0 +1,87 @@
+#pragma once
+// Shared by the cluster end-to-end tests: condition waits, the admin view of the members and a
+// /metrics reader, plus a three-node cluster on loopback ports over one PostgreSQL database.
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/support/api_session.hpp"
+#include "tests/support/scratch_db.hpp"
+
+namespace galley::testing {
+
+template <class Pred>
+bool eventually(Pred pred, std::chrono::seconds limit = std::chrono::seconds(90)) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (pred()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));  // polling interval
+    }
+    return false;
+}
+
+/// node id → status, as GET /api/v1/admin/nodes on `g` reports them (empty when it fails).
+inline std::map<std::string, std::string> node_statuses(const galley_process& g, const std::string& token) {
+    std::map<std::string, std::string> out;
+    auto j = json_of(g.request("GET", "/api/v1/admin/nodes", {}, token));
+    if (!j.is_object() || !j.value("ok", false)) return out;
+    for (const auto& n : j["data"]["items"]) out[n["node_id"]] = n["status"];
+    return out;
+}
+
+/// The value of the series `series` (name with labels, exactly as exposed) in g's /metrics; -1 if absent.
+inline double metric(const galley_process& g, const std::string& series) {
+    std::string body = g.request("GET", "/metrics").body;
+    auto at = body.find("\n" + series + " ");
+    if (at == std::string::npos) return -1;
+    return std::stod(body.substr(at + series.size() + 2));
+}
+
+/// Three nodes on loopback cluster ports sharing one PostgreSQL and one storage directory; node
+/// ids are 127.0.0.1:<cluster port>. `env` adds GALLEY_* settings to every node.
+struct three_node_cluster {
+    std::string db;
+    std::vector<std::uint16_t> cluster_ports;
+    std::vector<std::unique_ptr<galley_process>> nodes;
+
+    bool start(const std::map<std::string, std::string>& env) {
+        db = scratch_database_url(backend_kind::postgresql);
+        if (db.empty()) return false;
+        std::string shared = make_temp_dir("galley-cluster");
+        cluster_ports = {free_port(), free_port(), free_port()};
+        for (int i = 0; i < 3; ++i) {
+            auto g = std::make_unique<galley_process>(make_temp_dir("galley-node"), db, env);
+            g->set_extra_args({"--storage", shared + "/storage", "--cluster-port", std::to_string(cluster_ports[i]),
+                               "--join", "127.0.0.1:" + std::to_string(cluster_ports[0])});
+            if (!g->start()) {
+                ADD_FAILURE() << g->log();
+                return false;
+            }
+            nodes.push_back(std::move(g));
+        }
+        return true;
+    }
+    std::string node_id(int i) const { return "127.0.0.1:" + std::to_string(cluster_ports[i]); }
+    /// Registers `email` and makes it an admin on the pro plan (admin commands on the database).
+    api_user admin(const std::string& email) {
+        auto u = register_user(*nodes[0], email);
+        EXPECT_EQ(std::system((galley_binary() + " admin set-role --db " + db + " " + email + " admin >/dev/null").c_str()), 0);
+        EXPECT_EQ(std::system((galley_binary() + " admin set-plan --db " + db + " " + email + " pro >/dev/null").c_str()), 0);
+        return u;
+    }
+    /// Every node sees three alive members and holds connections to both peers.
+    bool wait_until_formed() {
+        return eventually([&] {
+            for (const auto& g : nodes)
+                if (metric(*g, "galley_cluster_members{status=\"alive\"}") != 3 ||
+                    metric(*g, "galley_cluster_peers_connected") != 2)
+                    return false;
+            return true;
+        });
+    }
+};
+
+}  // namespace galley::testing
