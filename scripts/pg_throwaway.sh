@@ -21,8 +21,15 @@ galley_pg_start() {
   port="$(galley_pg_free_port)"
   "${runas[@]}" "$bin/initdb" -D "$dir/data" -U galley --auth=trust -E UTF8 --locale=C.UTF-8 -N >"$dir/initdb.log" 2>&1 || {
     cat "$dir/initdb.log" >&2; return 1; }
+  # GALLEY_PG_ALSO_LISTEN=IP: also listen on IP and trust its /24 (the cluster partition test puts
+  # a node in a network namespace that reaches the server over a veth pair).
+  local listen=127.0.0.1
+  if [ -n "${GALLEY_PG_ALSO_LISTEN:-}" ]; then
+    listen="127.0.0.1,$GALLEY_PG_ALSO_LISTEN"
+    echo "host all all ${GALLEY_PG_ALSO_LISTEN%.*}.0/24 trust" >> "$dir/data/pg_hba.conf"
+  fi
   "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 30 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null || {
+    -o "-p $port -k $dir -c listen_addresses=$listen -c fsync=off -c max_connections=300" start >/dev/null || {
     cat "$dir/log" >&2; return 1; }
   "${runas[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U galley galley || return 1
   echo "$port" > "$dir/port"

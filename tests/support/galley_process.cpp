@@ -64,15 +64,18 @@ bool galley_process::start() {
         ::dup2(STDOUT_FILENO, STDERR_FILENO);
         for (const auto& [k, v] : env_) ::setenv(k.c_str(), v.c_str(), 1);
         if (!env_.count("GALLEY_JWT_SECRET")) ::unsetenv("GALLEY_JWT_SECRET");
-        std::string http = "127.0.0.1:" + std::to_string(port_);
+        std::string http = host_ + ":" + std::to_string(port_);
         std::string storage = dir_ + "/storage";
         std::string bin = galley_binary();
-        std::vector<std::string> args = {bin, "serve", "--http", http, "--db", db_url_, "--storage", storage};
+        std::vector<std::string> args = launcher_;
+        for (std::string a : {bin, std::string("serve"), std::string("--http"), http, std::string("--db"), db_url_,
+                              std::string("--storage"), storage})
+            args.push_back(std::move(a));
         args.insert(args.end(), extra_args_.begin(), extra_args_.end());
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
-        ::execv(bin.c_str(), argv.data());
+        ::execvp(argv[0], argv.data());
         std::_Exit(127);
     }
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -126,7 +129,7 @@ http_reply galley_process::request(const std::string& method, const std::string&
     bool has_type = false;
     for (const auto& [k, v] : call.headers) has_type = has_type || k == "Content-Type";
     if (!body.empty() && !has_type) call.headers.emplace_back("Content-Type", "application/json");
-    return send_http("127.0.0.1", port_, call);
+    return send_http(host_, port_, call);
 }
 
 }  // namespace galley::testing

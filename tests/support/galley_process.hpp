@@ -41,6 +41,10 @@ public:
     void set_extra_args(std::vector<std::string> args) { extra_args_ = std::move(args); }
     /// A fixed HTTP port instead of a fresh free one (0: pick one at each start).
     void set_port(std::uint16_t port) { fixed_port_ = port; }
+    /// The address galley serves HTTP on (and advertises to the cluster); 127.0.0.1 by default.
+    void set_host(std::string host) { host_ = std::move(host); }
+    /// A command that runs galley, e.g. {"ip", "netns", "exec", NAME} (found on PATH).
+    void set_launcher(std::vector<std::string> prefix) { launcher_ = std::move(prefix); }
 
     std::uint16_t port() const { return port_; }
     const std::string& dir() const { return dir_; }
@@ -56,6 +60,8 @@ private:
     std::uint16_t port_ = 0;
     std::uint16_t fixed_port_ = 0;
     std::vector<std::string> extra_args_;
+    std::string host_ = "127.0.0.1";
+    std::vector<std::string> launcher_;
     pid_t pid_ = -1;
 };
 
