@@ -117,3 +117,43 @@ TEST(cluster, commands_are_served_by_the_users_owner_node) {
     EXPECT_EQ(json_of(forwarded)["error"], json_of(at_owner)["error"]) << forwarded.body;
     EXPECT_EQ(counts_of(*nodes[0]).forwarded - forwarded_before, 1) << "the refusal came from the owner";
 }
+
+// Fair share holds across nodes: a light user who starts one document after a heavy user queued
+// many is served by the next free worker on any node, not after the heavy user's queue drains.
+TEST(cluster, a_light_user_is_served_next_across_the_cluster) {
+    three_node_cluster cluster;
+    if (!cluster.start({{"GALLEY_FAULTS", "slow_ms=heavy:1500"},
+                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
+                        {"GALLEY_LOCK_TTL_SECONDS", "6"},
+                        {"GALLEY_MAX_WORKERS", "1"},
+                        {"GALLEY_JWT_SECRET", "fairness-test-secret-fairness-test-secret"}})) {
+        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+        FAIL() << "the cluster did not start";
+    }
+    auto& nodes = cluster.nodes;
+    ASSERT_TRUE(cluster.wait_until_formed());
+    auto heavy = cluster.admin("heavy@example.com");  // pro plan: room for many documents
+    auto light = register_user(*nodes[1], "light@example.com");
+    std::string heavy_project = create_project(*nodes[0], heavy, "Saga");
+    for (int i = 0; i < 24; ++i)
+        ASSERT_EQ(upload_raw(*nodes[i % 3], heavy, heavy_project, "heavy" + std::to_string(i) + ".txt",
+                             "Capitulo " + std::to_string(i) + ". Tambien hay un dia.\n").status, 201);
+    std::string light_project = create_project(*nodes[1], light, "Cuento");
+    ASSERT_EQ(upload_raw(*nodes[1], light, light_project, "cuento.txt", "Un cuento corto. Tambien hay un dia.\n").status, 201);
+
+    auto heavy_run = nodes[0]->request("POST", "/api/v1/projects/" + heavy_project + "/runs", {}, heavy.access_token);
+    ASSERT_EQ(heavy_run.status, 202) << heavy_run.body;
+    std::string heavy_id = json_of(heavy_run)["data"]["id"];
+    auto state = [&](const api_user& u, const std::string& id) {
+        return json_of(nodes[2]->request("GET", "/api/v1/runs/" + id, {}, u.access_token));
+    };
+    ASSERT_TRUE(eventually([&] { return state(heavy, heavy_id)["data"]["counts"]["running"].get<int>() == 3; }))
+        << "the heavy user's documents occupy every node's worker";
+    auto light_run = nodes[1]->request("POST", "/api/v1/projects/" + light_project + "/runs", {}, light.access_token);
+    ASSERT_EQ(light_run.status, 202) << light_run.body;
+    std::string light_id = json_of(light_run)["data"]["id"];
+    ASSERT_TRUE(eventually([&] { return state(light, light_id)["data"]["status"] == "succeeded"; }));
+    int heavy_queued = state(heavy, heavy_id)["data"]["counts"]["queued"].get<int>();
+    EXPECT_GE(heavy_queued, 9) << "the light user was served before most of the heavy user's queue (FIFO would "
+                                  "have served all 24 first)";
+}
