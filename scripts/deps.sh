@@ -9,6 +9,9 @@ GALLEY_PACKAGES=(libcaf-dev librestinio-dev libasio-dev libboost-dev libsoci-dev
   hunspell-es hunspell-en-us hunspell-en-gb libicu-dev pkg-config cmake ninja-build g++ ccache
   postgresql curl)
 
+# Only the tests need these: `ip` for the cluster partition test (network namespaces).
+GALLEY_TEST_PACKAGES=(iproute2)
+
 galley_install_packages() {
   local missing=()
   for p in "$@"; do

@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${GALLEY_BUILD_DIR:-$ROOT/build}"
 source "$ROOT/scripts/deps.sh"
-galley_install_packages "${GALLEY_PACKAGES[@]}"
+galley_install_packages "${GALLEY_PACKAGES[@]}" "${GALLEY_TEST_PACKAGES[@]}"
 galley_install_browser_deps "$ROOT"   # before the build: CMake registers the browser test when chromium and node exist
 galley_build "$ROOT" "$BUILD"
 
