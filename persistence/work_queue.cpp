@@ -233,22 +233,25 @@ result<recovery_report> work_queue::recover_expired(micros now) {
         detail::lock_queue(s, backend);
         long long at = now;
         const std::size_t batch = 256;
-        std::vector<std::string> runs(batch), docs(batch);
+        std::vector<std::string> runs(batch), docs(batch), users(batch), user_plans(batch);
         std::vector<int> recoveries(batch), cancels(batch);
         std::vector<long long> epochs(batch);
-        struct orphan { std::string run, doc; int recoveries; int cancel; long long epoch; };
+        struct orphan { std::string run, doc, user, plan; int recoveries; int cancel; long long epoch; };
         std::vector<orphan> orphans;
-        soci::statement st = (s.prepare << "SELECT rd.run_id, rd.document_id, rd.recoveries, r.cancel_requested,"
-                                           " rd.claim_epoch FROM run_documents rd JOIN runs r ON r.id = rd.run_id"
+        soci::statement st = (s.prepare << "SELECT rd.run_id, rd.document_id, rd.user_id, u.plan, rd.recoveries,"
+                                           " r.cancel_requested, rd.claim_epoch FROM run_documents rd"
+                                           " JOIN runs r ON r.id = rd.run_id JOIN users u ON u.id = rd.user_id"
                                            " WHERE rd.status = 'running' AND rd.lease_until < :now",
-                              soci::use(at), soci::into(runs), soci::into(docs), soci::into(recoveries),
-                              soci::into(cancels), soci::into(epochs));
+                              soci::use(at), soci::into(runs), soci::into(docs), soci::into(users),
+                              soci::into(user_plans), soci::into(recoveries), soci::into(cancels), soci::into(epochs));
         st.execute();
         while (st.fetch()) {
             for (std::size_t i = 0; i < runs.size(); ++i)
-                orphans.push_back({runs[i], docs[i], recoveries[i], cancels[i], epochs[i]});
+                orphans.push_back({runs[i], docs[i], users[i], user_plans[i], recoveries[i], cancels[i], epochs[i]});
             runs.resize(batch);
             docs.resize(batch);
+            users.resize(batch);
+            user_plans.resize(batch);
             recoveries.resize(batch);
             cancels.resize(batch);
             epochs.resize(batch);
@@ -268,12 +271,21 @@ result<recovery_report> work_queue::recover_expired(micros now) {
                     soci::use(at), soci::use(error), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch);
                 ++report.failed;
             } else {
-                // The dead owner's try was not a failed attempt: give it back.
-                s << "UPDATE run_documents SET status = 'queued', attempts = attempts - 1, recoveries = recoveries + 1,"
-                     " next_attempt_at = :t, lease_owner = NULL, lease_until = NULL"
-                     " WHERE run_id = :r AND document_id = :d AND claim_epoch = :e AND status = 'running'",
-                    soci::use(at), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch);
-                ++report.requeued;
+                // The dead owner's try was not a failed attempt: give it back, and give back the
+                // fair-share service its claim charged, so the user is not served later for it.
+                soci::statement requeue =
+                    (s.prepare << "UPDATE run_documents SET status = 'queued', attempts = attempts - 1,"
+                                  " recoveries = recoveries + 1, next_attempt_at = :t, lease_owner = NULL,"
+                                  " lease_until = NULL WHERE run_id = :r AND document_id = :d AND claim_epoch = :e"
+                                  " AND status = 'running'",
+                     soci::use(at), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch));
+                requeue.execute(true);
+                if (detail::affected_rows(requeue) == 1) {
+                    double charged = advance_virtual_time(0.0, 1.0, plans_.find_or_free(o.plan).weight);
+                    s << "UPDATE fair_share SET virtual_time = virtual_time - :c WHERE user_id = :u",
+                        soci::use(charged), soci::use(o.user);
+                    ++report.requeued;
+                }
             }
             settle_cancelled_run(s, o.run, at);
         }

@@ -162,6 +162,25 @@ TEST_P(work_queue_contract, a_fenced_out_claim_writes_nothing) {
         << "commits happen once";
 }
 
+// A document recovered from a dead node gives back the fair-share service its claim charged: its
+// user is not pushed behind others for work that never completed.
+TEST_P(work_queue_contract, recovery_refunds_the_fair_share_charge_of_the_lost_claim) {
+    user first = make_user("first@example.com");
+    user second = make_user("second@example.com");
+    make_run(first, 2);
+    make_run(second, 2);
+    claimed_document lost = claim_expired("node-a/1");
+    ASSERT_EQ(lost.user_id, first.id) << "equal service so far: the oldest ready work goes first";
+    auto r = queue->recover_expired(now_micros());
+    ASSERT_TRUE(r.ok()) << r.err().message;
+    ASSERT_EQ(r->requeued, 1);
+    claimed_document next = claim("node-b/1");
+    EXPECT_EQ(next.user_id, first.id) << "the lost claim was not counted as service to its user";
+    EXPECT_EQ(next.document_id, lost.document_id);
+    claimed_document then = claim("node-b/1");
+    EXPECT_EQ(then.user_id, second.id) << "the completed claim is counted";
+}
+
 TEST_P(work_queue_contract, recovery_uses_no_attempt_and_gives_up_after_three) {
     user u = make_user("orphan@example.com");
     run_record run = make_run(u, 1);
