@@ -129,6 +129,8 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
                    read_int(src, "lock-ttl-seconds", "GALLEY_LOCK_TTL_SECONDS", 2, 86400, c.lock_ttl_seconds),
                    read_int(src, "http-threads", "GALLEY_HTTP_THREADS", 1, 64, c.http_io_threads),
                    read_int(src, "handler-threads", "GALLEY_HANDLER_THREADS", 1, 512, c.http_handler_threads),
+                   read_int(src, "http-max-connections", "GALLEY_HTTP_MAX_CONNECTIONS", 1, 1'000'000,
+                            c.http_max_connections),
                    read_int(src, "guest-ttl-hours", "GALLEY_GUEST_TTL_HOURS", 1, 24 * 365, c.guest_ttl_hours)})
         if (!s) return s.err();
     if (c.lock_ttl_seconds <= c.heartbeat_seconds)

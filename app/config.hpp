@@ -29,6 +29,7 @@ struct config {
     int lock_ttl_seconds = 10;
     int http_io_threads = 2;
     int http_handler_threads = 0;  // 0: 2 x cores, at least 4
+    int http_max_connections = 1024;
     int guest_ttl_hours = 24;
     std::string faults;
     plan_table plans = plan_table::defaults();

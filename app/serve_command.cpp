@@ -23,7 +23,7 @@ namespace {
 const std::vector<std::string> kServeFlags = {
     "http",        "db",         "storage",        "plans",           "cluster-port", "node-id",
     "join",        "max-workers", "max-queued",    "heartbeat-seconds", "lock-ttl-seconds",
-    "http-threads", "handler-threads", "guest-ttl-hours", "faults", "jwt-secret"};
+    "http-threads", "handler-threads", "http-max-connections", "guest-ttl-hours", "faults", "jwt-secret"};
 
 int fail(const std::string& line) {
     std::fprintf(stderr, "galley: %s\n", line.c_str());
@@ -89,6 +89,7 @@ int serve_command(const std::vector<std::string>& args) {
     opts.host = cfg->http_host;
     opts.port = cfg->http_port;
     opts.io_threads = static_cast<std::size_t>(cfg->http_io_threads);
+    opts.max_connections = static_cast<std::size_t>(cfg->http_max_connections);
     opts.handler_threads = static_cast<std::size_t>(cfg->http_handler_threads);
     std::int64_t largest = cfg->plans.largest_upload_bytes();
     // Unlimited plans still get a server-wide cap: RESTinio reserves the declared length up front.

@@ -216,6 +216,7 @@ status api_server::start() {
                             .request_handler(build_router(impl_->disp))
                             .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
                                 impl_->options.max_body_bytes))
+                            .max_parallel_connections(impl_->options.max_connections)
                             .read_next_http_message_timelimit(std::chrono::seconds(60))
                             .handle_request_timeout(std::chrono::seconds(120))
                             .write_http_response_timelimit(std::chrono::seconds(120));

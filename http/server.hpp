@@ -18,6 +18,7 @@ struct server_options {
     std::size_t handler_threads = 4;
     std::size_t max_queued_requests = 4096;
     std::uint64_t max_body_bytes = 51ull << 20;  // server-wide cap; plans are checked per user
+    std::size_t max_connections = 1024;           // further clients wait to be accepted
 };
 
 class api_server {

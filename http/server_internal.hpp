@@ -18,6 +18,9 @@ using router_t = restinio::router::easy_parser_router_t;
 
 struct server_traits : restinio::default_traits_t {
     using request_handler_t = router_t;
+    // RESTinio reserves a request's whole Content-Length before any handler runs: bounding the
+    // connections bounds what clients can make the server hold.
+    static constexpr bool use_connection_count_limiter = true;
 };
 
 /// Turns RESTinio requests into http_request, runs the handler on the pool, answers with the

@@ -1,6 +1,10 @@
 // End-to-end operations: health, readiness, metrics, OpenAPI, headers, request ids, rate limits,
 // admin commands, bad configuration, and the database going away.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <thread>
@@ -19,7 +23,41 @@ std::string write_file(const std::string& path, const std::string& text) {
 }
 
 int run(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()); }
+
+// An open TCP connection that sends nothing (a client holding a connection slot).
+int idle_connection(std::uint16_t port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
 }  // namespace
+
+// RESTinio reserves a request's declared body before any handler: the connection limit is what
+// bounds the memory clients can claim. Clients over the limit wait; they are served once a slot frees.
+TEST(operations, connections_over_the_limit_wait_for_a_free_slot) {
+    galley_process g(make_temp_dir("galley-connlimit"));
+    g.set_extra_args({"--http-max-connections", "2"});
+    ASSERT_TRUE(g.start()) << g.log();
+    int a = idle_connection(g.port()), b = idle_connection(g.port());
+    ASSERT_GE(a, 0);
+    ASSERT_GE(b, 0);
+    http_call health;
+    health.target = "/healthz";
+    // A negative check: a server that ignored the limit answers at once, so 1.5 s of silence is the
+    // expected outcome, not a guess about speed.
+    EXPECT_EQ(send_http("127.0.0.1", g.port(), health, 1500).status, 0) << "a third client is not served while two hold the slots";
+    ::close(a);
+    ::close(b);
+    EXPECT_EQ(g.request("GET", "/healthz").status, 200) << "served once the slots are free";
+    EXPECT_TRUE(g.running());
+}
 
 TEST(operations, health_metrics_openapi_headers_and_request_ids) {
     galley_process g(make_temp_dir("galley-ops"));
@@ -108,7 +146,7 @@ TEST(operations, bad_configuration_stops_start_up_with_one_line) {
     std::string dir = make_temp_dir("galley-badcfg");
     for (const std::string& args : {std::string("--db mysql://x"), std::string("--http nonsense"),
                                     std::string("--plans ") + write_file(dir + "/p.json", "{\"free\": {\"weight\": 0}}"),
-                                    std::string("--frobnicate 1")}) {
+                                    std::string("--frobnicate 1"), std::string("--http-max-connections 0")}) {
         std::string out = dir + "/out.txt";
         int rc = std::system((galley_binary() + " serve " + args + " --storage " + dir + "/s > " + out + " 2>&1").c_str());
         EXPECT_NE(rc, 0) << args;
