@@ -43,6 +43,7 @@ void run_families(rule_context& cx) {
     } else if (cx.en()) {
         check_grammar_en(cx);
         check_confusables_en(cx);
+        check_phrases_en(cx);
     }
 }
 

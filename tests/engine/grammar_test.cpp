@@ -71,3 +71,41 @@ TEST(casing, days_and_months) {
     EXPECT_EQ(fixed("See you on monday in january.", "en"), "See you on Monday in January.");
     EXPECT_FALSE(fires("You may march in august company.", "en", "EN_CAPITAL_DAYS_MONTHS"));
 }
+
+// Real words in frames where only another word fits (rules/phrases_en.cpp).
+TEST(grammar_en, slips_a_spell_checker_passes) {
+    EXPECT_EQ(fixed("She has not bee injured in the accident.", "en"), "She has not been injured in the accident.");
+    EXPECT_EQ(fixed("The car can be see from here.", "en"), "The car can be seen from here.");
+    EXPECT_FALSE(fires("A bee stung me, so I went to see a doctor.", "en", "EN_PARTICIPLE"));
+    EXPECT_EQ(fixed("This is the best cake in the word.", "en"), "This is the best cake in the world.");
+    EXPECT_EQ(fixed("He fought in the Word War II.", "en"), "He fought in the World War II.");
+    EXPECT_FALSE(fires("She believed in the word.", "en", "EN_WORLD_WORD"));
+    EXPECT_FALSE(fires("The first word of the book is short.", "en", "EN_WORLD_WORD"));
+    EXPECT_EQ(fixed("Everyone must tow the line.", "en"), "Everyone must toe the line.");
+    EXPECT_FALSE(fires("While the boat was towed the line broke.", "en", "EN_FIXED_PHRASES"));
+    EXPECT_EQ(fixed("He wracked his brain about it.", "en"), "He racked his brain about it.");
+    EXPECT_EQ(fixed("Professionals, as oppose to amateurs, get paid.", "en"),
+              "Professionals, as opposed to amateurs, get paid.");
+    EXPECT_EQ(fixed("We explain it as follow: first the data.", "en"), "We explain it as follows: first the data.");
+    EXPECT_EQ(fixed("These words are miss used.", "en"), "These words are misused.");
+    EXPECT_FALSE(fires("I miss you.", "en", "EN_FIXED_PHRASES"));
+    EXPECT_EQ(fixed("How many brother-in-laws do you have?", "en"), "How many brothers-in-law do you have?");
+    EXPECT_EQ(fixed("How is your new teacher like?", "en"), "What is your new teacher like?");
+    EXPECT_FALSE(fires("How is your new teacher?", "en", "EN_WHAT_LIKE"));
+    EXPECT_EQ(fixed("Yes, it did'nt work.", "en"), "Yes, it didn't work.");
+    EXPECT_EQ(fixed("There was lot's of stuff.", "en"), "There was lots of stuff.");
+    EXPECT_EQ(fixed("If it's running, your should stop it.", "en"), "If it's running, you should stop it.");
+    EXPECT_FALSE(fires("Your shoulder hurts.", "en", "EN_YOUR_YOU"));
+    EXPECT_EQ(fixed("He looked over his should.", "en"), "He looked over his shoulder.");
+    EXPECT_EQ(fixed("He is also know as the poet.", "en"), "He is also known as the poet.");
+    EXPECT_FALSE(fires("I know as much as you.", "en", "EN_CONTEXT_TYPO"));
+}
+
+TEST(grammar_en, pronoun_case_in_coordinated_phrases) {
+    EXPECT_EQ(fixed("My mother and me went to California.", "en"), "My mother and I went to California.");
+    EXPECT_EQ(fixed("My sister and him might go to Paris.", "en"), "My sister and he might go to Paris.");
+    EXPECT_EQ(fixed("He gave it to Tim and I.", "en"), "He gave it to Tim and me.");
+    EXPECT_FALSE(fires("They invited Tim and me to dinner.", "en", "EN_PRONOUN_CASE"));
+    EXPECT_FALSE(fires("Tim and I work together.", "en", "EN_PRONOUN_CASE"));
+    EXPECT_FALSE(fires("She called her sister and me would not answer.", "en", "EN_PRONOUN_CASE"));
+}

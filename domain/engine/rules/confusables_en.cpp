@@ -6,49 +6,18 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "domain/engine/rules/rules.hpp"
+#include "domain/engine/rules/en_context.hpp"
 
 namespace galley::engine_detail {
 
 namespace {
 
-using set = std::unordered_set<std::string_view>;
-
-const token* word_at(const rule_context& cx, int k) {
-    if (k < 0 || k >= static_cast<int>(cx.p.tokens.size())) return nullptr;
-    return cx.p.tokens[k].kind == token_kind::word ? &cx.p.tokens[k] : nullptr;
-}
-
-// Words separated from token i by one space (null otherwise).
-const token* next_word(const rule_context& cx, int i) {
-    if (i + 2 >= static_cast<int>(cx.p.tokens.size()) ||
-        cx.p.tokens[i + 1].kind != token_kind::space)
-        return nullptr;
-    return word_at(cx, i + 2);
-}
-const token* prev_word(const rule_context& cx, int i) {
-    if (i < 2 || cx.p.tokens[i - 1].kind != token_kind::space) return nullptr;
-    return word_at(cx, i - 2);
-}
-
-bool in(const token* t, const set& s) { return t && s.count(t->lower) > 0; }
-
-std::string apostrophes(std::string w) {
-    std::size_t at;
-    while ((at = w.find("\xE2\x80\x99")) != std::string::npos) w.replace(at, 3, "'");
-    return w;
-}
-
-std::string cased(const token& like, std::string_view lower) {
-    return like.shape == word_shape::lower ? std::string(lower) : capitalize(lower);
-}
+using namespace en_context;
 
 void fix(rule_context& cx, const char* rule, int i, std::string_view lower, std::string msg,
          double confidence = 0.8) {
     cx.emit_tokens(rule, i, i, cased(cx.p.tokens[i], lower), confidence, "", msg);
 }
-
-bool sentence_start(const token& t) { return t.starts != boundary::none; }
 
 // A lowercase "i" on its own ("when i talked"), not a list marker ("i." or "(i)").
 void lowercase_i(rule_context& cx, int i) {

@@ -3,13 +3,13 @@
 #include <string>
 #include <unordered_set>
 
-#include "domain/engine/rules/rules.hpp"
+#include "domain/engine/rules/en_context.hpp"
 
 namespace galley::engine_detail {
 
 namespace {
 
-using set = std::unordered_set<std::string_view>;
+using namespace en_context;
 
 // The next word when it follows token i after exactly one space, else -1.
 int adjacent_word(const rule_context& cx, int i) {
@@ -25,10 +25,6 @@ int previous_word(const rule_context& cx, int i) {
     if (i < 2 || toks[i - 1].kind != token_kind::space || toks[i - 2].kind != token_kind::word)
         return -1;
     return i - 2;
-}
-
-std::string cased(const token& like, std::string_view lower) {
-    return like.shape == word_shape::lower ? std::string(lower) : capitalize(lower);
 }
 
 void have_of(rule_context& cx, int i) {

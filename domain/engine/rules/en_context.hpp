@@ -1,0 +1,49 @@
+#pragma once
+// Small token helpers shared by the English rules (grammar_en.cpp, confusables_en.cpp,
+// phrases_en.cpp): neighbouring words across one space, set membership, casing like a token.
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "domain/engine/rules/rules.hpp"
+
+namespace galley::engine_detail::en_context {
+
+using set = std::unordered_set<std::string_view>;
+
+/// Token k when it is a word, else null (also for k out of range).
+inline const token* word_at(const rule_context& cx, int k) {
+    if (k < 0 || k >= static_cast<int>(cx.p.tokens.size())) return nullptr;
+    return cx.p.tokens[k].kind == token_kind::word ? &cx.p.tokens[k] : nullptr;
+}
+
+/// The word after token i, separated from it by one space token; null otherwise.
+inline const token* next_word(const rule_context& cx, int i) {
+    if (i + 2 >= static_cast<int>(cx.p.tokens.size()) || cx.p.tokens[i + 1].kind != token_kind::space)
+        return nullptr;
+    return word_at(cx, i + 2);
+}
+
+/// The word before token i, separated from it by one space token; null otherwise.
+inline const token* prev_word(const rule_context& cx, int i) {
+    if (i < 2 || cx.p.tokens[i - 1].kind != token_kind::space) return nullptr;
+    return word_at(cx, i - 2);
+}
+
+inline bool in(const token* t, const set& s) { return t && s.count(t->lower) > 0; }
+
+inline bool sentence_start(const token& t) { return t.starts != boundary::none; }
+
+/// `lower` written like `like`: lower case, or capitalised when `like` is not all lower case.
+inline std::string cased(const token& like, std::string_view lower) {
+    return like.shape == word_shape::lower ? std::string(lower) : capitalize(lower);
+}
+
+/// Typographic apostrophes (U+2019) as ASCII ones, so tables list one spelling.
+inline std::string apostrophes(std::string w) {
+    std::size_t at;
+    while ((at = w.find("\xE2\x80\x99")) != std::string::npos) w.replace(at, 3, "'");
+    return w;
+}
+
+}  // namespace galley::engine_detail::en_context
