@@ -109,3 +109,29 @@ TEST(grammar_en, pronoun_case_in_coordinated_phrases) {
     EXPECT_FALSE(fires("Tim and I work together.", "en", "EN_PRONOUN_CASE"));
     EXPECT_FALSE(fires("She called her sister and me would not answer.", "en", "EN_PRONOUN_CASE"));
 }
+
+// Set phrases written wrong, and nouns where verbs stand (rules/eggcorns_en.cpp).
+TEST(grammar_en, eggcorns_and_noun_verb_pairs) {
+    EXPECT_EQ(fixed("For all intensive purposes the case is closed.", "en"),
+              "For all intents and purposes the case is closed.");
+    EXPECT_EQ(fixed("It was a peace of cake.", "en"), "It was a piece of cake.");
+    EXPECT_EQ(fixed("Marry Christmas to you all!", "en"), "Merry Christmas to you all!");
+    EXPECT_FALSE(fires("Free Reign Entertainment supplies games.", "en", "EN_EGGCORNS"));
+    EXPECT_FALSE(fires("Take the reigns of these kings as examples.", "en", "EN_EGGCORNS"));
+    EXPECT_EQ(fixed("She does knot know everything.", "en"), "She does not know everything.");
+    EXPECT_EQ(fixed("Let me give you some advise.", "en"), "Let me give you some advice.");
+    EXPECT_EQ(fixed("We advice you to come early.", "en"), "We advise you to come early.");
+    EXPECT_EQ(fixed("Take a deep breathe and relax.", "en"), "Take a deep breath and relax.");
+    EXPECT_FALSE(fires("Then he had her breathe on the canvas.", "en", "EN_NOUN_VERB_PAIRS"));
+    EXPECT_EQ(fixed("I cannot breath.", "en"), "I cannot breathe.");
+    EXPECT_EQ(fixed("She won the first price.", "en"), "She won the first prize.");
+    EXPECT_FALSE(fires("The price of bread rose.", "en", "EN_NOUN_VERB_PAIRS"));
+    EXPECT_EQ(fixed("There were quiet a few ways.", "en"), "There were quite a few ways.");
+    EXPECT_FALSE(fires("Children who are quiet a lot of the time get overlooked.", "en", "EN_NOUN_VERB_PAIRS"));
+    EXPECT_EQ(fixed("Please be quite!", "en"), "Please be quiet!");
+    EXPECT_EQ(fixed("I walked passed the school.", "en"), "I walked past the school.");
+    EXPECT_EQ(fixed("I go there everyday.", "en"), "I go there every day.");
+    EXPECT_FALSE(fires("These are everyday problems.", "en", "EN_NOUN_VERB_PAIRS"));
+    EXPECT_EQ(fixed("We agreed in principal, but not in detail.", "en"), "We agreed in principle, but not in detail.");
+    EXPECT_FALSE(fires("They invested in principal protected notes.", "en", "EN_NOUN_VERB_PAIRS"));
+}

@@ -20,7 +20,6 @@ std::u32string decode(const std::string& s) {
 
 bool vowel(char32_t c) { return std::u32string_view(U"aeiouáéíóúü").find(c) != std::u32string_view::npos; }
 bool strong(char32_t c) { return std::u32string_view(U"aeoáéóíú").find(c) != std::u32string_view::npos; }
-bool accented(char32_t c) { return std::u32string_view(U"áéíóú").find(c) != std::u32string_view::npos; }
 
 bool has_accent(const std::string& lower) {
     for (const char* a : {"\xC3\xA1", "\xC3\xA9", "\xC3\xAD", "\xC3\xB3", "\xC3\xBA"})

@@ -34,6 +34,16 @@ inline bool in(const token* t, const set& s) { return t && s.count(t->lower) > 0
 
 inline bool sentence_start(const token& t) { return t.starts != boundary::none; }
 
+/// The solid token after token i ends a clause (. ! ? , ; : …), or nothing follows.
+inline bool clause_ends_after(const rule_context& cx, int i) {
+    int n = cx.p.next_solid(i);
+    if (n < 0) return true;
+    const token& t = cx.p.tokens[n];
+    if (t.kind != token_kind::punct) return false;
+    char32_t c = cx.p.text[t.begin];
+    return c == U'.' || c == U'!' || c == U'?' || c == U',' || c == U';' || c == U':' || c == 0x2026;
+}
+
 /// `lower` written like `like`: lower case, or capitalised when `like` is not all lower case.
 inline std::string cased(const token& like, std::string_view lower) {
     return like.shape == word_shape::lower ? std::string(lower) : capitalize(lower);

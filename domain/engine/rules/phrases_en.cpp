@@ -27,16 +27,6 @@ bool words_from(const rule_context& cx, int i, std::array<int, N>& out) {
     return true;
 }
 
-// The solid token after token i is end-of-clause punctuation (or there is none).
-bool clause_ends_after(const rule_context& cx, int i) {
-    int n = cx.p.next_solid(i);
-    if (n < 0) return true;
-    const token& t = cx.p.tokens[n];
-    if (t.kind != token_kind::punct) return false;
-    char32_t c = cx.p.text[t.begin];
-    return c == U'.' || c == U'!' || c == U'?' || c == U',' || c == U';' || c == U':' || c == 0x2026;
-}
-
 // "has bee injured", "can be see driving": after have, the participle "been"; after be, "seen".
 void participle(rule_context& cx, int i) {
     static const set have = {"has", "have", "had", "i've", "we've", "you've", "they've", "having"};
