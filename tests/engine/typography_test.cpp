@@ -14,6 +14,12 @@ TEST(typography, space_before_punctuation) {
 
 TEST(typography, missing_space_after_punctuation) {
     EXPECT_EQ(fixed("Vino,vio y se fue.Luego volvió.", "es"), "Vino, vio y se fue. Luego volvió.");
+    EXPECT_EQ(fixed("Ven.Como prefieras, ya hablaremos mañana en casa.", "es"),
+              "Ven. Como prefieras, ya hablaremos mañana en casa.");
+    EXPECT_EQ(fixed("Es una frase.Y luego viene otra frase distinta.", "es"),
+              "Es una frase. Y luego viene otra frase distinta.");
+    EXPECT_FALSE(fires("Lo firmó J.R.R. Tolkien en persona.", "es", "MISSING_SPACE_AFTER_PUNCT"));
+    EXPECT_FALSE(fires("El grupo Y.Z. Banda toca hoy.", "es", "MISSING_SPACE_AFTER_PUNCT"));
     EXPECT_FALSE(fires("Cuesta 3.5 euros, es decir, 3,50.", "es", "MISSING_SPACE_AFTER_PUNCT"));
     EXPECT_FALSE(
         fires("See e.g. the file.txt on example.com today.", "en", "MISSING_SPACE_AFTER_PUNCT"));

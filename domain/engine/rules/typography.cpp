@@ -86,10 +86,19 @@ void missing_space_after(rule_context& cx, std::size_t i) {
                 (cx.es() && next.kind == token_kind::punct &&
                  (cx.p.text[next.begin] == 0xBF || cx.p.text[next.begin] == 0xA1));
     } else if (c == U'.') {
-        // "casa.Luego": a lower-case word of 2+ letters, then a capitalised word.
+        // "casa.Luego", "Ven.Como", "frase.Y otra": a word of 2+ letters (lower case, or
+        // capitalised as a one-word sentence), then a capitalised word or a one-letter
+        // conjunction or preposition before a space. Initials ("J.R.") stay as they are.
+        const bool prev_ok = (prev.shape == word_shape::lower ||
+                              (prev.shape == word_shape::capitalized && prev.starts != boundary::none)) &&
+                             prev.end - prev.begin >= 2;
+        const bool one_letter_word =
+            next.end - next.begin == 1 && std::u32string_view(U"YAOEU").find(cx.p.text[next.begin]) !=
+                                              std::u32string_view::npos &&
+            i + 2 < toks.size() && toks[i + 2].kind == token_kind::space;
         wrong = next.kind == token_kind::word && next.shape == word_shape::capitalized &&
-                next.end - next.begin >= 2 && prev.shape == word_shape::lower &&
-                prev.end - prev.begin >= 2 && (i < 2 || !toks[i - 2].is_punct(U'.', cx.p.text));
+                (next.end - next.begin >= 2 || one_letter_word) && prev_ok &&
+                (i < 2 || !toks[i - 2].is_punct(U'.', cx.p.text));
     }
     if (!wrong) return;
     std::string mark = cx.p.slice(toks[i].begin, toks[i].end);
