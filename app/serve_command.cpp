@@ -9,6 +9,7 @@
 #include "app/config.hpp"
 #include "actors/runtime.hpp"
 #include "cluster/cluster_node.hpp"
+#include "app/guest_sweeper.hpp"
 #include "app/jwt_keys.hpp"
 #include "domain/ids.hpp"
 #include "domain/engine/engine.hpp"
@@ -75,6 +76,7 @@ int serve_command(const std::vector<std::string>& args) {
     actors::runtime runtime(rt, **db, *blobs, cfg->plans, std::make_shared<const engine>(std::move(*eng)),
                             ctx.metrics.registry());
     ctx.runtime = &runtime;
+    ctx.guest_ttl = static_cast<micros>(cfg->guest_ttl_hours) * 3600 * 1'000'000;
     cluster::cluster_options co;
     co.node_id = rt.node_id;
     co.host = cfg->http_host;
@@ -94,6 +96,7 @@ int serve_command(const std::vector<std::string>& args) {
     std::int64_t largest = cfg->plans.largest_upload_bytes();
     // Unlimited plans still get a server-wide cap: RESTinio reserves the declared length up front.
     opts.max_body_bytes = static_cast<std::uint64_t>(largest == 0 ? (4096ll << 20) : largest) + (1u << 20);
+    guest_sweeper sweeper(**db, *blobs);
     http::api_server server(opts, ctx);
     if (auto s = server.start(); !s) return fail(s.err().message);
 

@@ -17,6 +17,8 @@ struct user {
     std::string role = "user";  // "user" | "admin"
     std::string plan = "free";
     micros created_at = 0;
+    micros expires_at = 0;  // guests only (POST /auth/guest): gone after this instant; 0 = never
+    bool guest() const { return expires_at != 0; }
 };
 
 struct project {

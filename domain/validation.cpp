@@ -23,6 +23,8 @@ result<std::string> normalize_email(std::string_view email) {
     std::string_view domain = email.substr(at + 1);
     auto dot = domain.find('.');
     if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return bad();
+    // RFC 2606 reserves .invalid: no mail reaches it, and guests' placeholder addresses live there.
+    if (domain.size() >= 8 && domain.substr(domain.size() - 8) == ".invalid") return bad();
     std::string out;
     out.reserve(email.size());
     for (char c : email) {

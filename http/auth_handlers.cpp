@@ -1,4 +1,4 @@
-// POST /api/v1/auth/{register,login,refresh,logout}.
+// POST /api/v1/auth/{register,login,refresh,logout,guest,claim}.
 #include "domain/auth/password.hpp"
 #include "domain/ids.hpp"
 #include "domain/sha256.hpp"
@@ -24,6 +24,24 @@ constexpr int kAnonymousPerMinute = 600;
 bool anonymous_allowed(const http_request& req, service_context& ctx) {
     return ctx.limiter.allow("ip:" + req.remote_ip, kAnonymousPerMinute);
 }
+
+// Each guest is a user row and a storage directory: far fewer per address than other calls.
+constexpr int kGuestsPerMinute = 10;
+
+// The email and password of a register or claim body, validated.
+struct credentials {
+    std::string email, password;
+};
+result<credentials> read_credentials(const nlohmann::json& body) {
+    auto email_raw = required_string(body, "email", 254);
+    if (!email_raw) return email_raw.err();
+    auto email = normalize_email(*email_raw);
+    if (!email) return email.err();
+    auto password = required_string(body, "password", 1024);
+    if (!password) return password.err();
+    if (auto s = validate_password(*password); !s) return s.err();
+    return credentials{*email, *password};
+}
 }  // namespace
 
 http_response register_user(const http_request& req, service_context& ctx) {
@@ -31,16 +49,11 @@ http_response register_user(const http_request& req, service_context& ctx) {
     if (!anonymous_allowed(req, ctx)) return json_error(make_error(errc::rate_limited, "too many requests"), rid);
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), rid);
-    auto email_raw = required_string(*body, "email", 254);
-    if (!email_raw) return json_error(email_raw.err(), rid);
-    auto email = normalize_email(*email_raw);
-    if (!email) return json_error(email.err(), rid);
-    auto password = required_string(*body, "password", 1024);
-    if (!password) return json_error(password.err(), rid);
-    if (auto s = validate_password(*password); !s) return json_error(s.err(), rid);
+    auto creds = read_credentials(*body);
+    if (!creds) return json_error(creds.err(), rid);
     auto name_raw = optional_string(*body, "name", 1024);
     if (!name_raw) return json_error(name_raw.err(), rid);
-    std::string name = email->substr(0, email->find('@'));
+    std::string name = creds->email.substr(0, creds->email.find('@'));
     if (*name_raw) {
         auto n = validate_label(**name_raw, "name", 200);
         if (!n) return json_error(n.err(), rid);
@@ -48,9 +61,9 @@ http_response register_user(const http_request& req, service_context& ctx) {
     }
     user u;
     u.id = new_uuid();
-    u.email = *email;
+    u.email = creds->email;
     u.name = name;
-    u.password_hash = auth::hash_password(*password);
+    u.password_hash = auth::hash_password(creds->password);
     u.role = "user";
     u.plan = "free";
     u.created_at = now_micros();
@@ -108,6 +121,8 @@ http_response refresh_session(const http_request& req, service_context& ctx) {
     if (!grant) return json_error(grant.err(), rid);
     auto u = ctx.users.find_by_id(grant->user_id);
     if (!u) return json_error(make_error(errc::unauthorized, "the account no longer exists"), rid);
+    if (u->guest() && u->expires_at <= now)
+        return json_error(make_error(errc::unauthorized, "the guest session has expired"), rid);
     std::string access = ctx.keys.sign({u->id, u->role, now, now + ctx.access_token_ttl});
     auto r = json_ok({{"user", user_json(*u)},
                       {"access_token", access},
@@ -127,6 +142,57 @@ http_response logout(const http_request& req, service_context& ctx) {
     if (auto s = ctx.refresh_tokens.revoke_family_of(sha256_hex(*token)); !s)
         return json_error(s.err(), rid);
     return json_ok(nullptr, rid);
+}
+
+// A guest: a user on the guest plan with no email or password, gone after the guest TTL unless
+// claimed. Its placeholder address is under .invalid, which no one can register or log in with.
+http_response create_guest(const http_request& req, service_context& ctx) {
+    const auto& rid = req.request_id;
+    if (!ctx.limiter.allow("guest-ip:" + req.remote_ip, kGuestsPerMinute))
+        return json_error(make_error(errc::rate_limited, "too many guest sessions from this address"), rid);
+    user u;
+    u.id = new_uuid();
+    u.email = "guest-" + u.id + "@guest.invalid";
+    u.name = "Guest";
+    u.password_hash = "!guest";  // verifies against no password
+    u.role = "user";
+    u.plan = "guest";
+    u.created_at = now_micros();
+    u.expires_at = u.created_at + ctx.guest_ttl;
+    if (auto s = ctx.users.create(u); !s) return json_error(s.err(), rid);
+    auto session = issue_session(ctx, u);
+    if (!session) return json_error(session.err(), rid);
+    auto r = json_ok(*session, rid, 201);
+    r.user_id = u.id;
+    return r;
+}
+
+// The guest behind the bearer token becomes a free user with this email and password.
+http_response claim_guest(const http_request& req, service_context& ctx) {
+    const auto& rid = req.request_id;
+    auto who = authenticate(req, ctx);
+    if (!who) return json_error(who.err(), rid);
+    if (!who->account.guest())
+        return json_error(make_error(errc::conflict, "this account is not a guest account"), rid);
+    auto body = parse_json_object(req);
+    if (!body) return json_error(body.err(), rid);
+    auto creds = read_credentials(*body);
+    if (!creds) return json_error(creds.err(), rid);
+    if (auto taken = ctx.users.find_by_email(creds->email); taken)
+        return json_error(make_error(errc::conflict, "an account with this email already exists"), rid);
+    if (auto s = ctx.users.claim_guest(who->account.id, creds->email, auth::hash_password(creds->password), now_micros());
+        !s) {
+        if (s.err().code == errc::conflict)  // a registration won the race for the email, or the guest expired
+            return json_error(make_error(errc::conflict, "an account with this email already exists"), rid);
+        return json_error(s.err(), rid);
+    }
+    auto claimed = ctx.users.find_by_id(who->account.id);
+    if (!claimed) return json_error(claimed.err(), rid);
+    auto session = issue_session(ctx, *claimed);
+    if (!session) return json_error(session.err(), rid);
+    auto r = json_ok(*session, rid);
+    r.user_id = claimed->id;
+    return r;
 }
 
 }  // namespace galley::http

@@ -27,6 +27,8 @@ result<caller> admit(result<user> account, service_context& ctx) {
             return make_error(errc::unauthorized, "the token's user no longer exists");
         return account.err();
     }
+    if (account->guest() && account->expires_at <= now_micros())
+        return make_error(errc::unauthorized, "the guest session has expired");
     const plan* tier = &ctx.plans.find_or_free(account->plan);
     if (!ctx.limiter.allow(account->id, tier->requests_per_minute))
         return make_error(errc::rate_limited, "too many requests; slow down");
@@ -57,7 +59,9 @@ http_response with_user(http_response r, const caller& who) {
 }
 
 nlohmann::json user_json(const user& u) {
-    return {{"id", u.id},     {"email", u.email}, {"name", u.name},
+    // A guest has no address of its own until it is claimed.
+    nlohmann::json email = u.guest() ? nlohmann::json(nullptr) : nlohmann::json(u.email);
+    return {{"id", u.id},     {"email", email},   {"name", u.name},
             {"role", u.role}, {"plan", u.plan},   {"created_at", to_rfc3339(u.created_at)}};
 }
 

@@ -15,6 +15,8 @@ http_response register_user(const http_request&, service_context&);
 http_response login(const http_request&, service_context&);
 http_response refresh_session(const http_request&, service_context&);
 http_response logout(const http_request&, service_context&);
+http_response create_guest(const http_request&, service_context&);
+http_response claim_guest(const http_request&, service_context&);
 // user_handlers.cpp
 http_response get_me(const http_request&, service_context&);
 http_response get_settings(const http_request&, service_context&);

@@ -45,6 +45,8 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
     r->add_handler(post, epr::path_to_params("/api/v1/auth/refresh"),
                    pooled(d, "/api/v1/auth/refresh", refresh_session));
     r->add_handler(post, epr::path_to_params("/api/v1/auth/logout"), pooled(d, "/api/v1/auth/logout", logout));
+    r->add_handler(post, epr::path_to_params("/api/v1/auth/guest"), pooled(d, "/api/v1/auth/guest", create_guest));
+    r->add_handler(post, epr::path_to_params("/api/v1/auth/claim"), pooled(d, "/api/v1/auth/claim", claim_guest));
     r->add_handler(get, epr::path_to_params("/api/v1/users/me"), pooled(d, "/api/v1/users/me", get_me));
     const auto put = restinio::http_method_put();
     r->add_handler(get, epr::path_to_params("/api/v1/users/me/settings"),

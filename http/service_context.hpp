@@ -47,6 +47,7 @@ struct service_context {
 
     micros access_token_ttl = 15ll * 60 * 1'000'000;
     micros refresh_token_ttl = 30ll * 24 * 3600 * 1'000'000;
+    micros guest_ttl = 24ll * 3600 * 1'000'000;  // GALLEY_GUEST_TTL_HOURS
 };
 
 }  // namespace galley::http

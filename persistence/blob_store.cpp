@@ -120,6 +120,14 @@ status blob_store::remove_project(std::string_view user_id, std::string_view pro
     return {};
 }
 
+status blob_store::remove_user(std::string_view user_id) {
+    if (!is_uuid(user_id)) return make_error(errc::invalid_argument, "storage keys must be UUIDs");
+    std::error_code ec;
+    fs::remove_all(root_ / "users" / std::string(user_id), ec);
+    if (ec) return make_error(errc::unavailable, "storage delete failed");
+    return {};
+}
+
 status blob_store::probe() const {
     fs::path path = root_ / (".probe-" + new_uuid());
     if (auto s = write_file_atomically(path, "ok"); !s) return s;

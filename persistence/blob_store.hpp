@@ -25,6 +25,8 @@ public:
     status remove(std::string_view user_id, std::string_view project_id, std::string_view sha256);
     /// Removes every blob of the project.
     status remove_project(std::string_view user_id, std::string_view project_id);
+    /// Removes every blob of the user (an expired guest).
+    status remove_user(std::string_view user_id);
     /// Writes, reads back and removes a probe file: ok when the storage works (readyz).
     status probe() const;
 

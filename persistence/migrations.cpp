@@ -190,6 +190,12 @@ const std::vector<migration>& all_migrations() {
              " last_heartbeat BIGINT NOT NULL,"
              " started_at BIGINT NOT NULL)",
          }},
+        {6,
+         "guest users expire",
+         {
+             "ALTER TABLE users ADD COLUMN expires_at BIGINT",
+             "CREATE INDEX users_expiring ON users(expires_at) WHERE expires_at IS NOT NULL",
+         }},
     };
     return kMigrations;
 }

@@ -6,12 +6,13 @@
 namespace galley::persistence {
 
 namespace {
-constexpr const char* kColumns = "id, email, name, password_hash, role, plan, created_at";
+constexpr const char* kColumns = "id, email, name, password_hash, role, plan, created_at, expires_at";
 
 // The user columns as bound variables of a kept statement (detail/prepared.hpp).
 struct user_row {
     user u;
-    long long created = 0;
+    long long created = 0, expires = 0;
+    soci::indicator expires_ind = soci::i_null;
     void bind(soci::statement& st) {
         st.exchange(soci::into(u.id));
         st.exchange(soci::into(u.email));
@@ -20,10 +21,12 @@ struct user_row {
         st.exchange(soci::into(u.role));
         st.exchange(soci::into(u.plan));
         st.exchange(soci::into(created));
+        st.exchange(soci::into(expires, expires_ind));
     }
     user get() const {
         user out = u;
         out.created_at = created;
+        out.expires_at = expires_ind == soci::i_ok ? expires : 0;
         return out;
     }
 };
@@ -60,14 +63,17 @@ struct user_with_usage {
 };
 
 result<user> select_user(soci::session& s, const std::string& where, const std::string& value) {
-    user u;
-    long long created = 0;
-    s << std::string("SELECT ") + kColumns + " FROM users WHERE " + where + " = :v",
-        soci::use(value), soci::into(u.id), soci::into(u.email), soci::into(u.name),
-        soci::into(u.password_hash), soci::into(u.role), soci::into(u.plan), soci::into(created);
-    if (!s.got_data()) return make_error(errc::not_found, "user not found");
-    u.created_at = created;
-    return u;
+    user_row row;
+    std::string v = value;
+    soci::statement st(s);
+    st.exchange(soci::use(v));
+    row.bind(st);
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM users WHERE " + where + " = :v");
+    st.define_and_bind();
+    st.execute(true);
+    if (!st.got_data()) return make_error(errc::not_found, "user not found");
+    return row.get();
 }
 
 status update_by_email(database& db, const char* column, std::string_view email,
@@ -86,11 +92,12 @@ status update_by_email(database& db, const char* column, std::string_view email,
 
 status user_repository::create(const user& u) {
     return detail::with_session(db_, [&](soci::session& s) -> status {
-        long long created = u.created_at;
-        s << "INSERT INTO users(id, email, name, password_hash, role, plan, created_at) "
-             "VALUES(:id, :email, :name, :hash, :role, :plan, :created)",
+        long long created = u.created_at, expires = u.expires_at;
+        soci::indicator expires_ind = u.guest() ? soci::i_ok : soci::i_null;
+        s << "INSERT INTO users(id, email, name, password_hash, role, plan, created_at, expires_at) "
+             "VALUES(:id, :email, :name, :hash, :role, :plan, :created, :expires)",
             soci::use(u.id), soci::use(u.email), soci::use(u.name), soci::use(u.password_hash),
-            soci::use(u.role), soci::use(u.plan), soci::use(created);
+            soci::use(u.role), soci::use(u.plan), soci::use(created), soci::use(expires, expires_ind);
         return {};
     });
 }
@@ -155,6 +162,38 @@ status user_repository::save_settings(std::string_view user_id, std::string_view
              " DO UPDATE SET settings = excluded.settings",
             soci::use(u), soci::use(text);
         return {};
+    });
+}
+
+status user_repository::claim_guest(const std::string& id, const std::string& email,
+                                    const std::string& password_hash, micros now) {
+    return detail::with_session(db_, [&](soci::session& s) -> status {
+        std::string uid = id, e = email, h = password_hash;
+        long long at = now;
+        soci::statement st = (s.prepare << "UPDATE users SET email = :e, password_hash = :h, plan = 'free',"
+                                           " expires_at = NULL WHERE id = :id AND expires_at IS NOT NULL"
+                                           " AND expires_at > :now",
+                              soci::use(e), soci::use(h), soci::use(uid), soci::use(at));
+        st.execute(true);
+        if (detail::affected_rows(st) == 0)
+            return make_error(errc::conflict, "only a guest account that has not expired can be claimed");
+        return {};
+    });
+}
+
+result<std::vector<std::string>> user_repository::remove_expired_guests(micros now, int limit) {
+    const db_backend backend = db_.backend();
+    return detail::with_session(db_, [&](soci::session& s) -> result<std::vector<std::string>> {
+        detail::write_transaction tx(s, backend);
+        long long at = now;
+        std::vector<std::string> ids(static_cast<std::size_t>(std::max(limit, 1)));
+        s << "SELECT id FROM users WHERE expires_at IS NOT NULL AND expires_at <= :now ORDER BY expires_at LIMIT :n",
+            soci::use(at), soci::use(limit), soci::into(ids);
+        for (const auto& id : ids)  // everything the user owns goes with it (ON DELETE CASCADE)
+            s << "DELETE FROM users WHERE id = :id AND expires_at IS NOT NULL AND expires_at <= :now",
+                soci::use(id), soci::use(at);
+        tx.commit();
+        return ids;
     });
 }
 

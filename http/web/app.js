@@ -30,12 +30,16 @@
     get access() { return sessionStorage.getItem('galley.access'); },
     get refresh() { return sessionStorage.getItem('galley.refresh'); },
     get email() { return sessionStorage.getItem('galley.email') || ''; },
+    get guest() { return sessionStorage.getItem('galley.guest') === 'true'; },
     set(data) {
       sessionStorage.setItem('galley.access', data.access_token);
       sessionStorage.setItem('galley.refresh', data.refresh_token);
-      if (data.user && data.user.email) sessionStorage.setItem('galley.email', data.user.email);
+      if (data.user) {
+        sessionStorage.setItem('galley.email', data.user.email || 'guest');
+        sessionStorage.setItem('galley.guest', data.user.plan === 'guest' ? 'true' : 'false');
+      }
     },
-    clear() { ['galley.access', 'galley.refresh', 'galley.email'].forEach((k) => sessionStorage.removeItem(k)); },
+    clear() { ['galley.access', 'galley.refresh', 'galley.email', 'galley.guest'].forEach((k) => sessionStorage.removeItem(k)); },
   };
 
   class ApiError extends Error {
@@ -151,6 +155,7 @@
     $('app-view').classList.remove('hidden');
     $('logout-btn').classList.remove('hidden');
     $('user-email').textContent = session.email;
+    $('claim-form').classList.toggle('hidden', !session.guest);
     await loadProjects();
   }
 
@@ -164,6 +169,23 @@
     });
     if (!res.ok) throw await toError(res);
     session.set((await res.json()).data);
+    await showApp();
+  }
+
+  async function startGuest() {
+    clearError();
+    const res = await fetch(API + '/auth/guest', { method: 'POST' });
+    if (!res.ok) throw await toError(res);
+    session.set((await res.json()).data);
+    await showApp();
+  }
+
+  // The guest becomes an account with this e-mail and password and keeps its projects.
+  async function claimGuest() {
+    const data = await api('POST', '/auth/claim', { email: $('claim-email').value.trim(), password: $('claim-password').value });
+    session.set(data);
+    $('claim-password').value = '';
+    notice('Saved: you can now log in as ' + data.user.email);
     await showApp();
   }
 
@@ -544,6 +566,8 @@
     $('error-close').addEventListener('click', clearError);
     $('auth-form').addEventListener('submit', (ev) => { ev.preventDefault(); guard(() => authenticate('login'))(); });
     $('register-btn').addEventListener('click', guard(() => authenticate('register')));
+    $('guest-btn').addEventListener('click', guard(startGuest));
+    $('claim-form').addEventListener('submit', (ev) => { ev.preventDefault(); guard(claimGuest)(); });
     $('logout-btn').addEventListener('click', guard(async () => {
       const token = session.refresh;
       if (token) await fetch(API + '/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: token }) }).catch(() => {});

@@ -201,3 +201,50 @@ TEST_P(api_flow, settings_are_validated_and_become_run_defaults) {
     for (const auto& e : exports["data"]["items"]) EXPECT_NE(e["kind"], "tracked_docx");
     EXPECT_GE(exports["data"]["items"].size(), 4u);
 }
+
+// A guest works on the guest plan without an account, then claims one and keeps its projects.
+TEST_P(api_flow, a_guest_works_then_claims_an_account_keeping_its_projects) {
+    auto made = g->request("POST", "/api/v1/auth/guest");
+    ASSERT_EQ(made.status, 201) << made.body;
+    json session = json_of(made)["data"];
+    EXPECT_EQ(session["user"]["plan"], "guest");
+    EXPECT_TRUE(session["user"]["email"].is_null()) << "a guest has no address until it claims one";
+    api_user guest{"", "", session["user"]["id"], session["access_token"], session["refresh_token"]};
+    auto me = json_of(g->request("GET", "/api/v1/users/me", {}, guest.access_token));
+    EXPECT_EQ(me["data"]["plan"], "guest");
+    EXPECT_EQ(me["data"]["usage"]["chars_limit"], 20000);
+
+    std::string project = create_project(*g, guest, "Borrador");
+    ASSERT_EQ(upload_raw(*g, guest, project, "nota.txt", "Una nota breve para probar.\n").status, 201);
+    auto big = upload_raw(*g, guest, project, "big.txt", std::string(3 << 20, 'a'));
+    EXPECT_EQ(big.status, 413) << "the guest plan's 2 MB upload limit";
+
+    register_user(*g, "taken@example.com");
+    auto taken = g->request("POST", "/api/v1/auth/claim", R"({"email":"taken@example.com","password":"guest-password"})",
+                            guest.access_token);
+    EXPECT_EQ(taken.status, 409);
+    auto weak = g->request("POST", "/api/v1/auth/claim", R"({"email":"mine@example.com","password":"short"})",
+                           guest.access_token);
+    EXPECT_EQ(weak.status, 422);
+    EXPECT_EQ(json_of(weak)["error"]["details"]["field"], "password");
+    EXPECT_EQ(g->request("POST", "/api/v1/auth/claim", R"({"email":"mine@example.com","password":"guest-password"})").status,
+              401) << "claiming needs the guest's token";
+
+    auto claimed = g->request("POST", "/api/v1/auth/claim", R"({"email":"Mine@Example.com","password":"guest-password"})",
+                              guest.access_token);
+    ASSERT_EQ(claimed.status, 200) << claimed.body;
+    json now_user = json_of(claimed)["data"]["user"];
+    EXPECT_EQ(now_user["id"], guest.id) << "the same user, now with an account";
+    EXPECT_EQ(now_user["plan"], "free");
+    EXPECT_EQ(now_user["email"], "mine@example.com");
+
+    auto login = g->request("POST", "/api/v1/auth/login", R"({"email":"mine@example.com","password":"guest-password"})");
+    ASSERT_EQ(login.status, 200) << login.body;
+    std::string token = json_of(login)["data"]["access_token"];
+    auto projects = json_of(g->request("GET", "/api/v1/projects", {}, token));
+    ASSERT_EQ(projects["data"]["items"].size(), 1u);
+    EXPECT_EQ(projects["data"]["items"][0]["id"], project) << "the guest's project is kept";
+    auto again = g->request("POST", "/api/v1/auth/claim", R"({"email":"other@example.com","password":"guest-password"})", token);
+    EXPECT_EQ(again.status, 409) << "only a guest can claim";
+    EXPECT_EQ(json_of(again)["error"]["code"], "conflict");
+}

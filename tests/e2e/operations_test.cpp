@@ -82,7 +82,8 @@ TEST(operations, health_metrics_openapi_headers_and_request_ids) {
     ASSERT_TRUE(spec.is_object());
     EXPECT_EQ(spec["openapi"].get<std::string>().substr(0, 2), "3.");
     for (const char* path : {"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-                             "/api/v1/auth/logout", "/api/v1/users/me", "/api/v1/projects",
+                             "/api/v1/auth/logout", "/api/v1/auth/guest", "/api/v1/auth/claim",
+                             "/api/v1/users/me", "/api/v1/projects",
                              "/api/v1/projects/{project_id}", "/api/v1/projects/{project_id}/documents",
                              "/api/v1/documents/{document_id}", "/api/v1/documents/{document_id}/content",
                              "/healthz", "/readyz", "/metrics", "/api/v1/users/me/settings", "/api/v1/rules",

@@ -98,6 +98,52 @@ TEST_P(repositories, user_lookups_from_many_threads_each_get_their_own_user) {
     EXPECT_EQ(users.find_by_id(people[0].id)->plan, "pro") << "a kept statement reads the current row";
 }
 
+// Guests (POST /auth/guest) expire with everything they own unless claimed first.
+TEST_P(repositories, expired_guests_are_removed_and_live_ones_can_be_claimed) {
+    user_repository users(*db);
+    micros now = now_micros();
+    auto guest = [&](micros expires_at) {
+        std::string id = new_uuid();
+        user g{id, "guest-" + id + "@guest.invalid", "Guest", "!guest", "user", "guest", now, expires_at};
+        EXPECT_TRUE(users.create(g).ok());
+        return g;
+    };
+    user gone = guest(now - 1);
+    user live = guest(now + 3'600'000'000LL);
+    user member = make_user("member@example.com");
+    project p{new_uuid(), gone.id, "P", "auto", now, 0};
+    ASSERT_TRUE(project_repository(*db).create(p).ok());
+
+    auto found = users.find_by_id(live.id);
+    ASSERT_TRUE(found.ok());
+    EXPECT_TRUE(found->guest());
+    EXPECT_EQ(found->expires_at, live.expires_at);
+    EXPECT_FALSE(users.find_by_id(member.id)->guest());
+
+    auto removed = users.remove_expired_guests(now, 100);
+    ASSERT_TRUE(removed.ok()) << removed.err().message;
+    ASSERT_EQ(removed->size(), 1u);
+    EXPECT_EQ((*removed)[0], gone.id);
+    EXPECT_EQ(users.find_by_id(gone.id).err().code, errc::not_found);
+    EXPECT_EQ(project_repository(*db).get(gone.id, p.id).err().code, errc::not_found)
+        << "the guest's projects go with it";
+    EXPECT_TRUE(users.remove_expired_guests(now, 100)->empty());
+
+    EXPECT_EQ(users.claim_guest(live.id, "member@example.com", "h", now).err().code, errc::conflict)
+        << "a taken email";
+    ASSERT_TRUE(users.claim_guest(live.id, "claimed@example.com", "h2", now).ok());
+    auto claimed = users.find_by_id(live.id);
+    ASSERT_TRUE(claimed.ok());
+    EXPECT_FALSE(claimed->guest());
+    EXPECT_EQ(claimed->plan, "free");
+    EXPECT_EQ(claimed->email, "claimed@example.com");
+    EXPECT_EQ(users.find_by_email("claimed@example.com")->id, live.id);
+    EXPECT_EQ(users.claim_guest(live.id, "again@example.com", "h", now).err().code, errc::conflict)
+        << "a claimed account is no longer a guest";
+    EXPECT_EQ(users.claim_guest(member.id, "other@example.com", "h", now).err().code, errc::conflict);
+    EXPECT_TRUE(users.remove_expired_guests(now + 7'200'000'000LL, 100)->empty()) << "claimed users never expire";
+}
+
 TEST_P(repositories, concurrent_registrations_of_one_email_let_exactly_one_win) {
     std::atomic<int> wins{0}, conflicts{0};
     std::vector<std::thread> threads;

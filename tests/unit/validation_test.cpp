@@ -14,7 +14,7 @@ using namespace galley;
 TEST(email, is_lower_cased_and_checked) {
     EXPECT_EQ(*normalize_email("Ana.Lopez@Example.COM"), "ana.lopez@example.com");
     for (const char* bad : {"", "a", "no-at.example.com", "@example.com", "a@b", "a@@b.com", "a b@c.com",
-                            "a@example.", "a@.com"}) {
+                            "a@example.", "a@.com", "guest-1@guest.invalid"}) {
         auto r = normalize_email(bad);
         ASSERT_FALSE(r.ok()) << bad;
         EXPECT_EQ(r.err().field, "email");
