@@ -12,6 +12,10 @@ TEST(accents_es, noun_after_determiner_and_verb_after_pronoun) {
     EXPECT_EQ(fixed("Fue muy explicito con ellos.", "es"), "Fue muy explícito con ellos.");
     EXPECT_EQ(fixed("Eso se hacia mal.", "es"), "Eso se hacía mal.");
     EXPECT_EQ(fixed("Él lo tenia claro.", "es"), "Él lo tenía claro.");
+    EXPECT_EQ(fixed("En último termino, lo decide el consejo.", "es"), "En último término, lo decide el consejo.");
+    EXPECT_EQ(fixed("Tengo dos practicas más esta semana.", "es"), "Tengo dos prácticas más esta semana.");
+    EXPECT_FALSE(fires("Ahora mismo termino el informe.", "es", "ES_ACCENT_NOUN_CONTEXT"));
+    EXPECT_FALSE(fires("Con lo dicho termino el tema.", "es", "ES_ACCENT_NOUN_CONTEXT"));
     EXPECT_FALSE(fires("Yo termino el trabajo hoy.", "es", "ES_ACCENT_NOUN_CONTEXT"));
     EXPECT_FALSE(fires("La comisión valida el acuerdo.", "es", "ES_ACCENT_NOUN_CONTEXT"));
     EXPECT_FALSE(fires("El continuo ruido molesta.", "es", "ES_ACCENT_NOUN_CONTEXT"));

@@ -106,15 +106,22 @@ bool ends_with(std::string_view w, std::string_view s) { return w.size() > s.siz
 // a form of "ser" a conjugated verb is impossible, so the noun or adjective is meant.
 void noun_after_determiner(rule_context& cx, int i) {
     static const set masc = {"el",     "un",     "del",    "al",      "este",    "ese",
-                             "aquel",  "cuyo",   "primer", "nuestro", "vuestro", "otro"};
-    static const set fem = {"una", "esa", "aquella", "cuya", "nuestra", "vuestra", "toda", "otra"};
+                             "aquel",  "cuyo",   "primer", "nuestro", "vuestro", "otro",
+                             "último", "buen",   "nuevo",  "cierto"};
+    static const set fem = {"una", "esa", "aquella", "cuya", "nuestra", "vuestra", "toda", "otra",
+                            "última", "primera", "nueva", "cierta", "buena"};
     static const set plural = {"unos",     "unas",     "sus",      "mis",      "tus",
                                "estos",    "esos",     "aquellos", "aquellas", "esas",
                                "cuyos",    "cuyas",    "nuestros", "nuestras", "varios",
                                "varias",   "muchos",   "muchas",   "algunos",  "algunas",
                                "son",      "eran",     "fueron",   "sean",     "otros",
-                               "otras",    "ambos",    "ambas",    "tantos",   "tantas"};
-    static const set singular = {"su", "mi", "tu", "cada", "es", "era", "fue", "sea"};
+                               "otras",    "ambos",    "ambas",    "tantos",   "tantas",
+                               "últimos",  "últimas",  "primeros", "primeras", "nuevos",
+                               "nuevas",
+                               "dos",      "tres",     "cuatro",   "cinco",    "seis",
+                               "siete",    "ocho",     "nueve",    "diez",     "pocos",
+                               "pocas",    "demás"};
+    static const set singular = {"su", "mi", "tu", "cada", "es", "era", "fue", "sea", "gran"};
     static const set any = {"muy", "tan", "sido", "ser"};
     static const set before_mas = {"es",   "son",  "era",   "fue", "sea",
                                    "lo",   "algo", "mucho", "ser", "sido"};
