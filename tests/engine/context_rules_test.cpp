@@ -26,7 +26,10 @@ TEST(accents_es, noun_after_determiner_and_verb_after_pronoun) {
 TEST(accents_es, esta_aun_ano) {
     EXPECT_EQ(fixed("El niño esta cansado.", "es"), "El niño está cansado.");
     EXPECT_EQ(fixed("Esta lloviendo mucho.", "es"), "Está lloviendo mucho.");
+    EXPECT_EQ(fixed("La sala esta disponible desde hoy.", "es"), "La sala está disponible desde hoy.");
+    EXPECT_EQ(fixed("El interior no esta frío todavía.", "es"), "El interior no está frío todavía.");
     EXPECT_FALSE(fires("Me gusta esta casa.", "es", "ES_ESTA_TILDE"));
+    EXPECT_FALSE(fires("Solo por esta vez te ayudo.", "es", "ES_ESTA_TILDE"));
     EXPECT_FALSE(fires("Habrá muchas escenas como esta en los programas.", "es", "ES_ESTA_TILDE"));
     EXPECT_EQ(fixed("Aun no ha llegado.", "es"), "Aún no ha llegado.");
     EXPECT_EQ(fixed("Aún así, lo consiguieron.", "es"), "Aun así, lo consiguieron.");

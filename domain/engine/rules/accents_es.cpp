@@ -198,6 +198,9 @@ void esta(rule_context& cx, int i) {
         "acá",     "todavía",  "siempre", "completamente",       "totalmente", "bastante",
         "demasiado", "lleno",  "claro",   "seguro",   "listo",   "abierto", "cerrado",
         "roto",    "muerto",   "vivo",    "contento", "enfermo", "loco",    "solo",
+        "llena",   "segura",   "lista",   "abierta",  "cerrada", "rota",    "muerta",
+        "viva",    "contenta", "enferma", "loca",     "disponible",         "frío",
+        "fría",    "caliente", "libre",   "cien",
         "hecho",   "al",       "prohibido"};
     // "esta en", "esta fuera" are also the pronoun ("como esta en", "aunque esta fuera"):
     // only a subject before them ("el niño esta en", "no esta en") makes the verb certain.
