@@ -45,6 +45,7 @@ void run_families(rule_context& cx) {
         check_confusables_en(cx);
         check_phrases_en(cx);
         check_eggcorns_en(cx);
+        check_punctuation_en(cx);
     }
 }
 

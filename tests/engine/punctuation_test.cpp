@@ -44,3 +44,29 @@ TEST(punctuation, spanish_serial_comma_in_a_simple_list) {
               "Compré peras, uvas, manzanas y naranjas.");
     EXPECT_FALSE(fires("Llegó cansado, y se durmió enseguida.", "es", "ES_SERIAL_COMMA"));
 }
+
+// English punctuation in certain frames (rules/punctuation_en.cpp).
+TEST(punctuation_en, tag_questions_dates_and_compound_adjectives) {
+    EXPECT_EQ(galley::test::fixed("She isn't coming is she?", "en"), "She isn't coming, is she?");
+    EXPECT_EQ(galley::test::fixed("You can drive can't you?", "en"), "You can drive, can't you?");
+    EXPECT_FALSE(galley::test::fires("What time is it?", "en", "EN_COMMA_TAG_QUESTION"));
+    EXPECT_FALSE(galley::test::fires("Do you know where he is?", "en", "EN_COMMA_TAG_QUESTION"));
+    EXPECT_FALSE(galley::test::fires("She isn't coming, is she?", "en", "EN_COMMA_TAG_QUESTION"));
+    EXPECT_EQ(galley::test::fixed("Checkers exist, e.g. LanguageTool.", "en"), "Checkers exist, e.g., LanguageTool.");
+    EXPECT_EQ(galley::test::fixed("Public places, ie a library.", "en"), "Public places, i.e., a library.");
+    EXPECT_EQ(galley::test::fixed("My birthday is October 18 1983.", "en"), "My birthday is October 18, 1983.");
+    EXPECT_EQ(galley::test::fixed("It closed in October, 1958.", "en"), "It closed in October 1958.");
+    EXPECT_EQ(galley::test::fixed("We will meet Friday July 15.", "en"), "We will meet Friday, July 15.");
+    EXPECT_FALSE(galley::test::fires("We met on 18 October 1983.", "en", "EN_DATE_COMMA"));
+    EXPECT_EQ(galley::test::fixed("Rudolph is a two year old reindeer.", "en"), "Rudolph is a two-year-old reindeer.");
+    EXPECT_EQ(galley::test::fixed("France has a 35 hour working week.", "en"), "France has a 35-hour working week.");
+    EXPECT_FALSE(galley::test::fires("He waited for two hours and left.", "en", "EN_COMPOUND_HYPHEN"));
+    EXPECT_FALSE(galley::test::fires("She is two years old.", "en", "EN_COMPOUND_HYPHEN"));
+    EXPECT_EQ(galley::test::fixed("He is her right hand man.", "en"), "He is her right-hand man.");
+    EXPECT_EQ(galley::test::fixed("We present a state of the art solution.", "en"),
+              "We present a state-of-the-art solution.");
+    EXPECT_EQ(galley::test::fixed("They meet at 2 o' clock.", "en"), "They meet at 2 o'clock.");
+    EXPECT_EQ(galley::test::fixed("For heavens sake!", "en"), "For heaven's sake!");
+    EXPECT_EQ(galley::test::fixed("The car's are cheap.", "en"), "The cars are cheap.");
+    EXPECT_FALSE(galley::test::fires("The let's are cheap here.", "en", "EN_FIXED_PUNCTUATION"));
+}

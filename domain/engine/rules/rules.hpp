@@ -18,7 +18,8 @@ void check_monosyllables_es(rule_context& cx);  // monosyllables_es.cpp: tú él
 void check_grammar_en(rule_context& cx);   // grammar_en.cpp: confusables, a/an, could of
 void check_confusables_en(rule_context& cx);  // confusables_en.cpp: then/than, to/too, i, dont
 void check_phrases_en(rule_context& cx);
-void check_eggcorns_en(rule_context& cx);  // eggcorns_en.cpp: peace of cake, give advise   // phrases_en.cpp: has bee, in the word, tow the line
+void check_eggcorns_en(rule_context& cx);
+void check_punctuation_en(rule_context& cx);  // punctuation_en.cpp: tag questions, dates, hyphens  // eggcorns_en.cpp: peace of cake, give advise   // phrases_en.cpp: has bee, in the word, tow the line
 void check_casing(rule_context& cx);       // casing.cpp: sentence capitals, days and months
 void check_repetition(rule_context& cx);   // repetition.cpp: "the the"
 void check_style(rule_context& cx);        // style.cpp: long sentences, -mente, nearby repeats
