@@ -35,6 +35,15 @@ TEST(typography, number_and_unit) {
     EXPECT_FALSE(fires("The 4G network and the 2nd floor.", "en", "NUMBER_UNIT_SPACE"));
 }
 
+TEST(typography, degrees_take_the_degree_sign_after_a_space) {
+    EXPECT_EQ(fixed("Hacía 1ºC en la calle aquella mañana de invierno.", "es"),
+              "Hacía 1 °C en la calle aquella mañana de invierno.");
+    EXPECT_EQ(fixed("Marcaba 25 ºC a la sombra del patio interior.", "es"),
+              "Marcaba 25 °C a la sombra del patio interior.");
+    EXPECT_EQ(fixed("The temperature is 25°C today.", "en"), "The temperature is 25\u00A0°C today.");
+    EXPECT_FALSE(fires("Llegó el 2º clasificado.", "es", "UNIT_SYMBOL"));
+}
+
 TEST(typography, ellipsis_in_spanish) {
     EXPECT_EQ(fixed("Pues... no sé.", "es"), "Pues… no sé.");
     EXPECT_FALSE(fires("Well... I don't know.", "en", "ELLIPSIS"));

@@ -169,6 +169,35 @@ void unit_symbol(rule_context& cx, int i) {
             "Símbolo de unidad: «" + repl + "».", "Unit symbol: \"" + repl + "\".");
 }
 
+// "25°C" → "25 °C", "1ºC" → "1 °C", "1 ºC" → "1 °C": a space before the degree sign, and
+// the degree sign (U+00B0), not the masculine ordinal (U+00BA), in temperatures.
+void degrees(rule_context& cx, int i) {
+    const auto& toks = cx.p.tokens;
+    const token& num = toks[i];
+    auto scale = [](std::string_view s) { return s == "C" || s == "F"; };
+    // English style keeps number and unit together with a no-break space; Spanish writes a space.
+    const std::string gap = cx.en() ? "\u00A0" : " ";
+    std::string repl;
+    int end = i;
+    if (ch(cx, i + 1) == 0xB0 && kind(cx, i + 1, token_kind::punct) && kind(cx, i + 2, token_kind::word) &&
+        scale(toks[i + 2].text)) {
+        repl = num.text + gap + "\u00B0" + toks[i + 2].text;
+        end = i + 2;
+    } else if (kind(cx, i + 1, token_kind::word) && toks[i + 1].text.starts_with("\u00BA") &&
+               scale(std::string_view(toks[i + 1].text).substr(2))) {
+        repl = num.text + gap + "\u00B0" + toks[i + 1].text.substr(2);
+        end = i + 1;
+    } else if (kind(cx, i + 1, token_kind::space) && kind(cx, i + 2, token_kind::word) &&
+               toks[i + 2].text.starts_with("\u00BA") && scale(std::string_view(toks[i + 2].text).substr(2))) {
+        cx.emit("UNIT_SYMBOL", toks[i + 2].begin, toks[i + 2].end, "\u00B0" + toks[i + 2].text.substr(2), 0.85,
+                "Los grados se escriben con «°», no con «º».", "Degrees take the degree sign '°'.");
+        return;
+    }
+    if (repl.empty() || kind(cx, end + 1, token_kind::word) || kind(cx, end + 1, token_kind::number)) return;
+    cx.emit("UNIT_SYMBOL", num.begin, toks[end].end, repl, 0.85, "Símbolo de unidad: «" + repl + "».",
+            "Unit symbol: \"" + repl + "\".");
+}
+
 // "Sr García" → "Sr. García", "nº 18" → "n.º 18", "etc" at the end → "etc.", "p.ej." →
 // "p. ej.", "s XVIII" → "s. XVIII".
 void abbreviation(rule_context& cx, int i) {
@@ -296,6 +325,7 @@ void check_typography_marks(rule_context& cx) {
             case token_kind::number:
                 ordinal(cx, i);
                 unit_symbol(cx, i);
+                degrees(cx, i);
                 break;
             case token_kind::word:
                 abbreviation(cx, i);
