@@ -31,6 +31,7 @@ void run_families(rule_context& cx) {
     if (cx.speller) check_spelling(cx);
     check_typography(cx);
     check_typography_marks(cx);
+    check_typography_signs(cx);
     check_punctuation(cx);
     check_casing(cx);
     check_repetition(cx);

@@ -44,6 +44,20 @@ TEST(typography, degrees_take_the_degree_sign_after_a_space) {
     EXPECT_FALSE(fires("Llegó el 2º clasificado.", "es", "UNIT_SYMBOL"));
 }
 
+TEST(typography, signs_typed_with_ascii_and_english_money_and_decades) {
+    EXPECT_EQ(fixed("The new product is Choice(TM) Plus.", "en"), "The new product is Choice\u2122 Plus.");
+    EXPECT_EQ(fixed("Copyright (C) 2010 The Estate.", "en"), "Copyright \u00A9 2010 The Estate.");
+    EXPECT_FALSE(fires("Options (a), (b) and (C) are listed.", "en", "TYPOGRAPHIC_SIGNS"));
+    EXPECT_EQ(fixed("The mass is 75,5 +- 0,1 g today.", "en"), "The mass is 75,5 \u00B1 0,1 g today.");
+    EXPECT_EQ(fixed("The board is 2 x 4 inches wide.", "en"), "The board is 2 \u00D7 4 inches wide.");
+    EXPECT_EQ(fixed("You owe me 100$ now.", "en"), "You owe me $100 now.");
+    EXPECT_EQ(fixed("You owe me $ 100 now.", "en"), "You owe me $100 now.");
+    EXPECT_FALSE(fires("Me debes 100 $ ahora mismo, amigo mío.", "es", "TYPOGRAPHIC_SIGNS"));
+    EXPECT_EQ(fixed("Where were you in the 1990's?", "en"), "Where were you in the 1990s?");
+    EXPECT_EQ(fixed("I´ll be here.", "en"), "I'll be here.");
+    EXPECT_EQ(fixed("What did you do on Valentines day?", "en"), "What did you do on Valentine's Day?");
+}
+
 TEST(typography, ellipsis_in_spanish) {
     EXPECT_EQ(fixed("Pues... no sé.", "es"), "Pues… no sé.");
     EXPECT_FALSE(fires("Well... I don't know.", "en", "ELLIPSIS"));

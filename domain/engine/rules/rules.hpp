@@ -10,6 +10,7 @@ namespace galley::engine_detail {
 void check_spelling(rule_context& cx);     // spelling.cpp: hunspell, accents, typos (es, en)
 void check_typography(rule_context& cx);   // typography.cpp: spaces, units, ellipsis (any)
 void check_typography_marks(rule_context& cx);  // typography_marks.cpp: ordinals, units, p. ej.
+void check_typography_signs(rule_context& cx);  // typography_signs.cpp: ™ © ± × →, $100, 1990s
 void check_dialogue(rule_context& cx);     // dialogue.cpp: dashes and quotes (es)
 void check_punctuation(rule_context& cx);  // punctuation.cpp: ¿¡, ?., brackets, commas
 void check_grammar_es(rule_context& cx);   // grammar_es.cpp: haber, dequeísmo, hecho, haya
