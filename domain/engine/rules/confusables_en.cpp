@@ -24,8 +24,9 @@ void lowercase_i(rule_context& cx, int i) {
     static const std::unordered_map<std::string_view, std::string_view> forms = {
         {"i", "I"}, {"i'm", "I'm"}, {"i've", "I've"}, {"i'll", "I'll"}, {"i'd", "I'd"}};
     const token& t = cx.p.tokens[i];
-    if (t.shape != word_shape::lower) return;
-    auto it = forms.find(apostrophes(t.lower));
+    if (t.shape != word_shape::lower || t.lower.empty() || t.lower[0] != 'i') return;
+    std::string scratch;
+    auto it = forms.find(plain(t, scratch));
     if (it == forms.end()) return;
     if (t.lower == "i") {
         int n = cx.p.next_solid(i), p = cx.p.prev_solid(i);
@@ -143,14 +144,14 @@ void affect_effect(rule_context& cx, int i) {
     std::string prev_lower = apostrophes(prev->lower);
     if (t.is("affect") || t.is("affects")) {
         if (!noun_before.count(prev_lower)) return;
-        if (prev->is("and") && !in(prev_word(cx, i - 2), set{"cause"})) return;
+        if (prev->is("and") && !in(prev_word(cx, i - 2), {"cause"})) return;
         if (prev->is("in") && cx.p.next_solid(i) >= 0 &&
             cx.p.tokens[cx.p.next_solid(i)].kind == token_kind::word)
             return;  // "in affect" only as a whole ("are in affect.")
         int n = cx.p.next_solid(i);
         // "the affect of/on" or a closing "affect": the noun.
         bool noun = n < 0 || cx.p.tokens[n].kind == token_kind::punct ||
-                    in(word_at(cx, n), set{"on", "of", "upon", "is", "was", "and", "that"});
+                    in(word_at(cx, n), {"on", "of", "upon", "is", "was", "and", "that"});
         if (!noun) return;
         fix(cx, "EN_AFFECT_EFFECT", i, t.is("affect") ? "effect" : "effects",
             "The noun is 'effect'; 'affect' is the verb.");
@@ -226,8 +227,9 @@ void whose(rule_context& cx, int i) {
                                 "never", "still", "just", "also", "really", "very", "so"};
     const token& t = cx.p.tokens[i];
     const token* next = next_word(cx, i);
-    if (!next) return;
-    std::string w = apostrophes(t.lower);
+    if (!next || !t.lower.starts_with("who")) return;
+    std::string scratch;
+    std::string_view w = plain(t, scratch);
     if (w == "whose" && who_is_next.count(next->lower) &&
         (sentence_start(t) || !prev_word(cx, i))) {
         fix(cx, "EN_WHOSE", i, "who's", "'who's' (who is), not 'whose'.");
@@ -252,7 +254,7 @@ void here_hear_know_now(rule_context& cx, int i) {
         heard.count(next->lower)) {
         // "next to here", "close to here": a place.
         const token* pp = prev_word(cx, i - 2);
-        if (prev->is("to") && in(pp, set{"next", "close", "near", "back", "there", "from"})) return;
+        if (prev->is("to") && in(pp, {"next", "close", "near", "back", "there", "from"})) return;
         fix(cx, "EN_HEAR_HERE", i, "hear", "'hear' (with the ears), not 'here'.");
     } else if (t.is("know") && prev &&
                ((prev->is("right") && cx.p.next_solid(i) != i + 2) ||
@@ -281,8 +283,9 @@ void its_extended(rule_context& cx, int i) {
     const token& t = cx.p.tokens[i];
     const token* next = next_word(cx, i);
     const token* prev = prev_word(cx, i);
-    if (!next) return;
-    std::string w = apostrophes(t.lower);
+    if (!next || !t.lower.starts_with("it")) return;
+    std::string scratch;
+    std::string_view w = plain(t, scratch);
     if (w == "its") {
         if (next->is("a") || next->is("an") || next->is("been")) return;  // grammar_en.cpp
         bool opener = sentence_start(t) || in(prev, clause_openers);

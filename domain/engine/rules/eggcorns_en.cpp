@@ -105,7 +105,7 @@ void phrase_table(rule_context& cx, int i) {
             last += 2;
         }
         if (!match) continue;
-        if (!p->not_before.empty() && in(next_word(cx, last), set{p->not_before})) continue;
+        if (!p->not_before.empty() && in(next_word(cx, last), {p->not_before})) continue;
         // A capital inside the phrase (or on it mid-sentence) makes it a name: "Free Reign
         // Entertainment". "Merry Christmas" keeps its capital: only changed words count.
         bool name = t.shape != word_shape::lower && !sentence_start(t);
@@ -131,56 +131,56 @@ void noun_frames(rule_context& cx, int i) {
     static const set objects = {"you", "him", "her", "them", "us", "me", "everyone", "against"};
     if ((t.is("advice") || t.is("advices")) && in(prev, subjects) && in(next, objects)) {
         say(t.is("advice") ? "advise" : "advises", "The verb is 'advise'; 'advice' is the noun.");
-    } else if (t.is("breath") && in(prev, set{"can", "could", "cannot", "can't", "couldn't", "not", "to"}) &&
+    } else if (t.is("breath") && in(prev, {"can", "could", "cannot", "can't", "couldn't", "not", "to"}) &&
                clause_ends_after(cx, i)) {
         say("breathe", "The verb is 'breathe'; 'breath' is the noun.");
-    } else if (t.is("complain") && in(prev, set{"biggest", "main", "common", "only", "major", "first", "a",
+    } else if (t.is("complain") && in(prev, {"biggest", "main", "common", "only", "major", "first", "a",
                                                 "our", "my", "your", "his", "their", "usual"}) &&
-               (clause_ends_after(cx, i) || in(next, set{"among", "about", "from", "is", "was"}))) {
+               (clause_ends_after(cx, i) || in(next, {"among", "about", "from", "is", "was"}))) {
         say("complaint", "The noun is 'complaint'.");
-    } else if (t.is("quite") && in(prev, set{"be", "keep", "stay", "remain", "kept", "stayed"}) && clause_ends_after(cx, i)) {
+    } else if (t.is("quite") && in(prev, {"be", "keep", "stay", "remain", "kept", "stayed"}) && clause_ends_after(cx, i)) {
         say("quiet", "'quiet' (silent), not 'quite'.");
-    } else if (t.is("alter") && in(prev, set{"the"}) &&
-               in(prev_word(cx, i - 2), set{"at", "around", "to", "before", "on", "near", "from"}) && clause_ends_after(cx, i)) {
+    } else if (t.is("alter") && in(prev, {"the"}) &&
+               in(prev_word(cx, i - 2), {"at", "around", "to", "before", "on", "near", "from"}) && clause_ends_after(cx, i)) {
         say("altar", "An 'altar' is in a church; 'alter' is the verb.");
-    } else if (t.is("principle") && in(next, set{"investigator", "activity", "source", "reason", "cause", "dancer",
+    } else if (t.is("principle") && in(next, {"investigator", "activity", "source", "reason", "cause", "dancer",
                                                  "author", "owner", "amount", "shareholder", "architect"})) {
         say("principal", "'principal' (main); a 'principle' is a rule.");
     } else if (t.is("everyday") && t.shape != word_shape::lower && sentence_start(t) &&
-               (in(next, set{"he", "she", "i", "we", "they", "you", "it"}) ||
+               (in(next, {"he", "she", "i", "we", "they", "you", "it"}) ||
                 (cx.p.next_solid(i) == i + 1 && cx.p.tokens[i + 1].is_punct(U',', cx.p.text)))) {
         cx.emit_tokens("EN_NOUN_VERB_PAIRS", i, i, "Every day", 0.8, "",
                        "'every day' (each day) is two words; 'everyday' is the adjective.");
-    } else if (t.is("passed") && in(prev, set{"the"}) && in(prev_word(cx, i - 2), set{"in"}) && clause_ends_after(cx, i)) {
+    } else if (t.is("passed") && in(prev, {"the"}) && in(prev_word(cx, i - 2), {"in"}) && clause_ends_after(cx, i)) {
         say("past", "'in the past'.");
-    } else if (t.is("advise") && in(prev, set{"give", "gave", "giving", "gives", "some", "any", "good", "bad", "great",
+    } else if (t.is("advise") && in(prev, {"give", "gave", "giving", "gives", "some", "any", "good", "bad", "great",
                                               "my", "your", "his", "their", "our",
                                        "useful", "legal", "medical", "expert", "professional", "financial",
                                        "for", "of", "the", "this", "that", "no", "much"})) {
         say("advice", "The noun is 'advice'; 'advise' is the verb.");
-    } else if (t.is("breathe") && in(prev, set{"a", "deep", "fresh", "my", "his", "your", "their", "our",
+    } else if (t.is("breathe") && in(prev, {"a", "deep", "fresh", "my", "his", "your", "their", "our",
                                                "of", "bad", "every", "last"})) {
         say("breath", "The noun is 'breath'; 'breathe' is the verb.");
-    } else if (t.is("complains") && in(prev, set{"many", "several", "no", "any", "the", "some", "customer",
+    } else if (t.is("complains") && in(prev, {"many", "several", "no", "any", "the", "some", "customer",
                                                  "of", "these", "those", "numerous", "few"})) {
         say("complaints", "The noun is 'complaints'.");
     } else if ((t.is("price") || t.is("prices")) &&
-               (in(prev, set{"won", "win", "wins", "winning", "award", "awarded"}) ||
-                (in(prev, set{"the", "a", "first", "second", "third", "nobel", "top", "grand", "big", "main"}) &&
-                 (in(prev_word(cx, i - 2), set{"won", "win", "wins", "winning", "awarded", "nobel"}) ||
-                  (in(prev_word(cx, i - 2), set{"the", "a"}) &&
-                   in(prev_word(cx, i - 4), set{"won", "win", "wins", "winning", "awarded"})))))) {
+               (in(prev, {"won", "win", "wins", "winning", "award", "awarded"}) ||
+                (in(prev, {"the", "a", "first", "second", "third", "nobel", "top", "grand", "big", "main"}) &&
+                 (in(prev_word(cx, i - 2), {"won", "win", "wins", "winning", "awarded", "nobel"}) ||
+                  (in(prev_word(cx, i - 2), {"the", "a"}) &&
+                   in(prev_word(cx, i - 4), {"won", "win", "wins", "winning", "awarded"})))))) {
         say(t.is("price") ? "prize" : "prizes", "A 'prize' is what one wins.");
     } else if (t.is("quiet") && next &&
-               ((next->is("a") && in(next_word(cx, i + 2), set{"few", "number"})) ||
-                (next->is("a") && in(next_word(cx, i + 2), set{"lot", "bit", "while"}) &&
-                 !in(prev, set{"are", "is", "was", "were", "be", "been", "being", "stay", "stayed", "keep", "kept",
+               ((next->is("a") && in(next_word(cx, i + 2), {"few", "number"})) ||
+                (next->is("a") && in(next_word(cx, i + 2), {"lot", "bit", "while"}) &&
+                 !in(prev, {"are", "is", "was", "were", "be", "been", "being", "stay", "stayed", "keep", "kept",
                                "remain", "remained", "very", "so"})) ||
-                (in(prev, set{"not"}) && in(next, set{"sure", "right", "ready", "finished", "as", "enough", "clear"})))) {
+                (in(prev, {"not"}) && in(next, {"sure", "right", "ready", "finished", "as", "enough", "clear"})))) {
         say("quite", "'quite' (rather, completely), not 'quiet'.");
-    } else if (t.is("passed") && in(prev, set{"walked", "ran", "drove", "went", "rode", "flew", "hurried",
+    } else if (t.is("passed") && in(prev, {"walked", "ran", "drove", "went", "rode", "flew", "hurried",
                                               "rushed", "raced", "strolled", "sped", "marched"}) &&
-               in(next, set{"the", "a", "an", "my", "his", "her", "their", "our", "me", "him", "us", "them", "it"})) {
+               in(next, {"the", "a", "an", "my", "his", "her", "their", "our", "me", "him", "us", "them", "it"})) {
         say("past", "'past' (beyond); 'passed' is the verb.");
     } else if (t.is("everyday") && prev && cx.p.next_solid(i) >= 0 &&
                cx.p.tokens[cx.p.next_solid(i)].kind == token_kind::punct &&
@@ -189,8 +189,8 @@ void noun_frames(rule_context& cx, int i) {
                 cx.p.tokens[cx.p.next_solid(i)].is_punct(U',', cx.p.text))) {
         cx.emit_tokens("EN_NOUN_VERB_PAIRS", i, i, "every day", 0.8, "",
                        "'every day' (each day) is two words; 'everyday' is the adjective.");
-    } else if (t.is("principal") && in(prev, set{"in"}) &&
-               (!next || in(next, set{"i", "we", "you", "it", "this", "that", "there", "they", "he", "she", "yes",
+    } else if (t.is("principal") && in(prev, {"in"}) &&
+               (!next || in(next, {"i", "we", "you", "it", "this", "that", "there", "they", "he", "she", "yes",
                                       "agree", "agreed", "is", "are", "was", "were"}))) {
         int n = cx.p.next_solid(i);
         if (next || n < 0 || cx.p.tokens[n].kind == token_kind::punct)

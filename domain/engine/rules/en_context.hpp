@@ -1,6 +1,7 @@
 #pragma once
 // Small token helpers shared by the English rules (grammar_en.cpp, confusables_en.cpp,
 // phrases_en.cpp): neighbouring words across one space, set membership, casing like a token.
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -32,6 +33,14 @@ inline const token* prev_word(const rule_context& cx, int i) {
 
 inline bool in(const token* t, const set& s) { return t && s.count(t->lower) > 0; }
 
+/// Membership in a short literal list, without building a set: `in(prev, {"as", "so"})`.
+inline bool in(const token* t, std::initializer_list<std::string_view> words) {
+    if (!t) return false;
+    for (std::string_view w : words)
+        if (t->lower == w) return true;
+    return false;
+}
+
 inline bool sentence_start(const token& t) { return t.starts != boundary::none; }
 
 /// The solid token after token i ends a clause (. ! ? , ; : …), or nothing follows.
@@ -47,6 +56,16 @@ inline bool clause_ends_after(const rule_context& cx, int i) {
 /// `lower` written like `like`: lower case, or capitalised when `like` is not all lower case.
 inline std::string cased(const token& like, std::string_view lower) {
     return like.shape == word_shape::lower ? std::string(lower) : capitalize(lower);
+}
+
+/// A token's lower-case text with typographic apostrophes (U+2019) as ASCII ones, copying only
+/// when there is one to replace (the common case is a view of the token).
+inline std::string_view plain(const token& t, std::string& scratch) {
+    if (t.lower.find('\xE2') == std::string::npos) return t.lower;
+    scratch = t.lower;
+    std::size_t at;
+    while ((at = scratch.find("\xE2\x80\x99")) != std::string::npos) scratch.replace(at, 3, "'");
+    return scratch;
 }
 
 /// Typographic apostrophes (U+2019) as ASCII ones, so tables list one spelling.

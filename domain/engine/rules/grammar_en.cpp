@@ -55,8 +55,7 @@ void there_their(rule_context& cx, int i) {
     if (t.is("their") && be.count(next.lower)) {
         // Only at a clause start: "Their is no..." / "and their are...".
         int before = previous_word(cx, i);
-        if (before >= 0 && !set{"and", "but", "so", "if", "because", "when", "that", "said"}.count(
-                               cx.p.tokens[before].lower))
+        if (before >= 0 && !in(&cx.p.tokens[before], {"and", "but", "so", "if", "because", "when", "that", "said"}))
             return;
         cx.emit_tokens("EN_THERE_THEIR", i, i, cased(t, "there"), 0.8, "", "Did you mean 'there'?");
     } else if ((t.is("there") || t.is("they're") || t.is("they’re")) && next.is("own")) {

@@ -73,7 +73,7 @@ void world(rule_context& cx, int i) {
         prev = prev_word(cx, i - 2);
         the = i - 4;
     }
-    if (!prev || !prev->is("the") || !in(prev_word(cx, the), set{"in", "around", "across"}) ||
+    if (!prev || !prev->is("the") || !in(prev_word(cx, the), {"in", "around", "across"}) ||
         !clause_ends_after(cx, i))
         return;
     bool superlative = false;
@@ -92,30 +92,30 @@ void fixed_phrases(rule_context& cx, int i) {
     };
     std::array<int, 3> w3{};
     std::array<int, 2> w2{};
-    if (t.is("oppose") && words_from(cx, i, w2) && cx.p.tokens[w2[1]].is("to") && in(prev_word(cx, i), set{"as"})) {
+    if (t.is("oppose") && words_from(cx, i, w2) && cx.p.tokens[w2[1]].is("to") && in(prev_word(cx, i), {"as"})) {
         say(i, i, "opposed", "'as opposed to'.");
-    } else if (t.is("follow") && in(prev_word(cx, i), set{"as"}) && clause_ends_after(cx, i) &&
-               !in(prev_word(cx, i - 2), set{"such", "so", "same"})) {
+    } else if (t.is("follow") && in(prev_word(cx, i), {"as"}) && clause_ends_after(cx, i) &&
+               !in(prev_word(cx, i - 2), {"such", "so", "same"})) {
         say(i, i, "follows", "'as follows'.");
     } else if (t.is("all") && t.shape == word_shape::capitalized && sentence_start(t) && words_from(cx, i, w2) &&
                cx.p.tokens[w2[1]].is("though")) {
         say(i, w2[1], "Although", "'Although' is one word.");
     } else if ((t.is("tow") || t.is("tows") || t.is("towed") || t.is("towing")) && words_from(cx, i, w3) &&
                cx.p.tokens[w3[1]].is("the") && cx.p.tokens[w3[2]].is("line") &&
-               !in(prev_word(cx, i), set{"was", "were", "is", "are", "be", "been", "being", "got"})) {
+               !in(prev_word(cx, i), {"was", "were", "is", "are", "be", "been", "being", "got"})) {
         // "the boat was towed the line broke": a passive is not the idiom.
         static const std::unordered_map<std::string_view, std::string_view> toe = {
             {"tow", "toe"}, {"tows", "toes"}, {"towed", "toed"}, {"towing", "toeing"}};
         say(i, i, cased(t, toe.at(t.lower)), "The idiom is 'toe the line'.");
     } else if ((t.is("wrack") || t.is("wracked") || t.is("wracking") || t.is("wracks")) && words_from(cx, i, w3) &&
-               in(word_at(cx, w3[1]), set{"his", "her", "my", "your", "their", "our", "one's"}) &&
+               in(word_at(cx, w3[1]), {"his", "her", "my", "your", "their", "our", "one's"}) &&
                (cx.p.tokens[w3[2]].is("brain") || cx.p.tokens[w3[2]].is("brains"))) {
         say(i, i, cased(t, t.lower.substr(1)), "The idiom is 'rack one's brain'.");
-    } else if (t.is("words") && prev_word(cx, i) && in(prev_word(cx, i), set{"his", "her", "my", "your", "their", "our"}) &&
-               in(prev_word(cx, i - 2), set{"to"}) && in(prev_word(cx, i - 4), set{"true"})) {
+    } else if (t.is("words") && prev_word(cx, i) && in(prev_word(cx, i), {"his", "her", "my", "your", "their", "our"}) &&
+               in(prev_word(cx, i - 2), {"to"}) && in(prev_word(cx, i - 4), {"true"})) {
         say(i, i, "word", "The idiom is 'true to one's word'.");
-    } else if (t.is("new") && in(prev_word(cx, i), set{"good", "bad", "great", "sad", "the"}) &&
-               in(next_word(cx, i), set{"is", "was"}) && in(prev_word(cx, i - 2), set{"the", "some", "no"})) {
+    } else if (t.is("new") && in(prev_word(cx, i), {"good", "bad", "great", "sad", "the"}) &&
+               in(next_word(cx, i), {"is", "was"}) && in(prev_word(cx, i - 2), {"the", "some", "no"})) {
         say(i, i, "news", "'news' (information) is the noun.");
     } else if (t.is("miss") && t.shape == word_shape::lower && words_from(cx, i, w2)) {
         static const set joined = {"understand", "understood", "understanding", "used", "spelled",
@@ -123,14 +123,14 @@ void fixed_phrases(rule_context& cx, int i) {
                                    "managed", "spelling", "pronounced", "judged"};
         const token& n = cx.p.tokens[w2[1]];
         if (joined.count(n.lower)) say(i, w2[1], "mis" + n.lower, "'mis" + n.lower + "' is one word.");
-    } else if (t.is("theses") && in(next_word(cx, i), set{"days"})) {
+    } else if (t.is("theses") && in(next_word(cx, i), {"days"})) {
         say(i, i, cased(t, "these"), "'these days'.");
     } else if (t.is("on") && words_from(cx, i, w2) && cx.p.tokens[w2[1]].is("going") &&
-               in(prev_word(cx, i), set{"an", "the", "is", "are", "was", "were"}) &&
+               in(prev_word(cx, i), {"an", "the", "is", "are", "was", "were"}) &&
                !next_word(cx, w2[1])) {
         say(i, w2[1], "ongoing", "'ongoing' is one word.");
     } else if (t.is("any") && words_from(cx, i, w2) && cx.p.tokens[w2[1]].is("body") &&
-               in(next_word(cx, w2[1]), set{"else", "who", "know", "knows", "here", "there", "has", "have",
+               in(next_word(cx, w2[1]), {"else", "who", "know", "knows", "here", "there", "has", "have",
                                             "can", "could", "will", "would", "seen", "tell"})) {
         say(i, w2[1], cased(t, "anybody"), "'anybody' is one word.");
     }
@@ -139,9 +139,11 @@ void fixed_phrases(rule_context& cx, int i) {
 // "How is your new teacher like?": "What ... like?" asks for a description.
 void what_like(rule_context& cx, int i) {
     const token& t = cx.p.tokens[i];
-    if ((!t.is("how") && apostrophes(t.lower) != "how's") || !sentence_start(t)) return;
+    if (!sentence_start(t) || !t.lower.starts_with("how")) return;
+    std::string scratch;
+    if (!t.is("how") && plain(t, scratch) != "how's") return;
     static const set be = {"is", "was", "are", "were"};
-    bool contracted = apostrophes(t.lower) == "how's";
+    bool contracted = !t.is("how");
     if (!contracted && !in(next_word(cx, i), be)) return;
     // The question asks "... like?" or "... like to <verb> ...?".
     bool like = false;
@@ -171,14 +173,15 @@ void apostrophe_placement(rule_context& cx, int i) {
         {"we'v", "we've"},        {"you'v", "you've"},      {"they'v", "they've"},  {"i'v", "I've"},
         {"wan't", "want"}};
     const token& t = cx.p.tokens[i];
+    if (t.lower.find('\'') == std::string::npos && t.lower.find('\xE2') == std::string::npos) return;
     std::string w = apostrophes(t.lower);
-    if (w == "lot's" && in(next_word(cx, i), set{"of"})) {
+    if (w == "lot's" && in(next_word(cx, i), {"of"})) {
         cx.emit_tokens("EN_APOSTROPHE_PLACEMENT", i, i, cased(t, "lots"), 0.85, "", "The plural 'lots' has no apostrophe.");
         return;
     }
     auto it = fixes.find(w);
     if (it == fixes.end()) return;
-    if (w == "wan't" && !in(prev_word(cx, i), set{"i", "we", "you", "they", "don't", "didn't"})) return;
+    if (w == "wan't" && !in(prev_word(cx, i), {"i", "we", "you", "they", "don't", "didn't"})) return;
     std::string repl(it->second);
     if (repl[0] != 'I') repl = cased(t, repl);
     cx.emit_tokens("EN_APOSTROPHE_PLACEMENT", i, i, repl, 0.85, "", "The contraction is '" + repl + "'.");
@@ -269,10 +272,10 @@ void context_typos(rule_context& cx, int i) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "shoulder", 0.8, "", "'shoulder' (the body part), not 'should'.");
     } else if (t.is("om") && in(next, days)) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, cased(t, "on"), 0.85, "", "'on' before a day or date.");
-    } else if (t.is("know") && in(next, set{"as"}) &&
+    } else if (t.is("know") && in(next, {"as"}) &&
                (in(prev, be_before_known) || (prev && prev->is("also") && in(prev_word(cx, i - 2), be_before_known)))) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "known", 0.85, "", "'known as' takes the participle.");
-    } else if ((t.is("compered") || t.is("comparisson")) && in(next, set{"to", "with"})) {
+    } else if ((t.is("compered") || t.is("comparisson")) && in(next, {"to", "with"})) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, t.is("compered") ? "compared" : "comparison", 0.85, "",
                        "'compared to/with'.");
     }

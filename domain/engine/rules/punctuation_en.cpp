@@ -47,9 +47,11 @@ void tag_question(rule_context& cx, int i) {
                                          "didn't", "haven't", "hasn't", "won't", "wouldn't", "can't", "couldn't",
                                          "shouldn't", "so", "and", "or", "but"};
     const token& t = cx.p.tokens[i];
-    if (!aux.count(apostrophes(t.lower))) return;
+    if (!punct_at(cx, i + 3, U'?')) return;  // cheapest test first: most words are not before "X?"
+    std::string scratch;
+    if (!aux.count(plain(t, scratch))) return;
     const token* pronoun = next_word(cx, i);
-    if (!pronoun || !pronouns.count(pronoun->lower) || !punct_at(cx, i + 3, U'?')) return;
+    if (!pronoun || !pronouns.count(pronoun->lower)) return;
     const token* before = prev_word(cx, i);
     if (!before || before->is("and") || before->is("or")) return;
     // Walk back to the sentence start: a statement of three or more words.
@@ -68,7 +70,7 @@ void tag_question(rule_context& cx, int i) {
         first = &x;
         if (sentence_start(x)) break;
     }
-    if (!first || words < 3 || question_openers.count(apostrophes(first->lower))) return;
+    if (!first || words < 3 || question_openers.count(plain(*first, scratch))) return;
     cx.emit_tokens("EN_COMMA_TAG_QUESTION", i - 2, i - 2, before->text + ",", 0.75, "",
                    "A comma sets off the tag question.");
 }
@@ -78,6 +80,7 @@ void eg_ie(rule_context& cx, int i) {
     static const std::unordered_map<std::string_view, std::string_view> forms = {
         {"eg", "e.g.,"}, {"ie", "i.e.,"}, {"e.g", "e.g.,"}, {"i.e", "i.e.,"}};
     const token& t = cx.p.tokens[i];
+    if (t.text.size() > 3 || t.text.size() < 2) return;
     auto it = forms.find(t.text);  // lower case only: "IE" is a browser, "Eg" a name
     if (it == forms.end()) return;
     int last = i;
@@ -136,13 +139,14 @@ void compound_adjective(rule_context& cx, int i) {
         const token* old = next_word(cx, i);
         const token* noun = old ? next_word(cx, i + 2) : nullptr;
         if (units.count(unit) && old && old->is("old") && noun && noun->shape == word_shape::lower &&
-            in(prev_word(cx, i), set{"a", "an", "the", "this", "his", "her", "my", "our", "their", "your"})) {
+            in(prev_word(cx, i), {"a", "an", "the", "this", "his", "her", "my", "our", "their", "your"})) {
             cx.emit_tokens("EN_COMPOUND_HYPHEN", i, i + 2, t.text + "-old", 0.8, "",
                            "A compound adjective before a noun takes hyphens: '" + t.text + "-old'.");
         }
         return;
     }
-    const bool numeric = t.kind == token_kind::number || number_words.count(t.lower);
+    const bool numeric = t.kind == token_kind::number ||
+                         (t.lower.size() >= 3 && t.lower.size() <= 9 && number_words.count(t.lower));
     if (numeric && space_at(cx, i + 1)) {
         const token* unit = word_at(cx, i + 2);
         if (!unit || !units.count(unit->lower)) return;
@@ -160,7 +164,7 @@ void compound_adjective(rule_context& cx, int i) {
         if (!noun || noun->shape != word_shape::lower || not_nouns.count(noun->lower)) return;
         // Only after an article or determiner: "a 35 hour week", "the 100 metre sprint".
         const token* det = prev_word(cx, i);
-        if (!in(det, set{"a", "an", "the", "this", "that", "his", "her", "my", "our", "their", "your"})) return;
+        if (!in(det, {"a", "an", "the", "this", "that", "his", "her", "my", "our", "their", "your"})) return;
         if (t.kind == token_kind::word && t.is("one") && det && (det->is("a") || det->is("an"))) return;
         cx.emit_tokens("EN_COMPOUND_HYPHEN", i, last, repl, 0.75, "",
                        "A compound adjective before a noun takes hyphens: '" + repl + "'.");
@@ -180,7 +184,7 @@ void compound_adjective(rule_context& cx, int i) {
         w[2] = next_word(cx, i + 4);
         if (!w[2] || !w[2]->is("art")) return;
         const token* noun = next_word(cx, i + 6);
-        if (!noun || noun->shape != word_shape::lower || in(noun, set{"in", "of", "and", "is", "was", "for"})) return;
+        if (!noun || noun->shape != word_shape::lower || in(noun, {"in", "of", "and", "is", "was", "for"})) return;
         cx.emit_tokens("EN_COMPOUND_HYPHEN", i, i + 6, cased(t, "state-of-the-art"), 0.8, "",
                        "Before a noun: 'state-of-the-art'.");
     }
@@ -189,18 +193,20 @@ void compound_adjective(rule_context& cx, int i) {
 // "o' clock" → "o'clock"; "For heavens sake" → "For heaven's sake"; "The car's are" → "cars".
 void fixed_marks(rule_context& cx, int i) {
     const token& t = cx.p.tokens[i];
-    std::string w = apostrophes(t.lower);
+    std::string scratch;
+    std::string_view w = plain(t, scratch);
     if (t.is("o") && (punct_at(cx, i + 1, U'\'') || punct_at(cx, i + 1, 0x2019)) && space_at(cx, i + 2) &&
         word_at(cx, i + 3) && cx.p.tokens[i + 3].is("clock")) {
         cx.emit_tokens("EN_FIXED_PUNCTUATION", i, i + 3, "o'clock", 0.85, "", "'o'clock' is one word.");
     } else if ((t.is("heavens") || t.is("goodness") || t.is("pete's") || t.is("petes")) &&
-               in(prev_word(cx, i), set{"for"}) && in(next_word(cx, i), set{"sake"})) {
+               in(prev_word(cx, i), {"for"}) && in(next_word(cx, i), {"sake"})) {
         std::string repl = t.is("heavens") ? "heaven's" : t.is("goodness") ? "goodness'" : "Pete's";
         cx.emit_tokens("EN_FIXED_PUNCTUATION", i, i, repl, 0.85, "", "The idiom is 'for " + repl + " sake'.");
     } else if (w.size() > 3 && w.ends_with("'s") && t.shape == word_shape::lower &&
-               !set{"let's", "it's", "that's", "he's", "she's", "what's", "there's", "here's", "who's"}.count(w) &&
-               in(next_word(cx, i), set{"are", "were"}) &&
-               in(prev_word(cx, i), set{"the", "these", "those", "my", "our", "their", "your", "some", "many", "all"})) {
+               !in(&t, {"let's", "it's", "that's", "he's", "she's", "what's", "there's", "here's", "who's"}) &&
+               w.find("\xE2") == std::string_view::npos &&
+               in(next_word(cx, i), {"are", "were"}) &&
+               in(prev_word(cx, i), {"the", "these", "those", "my", "our", "their", "your", "some", "many", "all"})) {
         std::string plural = t.text.substr(0, t.text.size() - (t.text.ends_with("'s") ? 2 : 4)) + "s";
         cx.emit_tokens("EN_FIXED_PUNCTUATION", i, i, plural, 0.8, "", "A plural takes no apostrophe: '" + plural + "'.");
     }
