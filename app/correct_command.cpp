@@ -158,7 +158,7 @@ int correct_command(const std::vector<std::string>& args) {
         std::fprintf(stderr, "galley: cannot load the engine: %s\n", eng.err().message.c_str());
         return 1;
     }
-    batch b{*eng, out->second, language, !flags.contains("no-tracked")};
+    batch b{*eng, out->second, language, !flags.contains("no-tracked"), now_seconds(), {}, {}};
     for (const std::string& input : parsed->positional) b.correct(input);
     if (!b.reports.empty()) {
         b.write("changelog.csv", "changelog.csv", changelog_csv(b.reports));

@@ -131,8 +131,11 @@ TEST(placement, rendezvous_is_deterministic_and_moves_only_the_lost_nodes_users)
     }
     for (const auto& [node, n] : load) EXPECT_NEAR(n, 1000, 150) << node;
     std::vector<std::string> survivors = {nodes[0], nodes[2]};
-    for (const auto& [user, owner] : before)
-        if (owner != nodes[1]) EXPECT_EQ(*rendezvous_owner(user, survivors), owner) << "only node 2's users move";
+    for (const auto& [user, owner] : before) {
+        if (owner != nodes[1]) {
+            EXPECT_EQ(*rendezvous_owner(user, survivors), owner) << "only node 2's users move";
+        }
+    }
     EXPECT_FALSE(rendezvous_owner("u", {}));
 }
 
