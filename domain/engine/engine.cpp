@@ -41,6 +41,7 @@ void run_families(rule_context& cx) {
         check_grammar_es(cx);
         check_accents_es(cx);
         check_monosyllables_es(cx);
+        check_verbs_es(cx);
     } else if (cx.en()) {
         check_grammar_en(cx);
         check_confusables_en(cx);

@@ -135,3 +135,26 @@ TEST(grammar_en, eggcorns_and_noun_verb_pairs) {
     EXPECT_EQ(fixed("We agreed in principal, but not in detail.", "en"), "We agreed in principle, but not in detail.");
     EXPECT_FALSE(fires("They invested in principal protected notes.", "en", "EN_NOUN_VERB_PAIRS"));
 }
+
+// Spanish homophones in verb frames and compounds written apart (rules/verbs_es.cpp).
+TEST(grammar_es, homophones_in_verb_frames_and_joined_compounds) {
+    EXPECT_EQ(fixed("Mañana voy ha hablar con ella en la oficina.", "es"), "Mañana voy a hablar con ella en la oficina.");
+    EXPECT_EQ(fixed("Mañana voy hablar con ella en la oficina.", "es"), "Mañana voy a hablar con ella en la oficina.");
+    EXPECT_FALSE(fires("El tren se va mañana temprano desde la estación.", "es", "ES_HOMOPHONES_VERB"));
+    EXPECT_FALSE(fires("No ha lugar la petición del abogado defensor.", "es", "ES_HOMOPHONES_VERB"));
+    EXPECT_EQ(fixed("Siempre e comido bien en esta casa de campo.", "es"), "Siempre he comido bien en esta casa de campo.");
+    EXPECT_FALSE(fires("Padre e hijo llegaron juntos a la fiesta.", "es", "ES_HOMOPHONES_VERB"));
+    EXPECT_EQ(fixed("Haz agotado mi paciencia con tantas excusas.", "es"), "Has agotado mi paciencia con tantas excusas.");
+    EXPECT_FALSE(fires("El haz dividido se proyecta en varios sitios.", "es", "ES_HOMOPHONES_VERB"));
+    EXPECT_EQ(fixed("La mesa está echa de madera de roble.", "es"), "La mesa está hecha de madera de roble.");
+    EXPECT_EQ(fixed("Estaba apunto de llegar a casa cuando llamaste.", "es"),
+              "Estaba a punto de llegar a casa cuando llamaste.");
+    EXPECT_EQ(fixed("Es el país del cuál vengo yo, el mío.", "es"), "Es el país del cual vengo yo, el mío.");
+    EXPECT_EQ(fixed("Vivimos en el mismo uso horario que Londres.", "es"), "Vivimos en el mismo huso horario que Londres.");
+    EXPECT_EQ(fixed("Es co-fundador de la empresa desde el principio.", "es"),
+              "Es cofundador de la empresa desde el principio.");
+    EXPECT_EQ(fixed("Fue un resultado extra ordinario para todos nosotros.", "es"),
+              "Fue un resultado extraordinario para todos nosotros.");
+    EXPECT_FALSE(fires("Dejó los papeles sobre mesa y arcones de la casa.", "es", "ES_COMPOUND_JOINED"));
+    EXPECT_FALSE(fires("Corea lanza misiles al mar cada semana este año.", "es", "ES_COMPOUND_JOINED"));
+}

@@ -54,4 +54,15 @@ inline std::string cased(const token& like, std::string_view lower) {
 
 inline bool is(const token* t, const set& words) { return t && words.count(t->lower) > 0; }
 
+/// A past participle by its form ("cantado", "comido", "leído") or one of the common irregular ones.
+inline bool participle(std::string_view w) {
+    static const set irregular = {"hecho",    "dicho",  "visto",  "puesto", "escrito",
+                                  "abierto",  "vuelto", "muerto", "roto",   "cubierto",
+                                  "resuelto", "sido",   "ido",    "habido", "oído",
+                                  "leído",    "traído", "caído",  "creído"};
+    if (irregular.count(w)) return true;
+    auto ends = [&](std::string_view s) { return w.size() > s.size() + 2 && w.ends_with(s); };
+    return ends("ado") || ends("ido") || ends("ído");
+}
+
 }  // namespace galley::engine_detail::es_context

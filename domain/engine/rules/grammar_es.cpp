@@ -4,13 +4,14 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "domain/engine/rules/rules.hpp"
+#include "domain/engine/rules/es_context.hpp"
 
 namespace galley::engine_detail {
 
 namespace {
 
 using set = std::unordered_set<std::string_view>;
+using es_context::participle;
 
 const token* next_word(const rule_context& cx, int i, int* at = nullptr) {
     int n = cx.p.next_solid(i);
@@ -31,15 +32,6 @@ std::string cased(const token& like, std::string_view lower) {
     return like.shape == word_shape::lower ? s : capitalize(s);
 }
 
-bool participle(std::string_view w) {
-    static const set irregular = {"hecho",    "dicho",  "visto",  "puesto", "escrito",
-                                  "abierto",  "vuelto", "muerto", "roto",   "cubierto",
-                                  "resuelto", "sido",   "ido",    "habido", "oído",
-                                  "leído",    "traído", "caído",  "creído"};
-    if (irregular.count(w)) return true;
-    auto ends = [&](std::string_view s) { return w.size() > s.size() + 2 && w.ends_with(s); };
-    return ends("ado") || ends("ido") || ends("ído");
-}
 
 void impersonal_haber(rule_context& cx, int i) {
     static const std::unordered_map<std::string_view, std::string_view> forms = {

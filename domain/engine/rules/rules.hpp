@@ -15,7 +15,8 @@ void check_dialogue(rule_context& cx);     // dialogue.cpp: dashes and quotes (e
 void check_punctuation(rule_context& cx);  // punctuation.cpp: ¿¡, ?., brackets, commas
 void check_grammar_es(rule_context& cx);   // grammar_es.cpp: haber, dequeísmo, hecho, haya
 void check_accents_es(rule_context& cx);   // accents_es.cpp: término/termino, hacía, está, aún
-void check_monosyllables_es(rule_context& cx);  // monosyllables_es.cpp: tú él mí sé sí, ¿qué?
+void check_monosyllables_es(rule_context& cx);
+void check_verbs_es(rule_context& cx);     // verbs_es.cpp: voy a hablar, he comido, co-fundador  // monosyllables_es.cpp: tú él mí sé sí, ¿qué?
 void check_grammar_en(rule_context& cx);   // grammar_en.cpp: confusables, a/an, could of
 void check_confusables_en(rule_context& cx);  // confusables_en.cpp: then/than, to/too, i, dont
 void check_phrases_en(rule_context& cx);
