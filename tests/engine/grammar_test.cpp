@@ -158,3 +158,27 @@ TEST(grammar_es, homophones_in_verb_frames_and_joined_compounds) {
     EXPECT_FALSE(fires("Dejó los papeles sobre mesa y arcones de la casa.", "es", "ES_COMPOUND_JOINED"));
     EXPECT_FALSE(fires("Corea lanza misiles al mar cada semana este año.", "es", "ES_COMPOUND_JOINED"));
 }
+
+TEST(grammar_en, more_real_words_in_the_wrong_frame) {
+    EXPECT_EQ(fixed("Well, its okay.", "en"), "Well, it's okay.");
+    EXPECT_EQ(fixed("For all it's charm, I could not like it.", "en"), "For all its charm, I could not like it.");
+    EXPECT_FALSE(fires("After all it's my birthday weekend.", "en", "EN_ITS"));
+    EXPECT_EQ(fixed("Did you know that your beautiful?", "en"), "Did you know that you're beautiful?");
+    EXPECT_FALSE(fires("It is your right to vote.", "en", "EN_YOURE"));
+    EXPECT_EQ(fixed("This is all he cold do.", "en"), "This is all he could do.");
+    EXPECT_FALSE(fires("The water is cold today.", "en", "EN_CONTEXT_TYPO"));
+    EXPECT_EQ(fixed("It is no possible to come.", "en"), "It is not possible to come.");
+    EXPECT_FALSE(fires("It is no good at all.", "en", "EN_CONTEXT_TYPO"));
+    EXPECT_EQ(fixed("Julia does not feel save in her house.", "en"), "Julia does not feel safe in her house.");
+    EXPECT_FALSE(fires("I could not save him.", "en", "EN_CONTEXT_TYPO"));
+    EXPECT_EQ(fixed("Please fill in this from.", "en"), "Please fill in this form.");
+    EXPECT_EQ(fixed("I got a letter form my friend.", "en"), "I got a letter from my friend.");
+    EXPECT_EQ(fixed("It grew from 30 too 37 seconds.", "en"), "It grew from 30 to 37 seconds.");
+    EXPECT_EQ(fixed("The parents loved there son.", "en"), "The parents loved their son.");
+    EXPECT_FALSE(fires("Were there angels in the story?", "en", "EN_CONTEXT_TYPO"));
+    EXPECT_EQ(fixed("There is an on going investigation.", "en"), "There is an ongoing investigation.");
+    EXPECT_FALSE(fires("Keep on going until the end.", "en", "EN_FIXED_PHRASES"));
+    EXPECT_EQ(fixed("Come quickly; some one needs help here.", "en"), "Come quickly; someone needs help here.");
+    EXPECT_FALSE(fires("Any one of them will do.", "en", "EN_FIXED_PHRASES"));
+    EXPECT_FALSE(fires("No one came.", "en", "EN_FIXED_PHRASES"));
+}

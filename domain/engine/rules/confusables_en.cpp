@@ -272,7 +272,7 @@ void its_extended(rule_context& cx, int i) {
                                    "just", "raining", "the", "his",  "her",    "my",
                                    "your", "our",   "their", "impossible", "possible",
                                    "difficult", "easy", "better", "true", "important",
-                                   "all", "no"};
+                                   "all", "no", "where", "okay", "fine", "nice", "great", "over"};
     static const set mid_next = {"not", "gonna"};  // "its going", "its too short": possessive
     static const set clause_openers = {"well", "yes", "no", "sorry", "but", "and", "think",
                                        "guess", "hope", "because", "so", "that", "if", "when"};
@@ -288,12 +288,20 @@ void its_extended(rule_context& cx, int i) {
     std::string_view w = plain(t, scratch);
     if (w == "its") {
         if (next->is("a") || next->is("an") || next->is("been")) return;  // grammar_en.cpp
-        bool opener = sentence_start(t) || in(prev, clause_openers);
-        if ((opener && it_is_next.count(next->lower)) || mid_next.count(next->lower)) {
+        // After a comma ("Well, its okay") a clause starts as well.
+        int before = cx.p.prev_solid(i);
+        bool opener = sentence_start(t) || in(prev, clause_openers) ||
+                      (before >= 0 && cx.p.tokens[before].is_punct(U',', cx.p.text));
+        bool gerund = sentence_start(t) && next->lower.size() > 5 && next->lower.ends_with("ing");
+        if ((opener && it_is_next.count(next->lower)) || mid_next.count(next->lower) || gerund) {
             if (next->is("so") && cx.p.next_solid(i + 2) == i + 3) return;  // "its so-called"
             fix(cx, "EN_ITS", i, "it's", "'it's' (it is), not the possessive 'its'.");
         }
-    } else if (w == "it's" && prev && preposition.count(prev->lower) &&
+    } else if (w == "it's" && prev &&
+               (preposition.count(prev->lower) || in(prev, {"are", "were"}) ||
+                // "for all its charm", but "after all it's my birthday"
+                (prev->is("all") && !in(prev_word(cx, i - 2), {"above", "after", "of", "first", "at", "once"})) ||
+                (prev->is("to") && in(prev_word(cx, i - 2), {"due", "thanks", "according", "owing"}))) &&
                next->shape == word_shape::lower && !next->is("own") && !next->is("self")) {
         static const set verb_like = {"a", "an", "the", "not", "been", "going", "getting", "so",
                                       "very", "too", "time", "all", "just", "still", "really",
@@ -306,11 +314,25 @@ void its_extended(rule_context& cx, int i) {
 // "Your not", "your a great guy", "your the best": "you're".
 void your_youre(rule_context& cx, int i) {
     static const set you_are_next = {"a", "an", "the", "not", "so"};
+    // "Your beautiful.", "Did you know that your beautiful?": an adjective closing the clause.
+    static const set adjectives = {"beautiful", "right", "wrong", "amazing", "awesome", "crazy", "kidding",
+                                   "joking", "sure", "correct", "lucky", "funny", "smart", "stupid", "mad",
+                                   "gorgeous", "pretty", "brilliant", "late", "early", "fired", "done"};
+    static const set openers = {"that", "if", "think", "know", "hope", "guess", "because", "but", "and", "so",
+                                "said", "yes", "no", "oh", "well", "believe", "sure"};
     const token& t = cx.p.tokens[i];
     if (!t.is("your")) return;
     const token* next = next_word(cx, i);
-    if (!next || !you_are_next.count(next->lower)) return;
-    if (cx.p.next_solid(i + 2) == i + 3) return;  // "your so-called"
+    if (!next) return;
+    if (in(next, {"sincerely", "truly", "faithfully"}) && sentence_start(t)) {
+        fix(cx, "EN_YOURE", i, "yours", "The closing is 'Yours " + next->lower + "'.");
+        return;
+    }
+    bool clause_head = sentence_start(t) || in(prev_word(cx, i), openers);
+    bool adjective = clause_head && adjectives.count(next->lower) &&
+                     (clause_ends_after(cx, i + 2) || in(next_word(cx, i + 2), {"but", "and"}));
+    if (!you_are_next.count(next->lower) && !adjective) return;
+    if (cx.p.next_solid(i + 2) == i + 3 && !adjective) return;  // "your so-called"
     fix(cx, "EN_YOURE", i, "you're", "'you're' (you are), not 'your'.");
 }
 

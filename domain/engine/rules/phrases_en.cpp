@@ -126,13 +126,26 @@ void fixed_phrases(rule_context& cx, int i) {
     } else if (t.is("theses") && in(next_word(cx, i), {"days"})) {
         say(i, i, cased(t, "these"), "'these days'.");
     } else if (t.is("on") && words_from(cx, i, w2) && cx.p.tokens[w2[1]].is("going") &&
-               in(prev_word(cx, i), {"an", "the", "is", "are", "was", "were"}) &&
-               !next_word(cx, w2[1])) {
-        say(i, w2[1], "ongoing", "'ongoing' is one word.");
-    } else if (t.is("any") && words_from(cx, i, w2) && cx.p.tokens[w2[1]].is("body") &&
-               in(next_word(cx, w2[1]), {"else", "who", "know", "knows", "here", "there", "has", "have",
-                                            "can", "could", "will", "would", "seen", "tell"})) {
-        say(i, w2[1], cased(t, "anybody"), "'anybody' is one word.");
+               (in(prev_word(cx, i), {"an", "the", "usual", "any", "our", "their", "its", "his", "her"}) ||
+                (in(prev_word(cx, i), {"is", "are", "was", "were"}) && clause_ends_after(cx, w2[1])))) {
+        // "an on going investigation", "the work is on going." ("keep on going" is two words)
+        say(i, w2[1], cased(t, "ongoing"), "'ongoing' is one word.");
+    } else if ((t.is("any") || t.is("some") || t.is("no") || t.is("every")) && words_from(cx, i, w2) &&
+               (cx.p.tokens[w2[1]].is("body") || cx.p.tokens[w2[1]].is("one") || cx.p.tokens[w2[1]].is("thing"))) {
+        // "any body else", "some one needs help", "no body seems to care": the pronoun is one word;
+        // "any one of them", "no one", "some body of water" stay apart.
+        static const set pronoun_next = {"else", "who", "know", "knows", "here", "there", "has", "have", "had",
+                                         "can", "could", "will", "would", "seen", "tell", "need", "needs", "seems",
+                                         "seem", "occasionally", "point", "help", "cares", "care", "wants",
+                                         "wrong", "is", "was"};
+        const token& second = cx.p.tokens[w2[1]];
+        if (t.is("no") && second.is("one")) return;  // "no one" is right
+        if (second.is("thing") && !t.is("no") && !t.is("some")) return;
+        const token* after = next_word(cx, w2[1]);
+        bool question = second.is("one") && (t.is("any")) && in(prev_word(cx, i), {"does", "can", "did", "will"});
+        if (!in(after, pronoun_next) && !question) return;
+        if (second.is("one") && in(after, {"is", "was", "has", "had", "of"})) return;  // "any one is enough"
+        say(i, w2[1], cased(t, t.lower + second.lower), "'" + t.lower + second.lower + "' is one word.");
     }
 }
 
@@ -275,6 +288,49 @@ void context_typos(rule_context& cx, int i) {
     } else if (t.is("know") && in(next, {"as"}) &&
                (in(prev, be_before_known) || (prev && prev->is("also") && in(prev_word(cx, i - 2), be_before_known)))) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "known", 0.85, "", "'known as' takes the participle.");
+    } else if (t.is("cold") && next &&
+               ((sentence_start(t) && in(next, {"you", "he", "she", "we", "they", "i", "it", "her", "his"})) ||
+                (in(prev, {"he", "she", "we", "they", "i", "you", "father", "mother", "parents"}) &&
+                 in(next, {"do", "be", "have", "go", "see", "hear", "not", "never", "get", "make", "take"})))) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, cased(t, "could"), 0.8, "", "'could', the modal verb.");
+    } else if (t.is("no") && in(prev, {"is", "it's", "was", "are", "were", "isn't"}) &&
+               in(next, {"possible", "hard", "easy", "necessary", "true", "fair", "clear", "difficult", "important",
+                         "allowed", "available", "needed", "required", "simple", "ready", "sure"})) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "not", 0.8, "", "The negation is 'not'.");
+    } else if (t.is("nut") && in(prev, {"am", "i'm", "is", "are", "was", "were", "do", "does", "did", "could",
+                                        "would", "should", "will", "can"})) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "not", 0.8, "", "The negation is 'not'.");
+    } else if (t.is("save") && in(prev, {"feel", "feels", "felt", "is", "was", "isn't", "wasn't", "it's", "very",
+                                         "so", "too", "stay", "keep", "keeps", "remain", "perfectly", "completely",
+                                         "quite"}) &&
+               (clause_ends_after(cx, i) || in(next, {"to", "in", "here", "there", "enough", "for"}))) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "safe", 0.8, "", "'safe' (out of danger), not 'save'.");
+    } else if (t.is("from") && ((in(prev, {"this", "the", "a"}) && in(prev_word(cx, i - 2), {"in", "fill", "out"}) &&
+                                 clause_ends_after(cx, i)) ||
+                                (in(prev, {"any"}) && in(prev_word(cx, i - 2), {"in"})))) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "form", 0.8, "", "'form' (a document to fill in), not 'from'.");
+    } else if (t.is("form") && in(prev, {"letter", "message", "email", "e-mail", "call", "gift", "note", "postcard",
+                                         "visit", "news", "greetings"}) &&
+               in(next, {"my", "his", "her", "your", "our", "their", "the", "a"})) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "from", 0.8, "", "'from' (the sender), not 'form'.");
+    } else if (t.is("stationary") && (in(prev, {"office", "our", "the", "school"}) &&
+                                      (clause_ends_after(cx, i) || in(next, {"cupboard", "shop", "store", "supplies"})))) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "stationery", 0.75, "", "'stationery' (paper, pens), not 'stationary'.");
+    } else if (t.is("stationery") && in(prev, {"remained", "remain", "remains", "stayed", "stay", "is", "was", "were",
+                                               "are", "completely"}) && clause_ends_after(cx, i)) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "stationary", 0.75, "", "'stationary' (not moving), not 'stationery'.");
+    } else if (t.is("too") && i + 2 < static_cast<int>(cx.p.tokens.size()) && cx.p.tokens[i + 1].kind == token_kind::space &&
+               cx.p.tokens[i + 2].kind == token_kind::number &&
+               !in(prev, {"it's", "is", "was", "are", "were", "be", "seems", "seem", "looks", "feels", "so"})) {
+        // "from 30 too 37" (to), but "it's too 1990's" (a degree).
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, cased(t, "to"), 0.8, "", "The preposition is 'to'.");
+    } else if (t.is("there") && !in(prev, {"is", "are", "was", "were", "be", "been", "isn't", "aren't", "get", "got",
+                                           "go", "went", "over", "up", "down", "out", "in", "from"}) &&
+               in(next, {"son", "sons", "daughter", "daughters", "parents", "children", "kids", "house", "home", "car",
+                         "friends", "family", "shoulders", "names", "mother", "father", "wife", "husband", "dog",
+                         "own", "old", "best", "way", "lives", "heads", "hands", "eyes"}) &&
+               in(prev, {"at", "to", "on", "of", "with", "for", "loved", "love", "loves", "about", "by", "all"})) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "their", 0.8, "", "The possessive is 'their'.");
     } else if ((t.is("compered") || t.is("comparisson")) && in(next, {"to", "with"})) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, t.is("compered") ? "compared" : "comparison", 0.85, "",
                        "'compared to/with'.");
