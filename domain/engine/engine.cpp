@@ -46,6 +46,7 @@ void run_families(rule_context& cx) {
         check_grammar_en(cx);
         check_confusables_en(cx);
         check_phrases_en(cx);
+        check_context_typos_en(cx);
         check_eggcorns_en(cx);
         check_punctuation_en(cx);
     }

@@ -20,6 +20,7 @@ void check_verbs_es(rule_context& cx);     // verbs_es.cpp: voy a hablar, he com
 void check_grammar_en(rule_context& cx);   // grammar_en.cpp: confusables, a/an, could of
 void check_confusables_en(rule_context& cx);  // confusables_en.cpp: then/than, to/too, i, dont
 void check_phrases_en(rule_context& cx);
+void check_context_typos_en(rule_context& cx);  // context_typos_en.cpp: his should, he cold do
 void check_eggcorns_en(rule_context& cx);
 void check_punctuation_en(rule_context& cx);  // punctuation_en.cpp: tag questions, dates, hyphens  // eggcorns_en.cpp: peace of cake, give advise   // phrases_en.cpp: has bee, in the word, tow the line
 void check_casing(rule_context& cx);       // casing.cpp: sentence capitals, days and months

@@ -18,7 +18,7 @@ bool infinitive(const std::string& w) {
     static const set nouns = {"lugar", "mar",    "hogar",  "mujer",   "placer", "poder",  "deber",
                               "altar", "azar",   "bar",    "collar",  "militar", "particular", "popular",
                               "dólar", "taller", "ayer",   "par",     "cantar", "amanecer", "atardecer",
-                              "parecer", "ser", "ir", "pilar", "hogar", "nivel", "sur", "señor", "mayor"};
+                              "parecer", "ser", "ir", "pilar", "nivel", "sur", "señor", "mayor"};
     if (w.size() < 4 || nouns.count(w)) return false;
     std::string_view v = w;
     for (std::string_view clitic : {"nos", "los", "las", "les", "lo", "la", "le", "se", "me", "te"})
