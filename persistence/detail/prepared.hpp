@@ -3,7 +3,8 @@
 // kept prepared per pooled session and executed again with new values. SQLite spends most of a
 // small query's time preparing it, PostgreSQL parsing and planning it; a kept statement skips
 // both (on PostgreSQL it is a named server-side statement). Kept statements are dropped before
-// their session re-opens (database::prepare_session) and after any failure.
+// their session re-opens (database::prepare_session) and after any failure, and are always run to
+// completion so they never hold a read transaction between calls.
 //
 // A query type Q owns the variables its statement binds:
 //   struct Q { static std::string sql(); void bind(soci::statement&); ...members };
@@ -50,7 +51,13 @@ auto run_prepared(database& db, Set&& set, Read&& read) -> std::invoke_result_t<
         }
         set(query->q);
         query->st.execute(true);
-        return read(query->q, query->st.got_data());
+        auto out = read(query->q, query->st.got_data());
+        // Step to the end: an SQLite statement left on its row keeps its read transaction (and its
+        // snapshot) open, and the next write on this session would fail at once with
+        // SQLITE_BUSY_SNAPSHOT once another session has committed.
+        while (query->st.fetch()) {
+        }
+        return out;
     } catch (const std::exception& e) {
         std::erase_if(kept, [](const auto& entry) { return entry.first == &key; });  // prepare afresh
         return map_exception(e, db.still_connected(ps.pos()));

@@ -23,13 +23,8 @@ using galley::testing::backend_kind;
 class repositories : public ::testing::TestWithParam<backend_kind> {
 protected:
     void SetUp() override {
-        std::string url = galley::testing::scratch_database_url(GetParam());
-        if (url.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        auto opened = database::open(url, 4);
-        ASSERT_TRUE(opened.ok()) << opened.err().message;
-        db = std::move(*opened);
-        auto m = apply_migrations(*db);
-        ASSERT_TRUE(m.ok()) << m.err().message;
+        db = galley::testing::migrated_scratch_database(GetParam());
+        if (!db && !HasFailure()) GTEST_SKIP() << galley::testing::kNeedsPostgres;
     }
 
     user make_user(const std::string& email) {
@@ -142,6 +137,28 @@ TEST_P(repositories, expired_guests_are_removed_and_live_ones_can_be_claimed) {
         << "a claimed account is no longer a guest";
     EXPECT_EQ(users.claim_guest(member.id, "other@example.com", "h", now).err().code, errc::conflict);
     EXPECT_TRUE(users.remove_expired_guests(now + 7'200'000'000LL, 100)->empty()) << "claimed users never expire";
+}
+
+// A kept (prepared once) lookup must not leave its SQLite session inside a read transaction:
+// the session's next write would fail at once (SQLITE_BUSY_SNAPSHOT) after another commit.
+TEST(repositories_sqlite, a_kept_lookup_leaves_no_read_transaction_open) {
+    std::string url = galley::testing::scratch_database_url(backend_kind::sqlite);
+    auto first = database::open(url, 1), second = database::open(url, 1);
+    ASSERT_TRUE(first.ok() && second.ok());
+    ASSERT_TRUE(apply_migrations(**first).ok());
+    user_repository a(**first), b(**second);
+    user u{new_uuid(), "reader@example.com", "R", "h", "user", "free", now_micros()};
+    ASSERT_TRUE(a.create(u).ok());
+    for (int round = 0; round < 3; ++round) {
+        ASSERT_TRUE(a.find_by_id(u.id).ok());
+        user_usage usage;
+        ASSERT_TRUE(a.find_with_usage(u.id, "2026-11", usage).ok());
+        user other{new_uuid(), "w" + std::to_string(round) + "@example.com", "W", "h", "user", "free", now_micros()};
+        ASSERT_TRUE(b.create(other).ok()) << "another session commits";
+        user mine{new_uuid(), "a" + std::to_string(round) + "@example.com", "A", "h", "user", "free", now_micros()};
+        auto s = a.create(mine);
+        EXPECT_TRUE(s.ok()) << "the reading session writes next: " << (s.ok() ? "" : s.err().message);
+    }
 }
 
 TEST_P(repositories, concurrent_registrations_of_one_email_let_exactly_one_win) {

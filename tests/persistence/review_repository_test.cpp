@@ -47,12 +47,11 @@ suggestion_record a_suggestion(const std::string& doc, int n, story_kind story,
 class review_repository_contract : public ::testing::TestWithParam<backend_kind> {
 protected:
     void SetUp() override {
-        std::string url = galley::testing::scratch_database_url(GetParam());
-        if (url.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        auto opened = database::open(url, 4);
-        ASSERT_TRUE(opened.ok()) << opened.err().message;
-        db = std::move(*opened);
-        ASSERT_TRUE(apply_migrations(*db).ok());
+        db = galley::testing::migrated_scratch_database(GetParam());
+        if (!db) {
+            if (!HasFailure()) GTEST_SKIP() << galley::testing::kNeedsPostgres;
+            return;
+        }
         queue = std::make_unique<work_queue>(*db, plans);
         reviews = std::make_unique<review_repository>(*db);
         owner = make_user("owner@example.com");

@@ -42,13 +42,11 @@ int count_kind(const std::vector<export_record>& exports, const std::string& kin
 class work_queue_contract : public ::testing::TestWithParam<backend_kind> {
 protected:
     void SetUp() override {
-        std::string url = galley::testing::scratch_database_url(GetParam());
-        if (url.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        auto opened = database::open(url, 4);
-        ASSERT_TRUE(opened.ok()) << opened.err().message;
-        db = std::move(*opened);
-        auto m = apply_migrations(*db);
-        ASSERT_TRUE(m.ok()) << m.err().message;
+        db = galley::testing::migrated_scratch_database(GetParam());
+        if (!db) {
+            if (!HasFailure()) GTEST_SKIP() << galley::testing::kNeedsPostgres;
+            return;
+        }
         queue = std::make_unique<work_queue>(*db, plans);
         runs = std::make_unique<run_repository>(*db);
     }

@@ -8,7 +8,10 @@
 #include <unistd.h>
 
 #include "domain/ids.hpp"
+#include <gtest/gtest.h>
+
 #include "persistence/database.hpp"
+#include "persistence/migrations.hpp"
 #include "tests/support/galley_process.hpp"
 
 namespace galley::testing {
@@ -33,6 +36,21 @@ std::string scratch_database_url(backend_kind k) {
     admin << "CREATE DATABASE " + name;
     auto slash = dsn.rfind('/');
     return dsn.substr(0, slash + 1) + name;
+}
+
+std::unique_ptr<persistence::database> migrated_scratch_database(backend_kind k) {
+    std::string url = scratch_database_url(k);
+    if (url.empty()) return nullptr;
+    auto opened = persistence::database::open(url, 4);
+    if (!opened) {
+        ADD_FAILURE() << "cannot open " << url << ": " << opened.err().message;
+        return nullptr;
+    }
+    if (auto m = persistence::apply_migrations(**opened); !m) {
+        ADD_FAILURE() << "migrations failed: " << m.err().message;
+        return nullptr;
+    }
+    return std::move(*opened);
 }
 
 }  // namespace galley::testing
