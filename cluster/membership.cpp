@@ -61,11 +61,11 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
                                "owns the user), forwarded (sent to the owner), received (from a non-owner)")
                          .Register(*metrics);
     st->commands_local = &commands.Add({{"route", "local"}});
+    st->commands_forwarded = &commands.Add({{"route", "forwarded"}});
+    st->commands_received = &commands.Add({{"route", "received"}});
     st->peers_connected = &prometheus::BuildGauge().Name("galley_cluster_peers_connected")
                                .Help("Cluster members this node holds a middleman connection to")
                                .Register(*metrics).Add({});
-    st->commands_forwarded = &commands.Add({{"route", "forwarded"}});
-    st->commands_received = &commands.Add({{"route", "received"}});
     auto nodes = std::make_shared<persistence::node_repository>(*ctx->db);
     std::string self_address = options.host + ":" + std::to_string(options.cluster_port);
 
