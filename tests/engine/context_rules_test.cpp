@@ -48,6 +48,9 @@ TEST(monosyllables_es, pronouns_and_interrogatives) {
     EXPECT_EQ(fixed("¿Que quieres?", "es"), "¿Qué quieres?");
     EXPECT_EQ(fixed("¿Por que no vienes?", "es"), "¿Por qué no vienes?");
     EXPECT_EQ(fixed("No sé que hacer.", "es"), "No sé qué hacer.");
+    EXPECT_EQ(fixed("Quiero leche con te ahora, por favor, que tengo frío.", "es"),
+              "Quiero leche con té ahora, por favor, que tengo frío.");
+    EXPECT_FALSE(fires("Te lo dije ayer y te lo repito hoy en casa.", "es", "ES_DIACRITIC_MONOSYLLABLE"));
     EXPECT_FALSE(fires("Tu casa es bonita.", "es", "ES_DIACRITIC_MONOSYLLABLE"));
     EXPECT_FALSE(fires("El perro ladra y se va.", "es", "ES_DIACRITIC_MONOSYLLABLE"));
     EXPECT_FALSE(fires("Si, por ejemplo, llueve, no iremos.", "es", "ES_DIACRITIC_MONOSYLLABLE"));

@@ -87,9 +87,10 @@ void se(rule_context& cx, int i) {
     if (saber) emit(cx, i, "sé");
 }
 
-// "un te", "el te verde", "del te": the drink.
+// "un te", "el te verde", "del te", "leche con te": the drink. After a preposition the pronoun
+// would be "ti" ("para ti"), so "con te", "de te", "sin te" can only be the drink.
 void te(rule_context& cx, int i) {
-    static const set always = {"un", "del", "al"};
+    static const set always = {"un", "del", "al", "de", "con", "sin", "para", "por", "a"};
     static const set det = {"el", "mi", "tu", "su", "este", "ese", "buen", "con"};
     static const set drink_next = {"de", "del", "verde", "negro", "rojo", "blanco", "con", "y",
                                    "frío", "caliente", "helado"};
