@@ -182,3 +182,21 @@ TEST(grammar_en, more_real_words_in_the_wrong_frame) {
     EXPECT_FALSE(fires("Any one of them will do.", "en", "EN_FIXED_PHRASES"));
     EXPECT_FALSE(fires("No one came.", "en", "EN_FIXED_PHRASES"));
 }
+
+TEST(grammar_en, contractions_and_typos_in_frames) {
+    EXPECT_EQ(fixed("It's not mine, it's your's.", "en"), "It's not mine, it's yours.");
+    EXPECT_EQ(fixed("Hell be there tomorrow.", "en"), "He'll be there tomorrow.");
+    EXPECT_FALSE(fires("What the hell be there?", "en", "EN_CONTEXT_TYPO"));
+    EXPECT_EQ(fixed("Actually, wed love to do this!", "en"), "Actually, we'd love to do this!");
+    EXPECT_EQ(fixed("Have your seen my sister?", "en"), "Have you seen my sister?");
+    EXPECT_EQ(fixed("This will take some tome.", "en"), "This will take some time.");
+    EXPECT_FALSE(fires("She read the tome twice.", "en", "EN_CONTEXT_TYPO"));
+    EXPECT_EQ(fixed("Th water is hot.", "en"), "The water is hot.");
+    EXPECT_FALSE(fires("Th is the symbol for thorium.", "en", "EN_CONTEXT_TYPO"));
+    EXPECT_EQ(fixed("The light was switched of.", "en"), "The light was switched off.");
+    EXPECT_FALSE(fires("It was the turn of the century.", "en", "EN_CONTEXT_TYPO"));
+    EXPECT_EQ(fixed("Go back to were you came from.", "en"), "Go back to where you came from.");
+    EXPECT_EQ(fixed("I am looking TV.", "en"), "I am watching TV.");
+    EXPECT_EQ(fixed("I always loose the password.", "en"), "I always lose the password.");
+    EXPECT_EQ(fixed("We expanded too all the new locations.", "en"), "We expanded to all the new locations.");
+}

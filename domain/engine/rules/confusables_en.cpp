@@ -177,7 +177,7 @@ void to_too(rule_context& cx, int i) {
     static const set before = {"is",  "was", "are", "were", "be",   "been", "it's", "that's",
                                "way", "not", "far", "much", "came", "all",  "being", "seems",
                                "because", "but", "just", "returned", "wanted", "got", "get"};
-    static const set determiner = {"the", "a", "an", "my", "your", "his", "their", "our"};
+    static const set determiner = {"the", "a", "an", "my", "your", "his", "their", "our", "all"};
     const token& t = cx.p.tokens[i];
     const token* next = next_word(cx, i);
     if (t.is("to")) {

@@ -74,6 +74,40 @@ void context_typos(rule_context& cx, int i) {
                          "own", "old", "best", "way", "lives", "heads", "hands", "eyes"}) &&
                in(prev, {"at", "to", "on", "of", "with", "for", "loved", "love", "loves", "about", "by", "all"})) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "their", 0.8, "", "The possessive is 'their'.");
+    } else if ((t.is("hell") || t.is("shell") || t.is("wed")) && next && !in(prev, {"the", "a", "to", "of", "in", "from", "what"}) &&
+               (sentence_start(t) || in(prev, {"and", "but", "so", "actually", "really", "john", "tell"}) ||
+                (cx.p.prev_solid(i) >= 0 && cx.p.tokens[cx.p.prev_solid(i)].is_punct(U',', cx.p.text))) &&
+               (t.is("wed") ? in(next, {"gone", "love", "better", "like", "rather", "have", "been", "never"})
+                            : next->is("be"))) {
+        // "Hell be there" (he'll), "Shell be there" (she'll), "Wed love to" (we'd).
+        std::string repl = t.is("hell") ? "he'll" : t.is("shell") ? "she'll" : "we'd";
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, cased(t, repl), 0.8, "", "The contraction '" + repl + "'.");
+    } else if (t.is("your") && in(prev, {"have", "has"}) && sentence_start(*prev) &&
+               in(next, {"seen", "ever", "been", "got", "heard", "read", "done", "tried", "met"})) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "you", 0.85, "", "The subject is 'you'.");
+    } else if (t.is("tome") && in(prev, {"some", "no", "more", "enough", "spare", "free", "any", "much", "little"})) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "time", 0.8, "", "'time', not 'tome' (a large book).");
+    } else if (t.text == "Th" && sentence_start(t) && next && next->shape == word_shape::lower &&
+               !next->lower.ends_with("ed") &&
+               !in(next, {"is", "was", "has", "had", "stands", "means", "refers", "denotes", "represents", "and", "or"})) {
+        // "Th water is hot" (The); "Th is the symbol for thorium" is the element.
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "The", 0.85, "", "'The'.");
+    } else if (t.text == "fr" && prev && next && next->shape == word_shape::lower) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "for", 0.8, "", "'for'.");
+    } else if (t.is("of") && in(prev, {"switched", "turned", "switch", "turn", "shut", "switching", "turning", "log",
+                                       "logged"}) &&
+               (clause_ends_after(cx, i) ||
+                (in(next, {"the", "your", "my", "it", "all", "his", "her"}) &&
+                 in(next_word(cx, i + 2), {"tv", "light", "lights", "radio", "computer", "engine", "phone", "music",
+                                           "television", "alarm", "heating", "oven"})))) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "off", 0.8, "", "'off' (not on), not 'of'.");
+    } else if (t.is("were") && in(prev, {"to", "from"}) &&
+               in(next, {"you", "they", "we", "he", "she", "i", "it", "people", "the"})) {
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "where", 0.8, "", "'where' (the place), not 'were'.");
+    } else if ((t.is("look") || t.is("looks") || t.is("looked") || t.is("looking")) &&
+               in(next, {"tv", "television"})) {
+        std::string repl = t.is("look") ? "watch" : t.is("looks") ? "watches" : t.is("looked") ? "watched" : "watching";
+        cx.emit_tokens("EN_CONTEXT_TYPO", i, i, repl, 0.8, "", "One watches TV: '" + repl + "'.");
     } else if ((t.is("compered") || t.is("comparisson")) && in(next, {"to", "with"})) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, t.is("compered") ? "compared" : "comparison", 0.85, "",
                        "'compared to/with'.");

@@ -98,10 +98,12 @@ void youre(rule_context& cx, int i) {
 
 void lose(rule_context& cx, int i) {
     static const set before = {"to",   "will",   "would", "could", "can",   "might",  "may",
-                               "must", "should", "not",   "never", "don't", "didn't", "won't"};
+                               "must", "should", "not",   "never", "don't", "didn't", "won't",
+                               "i",    "we",     "they",  "always", "often", "sometimes"};
     static const set objects = {"weight", "track", "control", "sight", "interest",   "money",
                                 "hope",   "face",  "touch",   "time",  "everything", "my",
-                                "your",   "his",   "her",     "their", "our",        "the"};
+                                "your",   "his",   "her",     "their", "our",        "the",
+                                "this",   "so",    "it",      "them",  "a"};
     const auto& t = cx.p.tokens[i];
     if (!t.is("loose")) return;
     int p = previous_word(cx, i), n = adjacent_word(cx, i);

@@ -184,7 +184,8 @@ void apostrophe_placement(rule_context& cx, int i) {
         {"should'nt", "shouldn't"}, {"must'nt", "mustn't"}, {"ca'nt", "can't"},     {"wo'nt", "won't"},
         {"i'l", "I'll"},          {"we'r", "we're"},        {"you'r", "you're"},    {"they'r", "they're"},
         {"we'v", "we've"},        {"you'v", "you've"},      {"they'v", "they've"},  {"i'v", "I've"},
-        {"wan't", "want"}};
+        {"wan't", "want"},        {"your's", "yours"},      {"yours'", "yours"},    {"her's", "hers"},
+        {"their's", "theirs"},    {"our's", "ours"}};
     const token& t = cx.p.tokens[i];
     if (t.lower.find('\'') == std::string::npos && t.lower.find('\xE2') == std::string::npos) return;
     std::string w = apostrophes(t.lower);
