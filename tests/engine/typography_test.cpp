@@ -44,6 +44,14 @@ TEST(typography, degrees_take_the_degree_sign_after_a_space) {
     EXPECT_FALSE(fires("Llegó el 2º clasificado.", "es", "UNIT_SYMBOL"));
 }
 
+TEST(typography, spanish_abbreviations_and_ordinals) {
+    EXPECT_EQ(fixed("El 9° clasificado llegó tarde a la meta de la carrera.", "es"),
+              "El 9.º clasificado llegó tarde a la meta de la carrera.");
+    EXPECT_EQ(fixed("Vive en el núm 25 de la calle mayor del pueblo.", "es"),
+              "Vive en el núm. 25 de la calle mayor del pueblo.");
+    EXPECT_FALSE(fires("Hacía 9° en la sierra aquella mañana de enero.", "es", "ES_ORDINAL_ABBREVIATION"));
+}
+
 TEST(typography, signs_typed_with_ascii_and_english_money_and_decades) {
     EXPECT_EQ(fixed("The new product is Choice(TM) Plus.", "en"), "The new product is Choice\u2122 Plus.");
     EXPECT_EQ(fixed("Copyright (C) 2010 The Estate.", "en"), "Copyright \u00A9 2010 The Estate.");

@@ -187,6 +187,17 @@ void degrees(rule_context& cx, int i) {
                scale(std::string_view(toks[i + 1].text).substr(2))) {
         repl = num.text + gap + "\u00B0" + toks[i + 1].text.substr(2);
         end = i + 1;
+    } else if (cx.es() && ch(cx, i + 1) == 0xB0 && kind(cx, i + 1, token_kind::punct) &&
+               kind(cx, i + 2, token_kind::space) && kind(cx, i + 3, token_kind::word) &&
+               toks[i + 3].shape == word_shape::lower && num.end - num.begin <= 3 && i >= 2 &&
+               kind(cx, i - 1, token_kind::space) && kind(cx, i - 2, token_kind::word) &&
+               std::string_view("|el|la|los|las|del|al|su|sus|mi|tu|este|esta|cada|")
+                       .find("|" + toks[i - 2].lower + "|") != std::string_view::npos) {
+        // "el 9° clasificado": the degree sign typed for the ordinal indicator ("hacía 9° en la
+        // sierra" is a temperature: only after a determiner is it an ordinal).
+        cx.emit("ES_ORDINAL_ABBREVIATION", num.begin, toks[i + 1].end, num.text + ".\u00BA", 0.8,
+                "El ordinal se escribe «" + num.text + ".º».", "The ordinal is written '" + num.text + ".º'.");
+        return;
     } else if (kind(cx, i + 1, token_kind::space) && kind(cx, i + 2, token_kind::word) &&
                toks[i + 2].text.starts_with("\u00BA") && scale(std::string_view(toks[i + 2].text).substr(2))) {
         cx.emit("UNIT_SYMBOL", toks[i + 2].begin, toks[i + 2].end, "\u00B0" + toks[i + 2].text.substr(2), 0.85,
@@ -231,8 +242,11 @@ void abbreviation(rule_context& cx, int i) {
     } else if (cx.es() && (t.text == "s" || t.text == "S") && space_after &&
                kind(cx, i + 2, token_kind::word) && toks[i + 2].shape == word_shape::upper &&
                toks[i + 2].text.find_first_not_of("IVXLC") == std::string::npos &&
-               i >= 2 && kind(cx, i - 2, token_kind::word) && toks[i - 2].shape == word_shape::lower) {
-        repl = "s.";
+               (i == 0 || (i >= 2 && kind(cx, i - 2, token_kind::word) && toks[i - 2].shape == word_shape::lower))) {
+        repl = (i == 0 ? std::string("S") : t.text) + ".";  // "s XVIII" → "s. XVIII" (siglo)
+    } else if (cx.es() && (t.is("pág") || t.is("págs") || t.is("núm")) && space_after &&
+               kind(cx, i + 2, token_kind::number)) {
+        repl = t.text + ".";  // "núm 25" → "núm. 25"
     } else if (cx.es() && (t.is("pag") || t.is("num")) && space_after &&
                kind(cx, i + 2, token_kind::number)) {
         repl = t.is("pag") ? "pág." : "núm.";
