@@ -55,6 +55,11 @@ struct paragraph_view {
     /// Index of the next/previous token of kind word|number|punct|url (skipping spaces), or -1.
     int next_solid(int i) const;
     int prev_solid(int i) const;
+    /// Token k exists and has kind `kind` / is the punctuation mark `c` (false out of range).
+    bool kind_at(int k, token_kind kind) const {
+        return k >= 0 && k < static_cast<int>(tokens.size()) && tokens[k].kind == kind;
+    }
+    bool punct_at(int k, char32_t c) const { return kind_at(k, token_kind::punct) && text[tokens[k].begin] == c; }
 };
 
 /// Cuts `utf8_text` (valid UTF-8) into tokens and sentences. URLs and e-mail addresses are one

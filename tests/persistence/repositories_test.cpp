@@ -20,12 +20,8 @@ using namespace galley;
 using namespace galley::persistence;
 using galley::testing::backend_kind;
 
-class repositories : public ::testing::TestWithParam<backend_kind> {
+class repositories : public galley::testing::scratch_database_test {
 protected:
-    void SetUp() override {
-        db = galley::testing::migrated_scratch_database(GetParam());
-        if (!db && !HasFailure()) GTEST_SKIP() << galley::testing::kNeedsPostgres;
-    }
 
     user make_user(const std::string& email) {
         user u{new_uuid(), email, "Name", "hash", "user", "free", now_micros()};
@@ -33,7 +29,6 @@ protected:
         return u;
     }
 
-    std::unique_ptr<database> db;
 };
 
 TEST_P(repositories, migrations_are_recorded_and_safe_to_run_twice) {

@@ -44,14 +44,11 @@ suggestion_record a_suggestion(const std::string& doc, int n, story_kind story,
 }
 }  // namespace
 
-class review_repository_contract : public ::testing::TestWithParam<backend_kind> {
+class review_repository_contract : public galley::testing::scratch_database_test {
 protected:
     void SetUp() override {
-        db = galley::testing::migrated_scratch_database(GetParam());
-        if (!db) {
-            if (!HasFailure()) GTEST_SKIP() << galley::testing::kNeedsPostgres;
-            return;
-        }
+        scratch_database_test::SetUp();
+        if (!db) return;
         queue = std::make_unique<work_queue>(*db, plans);
         reviews = std::make_unique<review_repository>(*db);
         owner = make_user("owner@example.com");
@@ -124,7 +121,6 @@ protected:
     }
 
     plan_table plans = plan_table::defaults();
-    std::unique_ptr<database> db;
     std::unique_ptr<work_queue> queue;
     std::unique_ptr<review_repository> reviews;
     user owner;

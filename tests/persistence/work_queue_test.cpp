@@ -39,14 +39,11 @@ int count_kind(const std::vector<export_record>& exports, const std::string& kin
 }
 }  // namespace
 
-class work_queue_contract : public ::testing::TestWithParam<backend_kind> {
+class work_queue_contract : public galley::testing::scratch_database_test {
 protected:
     void SetUp() override {
-        db = galley::testing::migrated_scratch_database(GetParam());
-        if (!db) {
-            if (!HasFailure()) GTEST_SKIP() << galley::testing::kNeedsPostgres;
-            return;
-        }
+        scratch_database_test::SetUp();
+        if (!db) return;
         queue = std::make_unique<work_queue>(*db, plans);
         runs = std::make_unique<run_repository>(*db);
     }
@@ -107,7 +104,6 @@ protected:
     }
 
     plan_table plans = plan_table::defaults();
-    std::unique_ptr<database> db;
     std::unique_ptr<work_queue> queue;
     std::unique_ptr<run_repository> runs;
 };

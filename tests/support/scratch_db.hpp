@@ -1,6 +1,8 @@
 #pragma once
 // Fresh, empty databases for tests: a new SQLite file, or a new database on the throwaway
 // PostgreSQL server whose DSN test.sh exports in GALLEY_TEST_PG.
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 
@@ -24,5 +26,17 @@ std::unique_ptr<persistence::database> migrated_scratch_database(backend_kind k)
 
 /// The skip message for tests that need GALLEY_TEST_PG.
 inline constexpr const char* kNeedsPostgres = "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+
+/// A repository contract test run once per backend: SetUp opens a fresh migrated database in
+/// `db`, or skips (PostgreSQL not configured) / fails. Derived SetUps call it first and return
+/// when `db` is null.
+class scratch_database_test : public ::testing::TestWithParam<backend_kind> {
+protected:
+    void SetUp() override {
+        db = migrated_scratch_database(GetParam());
+        if (!db && !HasFailure()) GTEST_SKIP() << kNeedsPostgres;
+    }
+    std::unique_ptr<persistence::database> db;
+};
 
 }  // namespace galley::testing

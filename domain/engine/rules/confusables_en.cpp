@@ -289,9 +289,7 @@ void its_extended(rule_context& cx, int i) {
     if (w == "its") {
         if (next->is("a") || next->is("an") || next->is("been")) return;  // grammar_en.cpp
         // After a comma ("Well, its okay") a clause starts as well.
-        int before = cx.p.prev_solid(i);
-        bool opener = sentence_start(t) || in(prev, clause_openers) ||
-                      (before >= 0 && cx.p.tokens[before].is_punct(U',', cx.p.text));
+        bool opener = sentence_start(t) || in(prev, clause_openers) || cx.p.punct_at(cx.p.prev_solid(i), U',');
         bool gerund = sentence_start(t) && next->lower.size() > 5 && next->lower.ends_with("ing");
         if ((opener && it_is_next.count(next->lower)) || mid_next.count(next->lower) || gerund) {
             if (next->is("so") && cx.p.next_solid(i + 2) == i + 3) return;  // "its so-called"

@@ -76,7 +76,7 @@ void context_typos(rule_context& cx, int i) {
         cx.emit_tokens("EN_CONTEXT_TYPO", i, i, "their", 0.8, "", "The possessive is 'their'.");
     } else if ((t.is("hell") || t.is("shell") || t.is("wed")) && next && !in(prev, {"the", "a", "to", "of", "in", "from", "what"}) &&
                (sentence_start(t) || in(prev, {"and", "but", "so", "actually", "really", "john", "tell"}) ||
-                (cx.p.prev_solid(i) >= 0 && cx.p.tokens[cx.p.prev_solid(i)].is_punct(U',', cx.p.text))) &&
+                cx.p.punct_at(cx.p.prev_solid(i), U',')) &&
                (t.is("wed") ? in(next, {"gone", "love", "better", "like", "rather", "have", "been", "never"})
                             : next->is("be"))) {
         // "Hell be there" (he'll), "Shell be there" (she'll), "Wed love to" (we'd).

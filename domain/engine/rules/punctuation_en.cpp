@@ -18,17 +18,8 @@ const set kMonths = {"january", "february", "march", "april", "may", "june", "ju
                      "september", "october", "november", "december"};
 const set kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-bool is_number(const rule_context& cx, int k) {
-    return k >= 0 && k < static_cast<int>(cx.p.tokens.size()) && cx.p.tokens[k].kind == token_kind::number;
-}
 bool is_year(const rule_context& cx, int k) {
-    return is_number(cx, k) && cx.p.tokens[k].end - cx.p.tokens[k].begin == 4;
-}
-bool space_at(const rule_context& cx, int k) {
-    return k >= 0 && k < static_cast<int>(cx.p.tokens.size()) && cx.p.tokens[k].kind == token_kind::space;
-}
-bool punct_at(const rule_context& cx, int k, char32_t c) {
-    return k >= 0 && k < static_cast<int>(cx.p.tokens.size()) && cx.p.tokens[k].is_punct(c, cx.p.text);
+    return cx.p.kind_at(k, token_kind::number) && cx.p.tokens[k].end - cx.p.tokens[k].begin == 4;
 }
 
 // "She isn't coming is she?": a statement followed by an auxiliary and a pronoun before the
@@ -47,7 +38,7 @@ void tag_question(rule_context& cx, int i) {
                                          "didn't", "haven't", "hasn't", "won't", "wouldn't", "can't", "couldn't",
                                          "shouldn't", "so", "and", "or", "but"};
     const token& t = cx.p.tokens[i];
-    if (!punct_at(cx, i + 3, U'?')) return;  // cheapest test first: most words are not before "X?"
+    if (!cx.p.punct_at(i + 3, U'?')) return;  // cheapest test first: most words are not before "X?"
     std::string scratch;
     if (!aux.count(plain(t, scratch))) return;
     const token* pronoun = next_word(cx, i);
@@ -84,13 +75,13 @@ void eg_ie(rule_context& cx, int i) {
     auto it = forms.find(t.text);  // lower case only: "IE" is a browser, "Eg" a name
     if (it == forms.end()) return;
     int last = i;
-    if (punct_at(cx, i + 1, U'.')) last = i + 1;
-    if (!space_at(cx, last + 1) || last + 2 >= static_cast<int>(cx.p.tokens.size()) ||
+    if (cx.p.punct_at(i + 1, U'.')) last = i + 1;
+    if (!cx.p.kind_at(last + 1, token_kind::space) || last + 2 >= static_cast<int>(cx.p.tokens.size()) ||
         cx.p.tokens[last + 2].kind != token_kind::word)
         return;  // "e.g.," is already right
     // Only after a comma or a parenthesis: "eg" elsewhere may be a word or a name.
     int p = cx.p.prev_solid(i);
-    if (p < 0 || !(punct_at(cx, p, U',') || punct_at(cx, p, U'('))) return;
+    if (p < 0 || !(cx.p.punct_at(p, U',') || cx.p.punct_at(p, U'('))) return;
     cx.emit_tokens("EN_EG_IE_COMMA", i, last, std::string(it->second), 0.8, "",
                    "Write '" + std::string(it->second) + "' with its periods and a comma after it.");
 }
@@ -102,17 +93,17 @@ void dates(rule_context& cx, int i) {
     if (t.shape != word_shape::capitalized) return;
     if (kMonths.count(t.lower) && !t.is("may") && !t.is("march")) {
         // Month, day, year without the comma after the day.
-        if (space_at(cx, i + 1) && is_number(cx, i + 2) && cx.p.tokens[i + 2].end - cx.p.tokens[i + 2].begin <= 2 &&
-            space_at(cx, i + 3) && is_year(cx, i + 4)) {
+        if (cx.p.kind_at(i + 1, token_kind::space) && cx.p.kind_at(i + 2, token_kind::number) && cx.p.tokens[i + 2].end - cx.p.tokens[i + 2].begin <= 2 &&
+            cx.p.kind_at(i + 3, token_kind::space) && is_year(cx, i + 4)) {
             const token& day = cx.p.tokens[i + 2];
             cx.emit_tokens("EN_DATE_COMMA", i + 2, i + 2, day.text + ",", 0.85, "",
                            "A comma separates the day from the year.");
-        } else if (punct_at(cx, i + 1, U',') && space_at(cx, i + 2) && is_year(cx, i + 3)) {
+        } else if (cx.p.punct_at(i + 1, U',') && cx.p.kind_at(i + 2, token_kind::space) && is_year(cx, i + 3)) {
             cx.emit_tokens("EN_DATE_COMMA", i, i + 3, t.text + " " + cx.p.tokens[i + 3].text, 0.8, "",
                            "No comma between a month and a year.");
         }
     } else if (kWeekdays.count(t.lower) && next_word(cx, i) && kMonths.count(next_word(cx, i)->lower) &&
-               next_word(cx, i)->shape == word_shape::capitalized && space_at(cx, i + 3) && is_number(cx, i + 4)) {
+               next_word(cx, i)->shape == word_shape::capitalized && cx.p.kind_at(i + 3, token_kind::space) && cx.p.kind_at(i + 4, token_kind::number)) {
         cx.emit_tokens("EN_DATE_COMMA", i, i, t.text + ",", 0.85, "", "A comma follows the weekday in a date.");
     }
 }
@@ -147,7 +138,7 @@ void compound_adjective(rule_context& cx, int i) {
     }
     const bool numeric = t.kind == token_kind::number ||
                          (t.lower.size() >= 3 && t.lower.size() <= 9 && number_words.count(t.lower));
-    if (numeric && space_at(cx, i + 1)) {
+    if (numeric && cx.p.kind_at(i + 1, token_kind::space)) {
         const token* unit = word_at(cx, i + 2);
         if (!unit || !units.count(unit->lower)) return;
         int last = i + 2;
@@ -195,7 +186,7 @@ void fixed_marks(rule_context& cx, int i) {
     const token& t = cx.p.tokens[i];
     std::string scratch;
     std::string_view w = plain(t, scratch);
-    if (t.is("o") && (punct_at(cx, i + 1, U'\'') || punct_at(cx, i + 1, 0x2019)) && space_at(cx, i + 2) &&
+    if (t.is("o") && (cx.p.punct_at(i + 1, U'\'') || cx.p.punct_at(i + 1, 0x2019)) && cx.p.kind_at(i + 2, token_kind::space) &&
         word_at(cx, i + 3) && cx.p.tokens[i + 3].is("clock")) {
         cx.emit_tokens("EN_FIXED_PUNCTUATION", i, i + 3, "o'clock", 0.85, "", "'o'clock' is one word.");
     } else if ((t.is("heavens") || t.is("goodness") || t.is("pete's") || t.is("petes")) &&

@@ -20,9 +20,6 @@ char32_t ch(const rule_context& cx, int k) {
     return k >= 0 && k < static_cast<int>(cx.p.tokens.size()) ? cx.p.text[cx.p.tokens[k].begin]
                                                                : 0;
 }
-bool kind(const rule_context& cx, int k, token_kind want) {
-    return k >= 0 && k < static_cast<int>(cx.p.tokens.size()) && cx.p.tokens[k].kind == want;
-}
 const set kExtensions = {"com", "org", "net", "txt", "pdf", "doc", "docx", "html", "htm",
                          "jpg", "png", "gif", "exe", "zip", "csv", "xml", "json", "php",
                          "js",  "py",  "cpp", "mp3", "mp4", "info", "gov", "edu", "es",
@@ -59,12 +56,12 @@ void glued_sentence(rule_context& cx, int i) {
 // "así .siempre", "Ven .¿Como": a space before the mark instead of after it.
 void space_on_wrong_side(rule_context& cx, int i) {
     const auto& toks = cx.p.tokens;
-    if (!kind(cx, i - 1, token_kind::word) || !kind(cx, i, token_kind::space)) return;
+    if (!cx.p.kind_at(i - 1, token_kind::word) || !cx.p.kind_at(i, token_kind::space)) return;
     const char32_t c = ch(cx, i + 1);
-    if (!kind(cx, i + 1, token_kind::punct) || !sentence_mark(c)) return;
+    if (!cx.p.kind_at(i + 1, token_kind::punct) || !sentence_mark(c)) return;
     if (cx.p.text[toks[i].begin] != U' ' || toks[i].end - toks[i].begin != 1) return;
-    const bool word = kind(cx, i + 2, token_kind::word);
-    const bool opener = kind(cx, i + 2, token_kind::punct) && (ch(cx, i + 2) == 0xBF || ch(cx, i + 2) == 0xA1);
+    const bool word = cx.p.kind_at(i + 2, token_kind::word);
+    const bool opener = cx.p.kind_at(i + 2, token_kind::punct) && (ch(cx, i + 2) == 0xBF || ch(cx, i + 2) == 0xA1);
     if (!word && !opener) return;
     if (word && (toks[i + 2].shape == word_shape::upper || kExtensions.count(toks[i + 2].lower) ||
                  (c == U'.' && (!cx.speller || !cx.speller->known(toks[i + 2].lower)))))
@@ -79,7 +76,7 @@ void space_on_wrong_side(rule_context& cx, int i) {
 // "Ven.¿Como", "así…Siempre", "así...Siempre": glued marks the basic rule does not see.
 void glued_after_mark(rule_context& cx, int i) {
     const auto& toks = cx.p.tokens;
-    if (!kind(cx, i - 1, token_kind::word)) return;
+    if (!cx.p.kind_at(i - 1, token_kind::word)) return;
     const char32_t c = ch(cx, i);
     int last = i;
     if (c == U'.' && ch(cx, i + 1) == U'.' && ch(cx, i + 2) == U'.' && ch(cx, i + 3) != U'.')
@@ -87,7 +84,7 @@ void glued_after_mark(rule_context& cx, int i) {
     else if (c != 0x2026 && c != U'.')
         return;
     const bool opener = ch(cx, last + 1) == 0xBF || ch(cx, last + 1) == 0xA1;
-    const bool word = kind(cx, last + 1, token_kind::word);
+    const bool word = cx.p.kind_at(last + 1, token_kind::word);
     if (c == U'.' && last == i) {
         if (!opener) return;  // ".Luego" is typography.cpp's; ".siempre" is a file-name token
     } else if (!word && !opener) {
@@ -105,9 +102,9 @@ void ordinal(rule_context& cx, int i) {
         {"da", ".ª"}, {"ra", ".ª"}, {"ta", ".ª"}, {"va", ".ª"}, {"na", ".ª"}, {"ma", ".ª"},
         {"er", ".er"}, {"r", ".er"}, {"ero", ".º"}};
     const auto& toks = cx.p.tokens;
-    if (!cx.es() || !kind(cx, i + 1, token_kind::word)) return;
+    if (!cx.es() || !cx.p.kind_at(i + 1, token_kind::word)) return;
     const token& num = toks[i];
-    if (num.end - num.begin > 3 || (i > 0 && !kind(cx, i - 1, token_kind::space))) return;
+    if (num.end - num.begin > 3 || (i > 0 && !cx.p.kind_at(i - 1, token_kind::space))) return;
     for (std::uint32_t k = num.begin; k < num.end; ++k)
         if (cx.p.text[k] < U'0' || cx.p.text[k] > U'9') return;
     auto it = suffix.find(toks[i + 1].lower);
@@ -117,11 +114,11 @@ void ordinal(rule_context& cx, int i) {
         return;
     int end = i + 1;
     // "2do. caso": the abbreviation's own period goes; a sentence's last period stays.
-    if (ch(cx, i + 2) == U'.' && kind(cx, i + 3, token_kind::space) &&
-        kind(cx, i + 4, token_kind::word) && toks[i + 4].shape == word_shape::lower)
+    if (ch(cx, i + 2) == U'.' && cx.p.kind_at(i + 3, token_kind::space) &&
+        cx.p.kind_at(i + 4, token_kind::word) && toks[i + 4].shape == word_shape::lower)
         end = i + 2;
     if (!(end == i + 2 || i + 2 >= static_cast<int>(toks.size()) ||
-          !kind(cx, i + 2, token_kind::word)))
+          !cx.p.kind_at(i + 2, token_kind::word)))
         return;
     std::string repl = num.text + std::string(it->second);
     cx.emit("ES_ORDINAL_ABBREVIATION", num.begin, toks[end].end, repl, 0.85,
@@ -138,10 +135,10 @@ void unit_symbol(rule_context& cx, int i) {
         {"mm2", "mm²"}, {"dm3", "dm³"}};
     const auto& toks = cx.p.tokens;
     const token& num = toks[i];
-    if (i > 0 && !kind(cx, i - 1, token_kind::space) && ch(cx, i - 1) != U'(') return;
-    const bool glued = kind(cx, i + 1, token_kind::word) || kind(cx, i + 1, token_kind::punct);
+    if (i > 0 && !cx.p.kind_at(i - 1, token_kind::space) && ch(cx, i - 1) != U'(') return;
+    const bool glued = cx.p.kind_at(i + 1, token_kind::word) || cx.p.kind_at(i + 1, token_kind::punct);
     const int u = glued ? i + 1 : i + 2;
-    if (!glued && (!kind(cx, i + 1, token_kind::space) || toks[i + 1].end - toks[i + 1].begin != 1))
+    if (!glued && (!cx.p.kind_at(i + 1, token_kind::space) || toks[i + 1].end - toks[i + 1].begin != 1))
         return;
     if (u >= static_cast<int>(toks.size())) return;
     const token& unit = toks[u];
@@ -154,15 +151,15 @@ void unit_symbol(rule_context& cx, int i) {
         auto p = powers.find(unit.text);
         if (s != symbols.end() && cx.es()) {
             repl = num.text + " " + std::string(s->second);
-            if (ch(cx, u + 1) == U'.' && kind(cx, u + 2, token_kind::space) &&
-                kind(cx, u + 3, token_kind::word) && toks[u + 3].shape == word_shape::lower)
+            if (ch(cx, u + 1) == U'.' && cx.p.kind_at(u + 2, token_kind::space) &&
+                cx.p.kind_at(u + 3, token_kind::word) && toks[u + 3].shape == word_shape::lower)
                 end = u + 1;
         } else if (p != powers.end() && !glued && cx.es()) {
             repl = num.text + " " + std::string(p->second);
         } else if (p != powers.end() && glued && cx.es()) {
             repl = num.text + " " + unit.text;  // the space first; the power on a later pass
         }
-        if (kind(cx, u + 1, token_kind::word) || kind(cx, u + 1, token_kind::number)) return;
+        if (cx.p.kind_at(u + 1, token_kind::word) || cx.p.kind_at(u + 1, token_kind::number)) return;
     }
     if (repl.empty()) return;
     cx.emit("UNIT_SYMBOL", num.begin, toks[end].end, repl, 0.82,
@@ -179,18 +176,18 @@ void degrees(rule_context& cx, int i) {
     const std::string gap = cx.en() ? "\u00A0" : " ";
     std::string repl;
     int end = i;
-    if (ch(cx, i + 1) == 0xB0 && kind(cx, i + 1, token_kind::punct) && kind(cx, i + 2, token_kind::word) &&
+    if (ch(cx, i + 1) == 0xB0 && cx.p.kind_at(i + 1, token_kind::punct) && cx.p.kind_at(i + 2, token_kind::word) &&
         scale(toks[i + 2].text)) {
         repl = num.text + gap + "\u00B0" + toks[i + 2].text;
         end = i + 2;
-    } else if (kind(cx, i + 1, token_kind::word) && toks[i + 1].text.starts_with("\u00BA") &&
+    } else if (cx.p.kind_at(i + 1, token_kind::word) && toks[i + 1].text.starts_with("\u00BA") &&
                scale(std::string_view(toks[i + 1].text).substr(2))) {
         repl = num.text + gap + "\u00B0" + toks[i + 1].text.substr(2);
         end = i + 1;
-    } else if (cx.es() && ch(cx, i + 1) == 0xB0 && kind(cx, i + 1, token_kind::punct) &&
-               kind(cx, i + 2, token_kind::space) && kind(cx, i + 3, token_kind::word) &&
+    } else if (cx.es() && ch(cx, i + 1) == 0xB0 && cx.p.kind_at(i + 1, token_kind::punct) &&
+               cx.p.kind_at(i + 2, token_kind::space) && cx.p.kind_at(i + 3, token_kind::word) &&
                toks[i + 3].shape == word_shape::lower && num.end - num.begin <= 3 && i >= 2 &&
-               kind(cx, i - 1, token_kind::space) && kind(cx, i - 2, token_kind::word) &&
+               cx.p.kind_at(i - 1, token_kind::space) && cx.p.kind_at(i - 2, token_kind::word) &&
                std::string_view("|el|la|los|las|del|al|su|sus|mi|tu|este|esta|cada|")
                        .find("|" + toks[i - 2].lower + "|") != std::string_view::npos) {
         // "el 9° clasificado": the degree sign typed for the ordinal indicator ("hacía 9° en la
@@ -198,13 +195,13 @@ void degrees(rule_context& cx, int i) {
         cx.emit("ES_ORDINAL_ABBREVIATION", num.begin, toks[i + 1].end, num.text + ".\u00BA", 0.8,
                 "El ordinal se escribe «" + num.text + ".º».", "The ordinal is written '" + num.text + ".º'.");
         return;
-    } else if (kind(cx, i + 1, token_kind::space) && kind(cx, i + 2, token_kind::word) &&
+    } else if (cx.p.kind_at(i + 1, token_kind::space) && cx.p.kind_at(i + 2, token_kind::word) &&
                toks[i + 2].text.starts_with("\u00BA") && scale(std::string_view(toks[i + 2].text).substr(2))) {
         cx.emit("UNIT_SYMBOL", toks[i + 2].begin, toks[i + 2].end, "\u00B0" + toks[i + 2].text.substr(2), 0.85,
                 "Los grados se escriben con «°», no con «º».", "Degrees take the degree sign '°'.");
         return;
     }
-    if (repl.empty() || kind(cx, end + 1, token_kind::word) || kind(cx, end + 1, token_kind::number)) return;
+    if (repl.empty() || cx.p.kind_at(end + 1, token_kind::word) || cx.p.kind_at(end + 1, token_kind::number)) return;
     cx.emit("UNIT_SYMBOL", num.begin, toks[end].end, repl, 0.85, "Símbolo de unidad: «" + repl + "».",
             "Unit symbol: \"" + repl + "\".");
 }
@@ -217,42 +214,42 @@ void abbreviation(rule_context& cx, int i) {
     const token& t = toks[i];
     std::string repl;
     int end = i;
-    const bool space_after = kind(cx, i + 1, token_kind::space);
+    const bool space_after = cx.p.kind_at(i + 1, token_kind::space);
     // British English writes "Mr Darcy" and "Dr Watson"; Spanish always "Sr." and "Dr.".
     if (cx.es() && titles.count(t.lower) && t.shape == word_shape::capitalized && space_after &&
-        kind(cx, i + 2, token_kind::word) && toks[i + 2].shape == word_shape::capitalized) {
+        cx.p.kind_at(i + 2, token_kind::word) && toks[i + 2].shape == word_shape::capitalized) {
         repl = t.text + ".";
     } else if (cx.es() && (t.text == "nº" || t.text == "Nº") && space_after &&
-               kind(cx, i + 2, token_kind::number)) {
+               cx.p.kind_at(i + 2, token_kind::number)) {
         repl = t.text.substr(0, 1) + ".º";
     } else if (cx.es() && (t.text == "n" || t.text == "N") && ch(cx, i + 1) == 0xB0 &&
-               (kind(cx, i + 2, token_kind::space) || kind(cx, i + 2, token_kind::number))) {
+               (cx.p.kind_at(i + 2, token_kind::space) || cx.p.kind_at(i + 2, token_kind::number))) {
         repl = t.text + ".º";
         end = i + 1;
-        if (kind(cx, i + 2, token_kind::number)) repl += " ";
+        if (cx.p.kind_at(i + 2, token_kind::number)) repl += " ";
     } else if (cx.es() && (t.text.starts_with("nº") || t.text.starts_with("Nº")) && t.has_digit &&
                t.text.size() > 3) {
         std::string digits = t.text.substr(3);  // "º" is two bytes
         if (digits.find_first_not_of("0123456789") != std::string::npos) return;
         repl = t.text.substr(0, 1) + ".º " + digits;
-    } else if (t.is("etc") && !kind(cx, i + 1, token_kind::punct) &&
+    } else if (t.is("etc") && !cx.p.kind_at(i + 1, token_kind::punct) &&
                (i + 1 >= static_cast<int>(toks.size()) ||
                 (space_after && i + 2 >= static_cast<int>(toks.size())))) {
         repl = t.text + ".";
     } else if (cx.es() && (t.text == "s" || t.text == "S") && space_after &&
-               kind(cx, i + 2, token_kind::word) && toks[i + 2].shape == word_shape::upper &&
+               cx.p.kind_at(i + 2, token_kind::word) && toks[i + 2].shape == word_shape::upper &&
                toks[i + 2].text.find_first_not_of("IVXLC") == std::string::npos &&
-               (i == 0 || (i >= 2 && kind(cx, i - 2, token_kind::word) && toks[i - 2].shape == word_shape::lower))) {
+               (i == 0 || (i >= 2 && cx.p.kind_at(i - 2, token_kind::word) && toks[i - 2].shape == word_shape::lower))) {
         repl = (i == 0 ? std::string("S") : t.text) + ".";  // "s XVIII" → "s. XVIII" (siglo)
     } else if (cx.es() && (t.is("pág") || t.is("págs") || t.is("núm")) && space_after &&
-               kind(cx, i + 2, token_kind::number)) {
+               cx.p.kind_at(i + 2, token_kind::number)) {
         repl = t.text + ".";  // "núm 25" → "núm. 25"
     } else if (cx.es() && (t.is("pag") || t.is("num")) && space_after &&
-               kind(cx, i + 2, token_kind::number)) {
+               cx.p.kind_at(i + 2, token_kind::number)) {
         repl = t.is("pag") ? "pág." : "núm.";
         if (t.shape == word_shape::capitalized) repl = capitalize(repl);
     } else if (cx.es() && (t.is("pag") || t.is("num")) && ch(cx, i + 1) == U'.' &&
-               kind(cx, i + 2, token_kind::space) && kind(cx, i + 3, token_kind::number)) {
+               cx.p.kind_at(i + 2, token_kind::space) && cx.p.kind_at(i + 3, token_kind::number)) {
         repl = t.is("pag") ? "pág." : "núm.";
         end = i + 1;
     }

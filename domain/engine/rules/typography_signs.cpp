@@ -10,18 +10,7 @@ namespace galley::engine_detail {
 
 namespace {
 
-const token* tok(const rule_context& cx, int k) {
-    return k >= 0 && k < static_cast<int>(cx.p.tokens.size()) ? &cx.p.tokens[k] : nullptr;
-}
-bool punct(const rule_context& cx, int k, char32_t c) {
-    const token* t = tok(cx, k);
-    return t && t->is_punct(c, cx.p.text);
-}
-bool of_kind(const rule_context& cx, int k, token_kind kind) {
-    const token* t = tok(cx, k);
-    return t && t->kind == kind;
-}
-bool apostrophe(const rule_context& cx, int k) { return punct(cx, k, U'\'') || punct(cx, k, 0x2019); }
+bool apostrophe(const rule_context& cx, int k) { return cx.p.punct_at(k, U'\'') || cx.p.punct_at(k, 0x2019); }
 
 void sign(rule_context& cx, int first, int last, const char* repl, const char* es, const char* en) {
     cx.emit("TYPOGRAPHIC_SIGNS", cx.p.tokens[first].begin, cx.p.tokens[last].end, std::string(repl), 0.8, es, en);
@@ -31,7 +20,7 @@ void sign(rule_context& cx, int first, int last, const char* repl, const char* e
 // "->", and a multiplication "x" between numbers.
 void ascii_signs(rule_context& cx, int i) {
     const auto& toks = cx.p.tokens;
-    if (punct(cx, i, U'(') && punct(cx, i + 2, U')') && of_kind(cx, i + 1, token_kind::word)) {
+    if (cx.p.punct_at(i, U'(') && cx.p.punct_at(i + 2, U')') && cx.p.kind_at(i + 1, token_kind::word)) {
         const std::string& inner = toks[i + 1].text;
         if (inner == "TM" && i > 0 && toks[i - 1].kind == token_kind::word) {
             sign(cx, i, i + 2, "\u2122", "El símbolo de marca es «™».", "The trademark sign is '™'.");
@@ -40,15 +29,15 @@ void ascii_signs(rule_context& cx, int i) {
         }
         return;
     }
-    const bool number_before = i >= 2 && of_kind(cx, i - 1, token_kind::space) && of_kind(cx, i - 2, token_kind::number);
-    if ((punct(cx, i, U'+') && punct(cx, i + 1, U'-')) || (punct(cx, i, U'-') && punct(cx, i + 1, U'+'))) {
-        if (number_before && of_kind(cx, i + 2, token_kind::space) && of_kind(cx, i + 3, token_kind::number))
+    const bool number_before = i >= 2 && cx.p.kind_at(i - 1, token_kind::space) && cx.p.kind_at(i - 2, token_kind::number);
+    if ((cx.p.punct_at(i, U'+') && cx.p.punct_at(i + 1, U'-')) || (cx.p.punct_at(i, U'-') && cx.p.punct_at(i + 1, U'+'))) {
+        if (number_before && cx.p.kind_at(i + 2, token_kind::space) && cx.p.kind_at(i + 3, token_kind::number))
             sign(cx, i, i + 1, "\u00B1", "Más o menos: «±».", "Plus or minus: '±'.");
-    } else if (punct(cx, i, U'-') && punct(cx, i + 1, U'>') && (i == 0 || of_kind(cx, i - 1, token_kind::space)) &&
-               of_kind(cx, i + 2, token_kind::space)) {
+    } else if (cx.p.punct_at(i, U'-') && cx.p.punct_at(i + 1, U'>') && (i == 0 || cx.p.kind_at(i - 1, token_kind::space)) &&
+               cx.p.kind_at(i + 2, token_kind::space)) {
         sign(cx, i, i + 1, "\u2192", "La flecha es «→».", "The arrow is '→'.");
-    } else if (of_kind(cx, i, token_kind::word) && toks[i].text == "x" && number_before &&
-               of_kind(cx, i + 1, token_kind::space) && of_kind(cx, i + 2, token_kind::number)) {
+    } else if (cx.p.kind_at(i, token_kind::word) && toks[i].text == "x" && number_before &&
+               cx.p.kind_at(i + 1, token_kind::space) && cx.p.kind_at(i + 2, token_kind::number)) {
         sign(cx, i, i, "\u00D7", "El signo de multiplicar es «×».", "The multiplication sign is '×'.");
     }
 }
@@ -56,7 +45,7 @@ void ascii_signs(rule_context& cx, int i) {
 // "She´ll", "couldn´t": an acute accent typed for the apostrophe.
 void acute_apostrophe(rule_context& cx, int i) {
     const auto& toks = cx.p.tokens;
-    if (!cx.en() || !punct(cx, i, 0xB4) || !of_kind(cx, i - 1, token_kind::word) || !of_kind(cx, i + 1, token_kind::word))
+    if (!cx.en() || !cx.p.punct_at(i, 0xB4) || !cx.p.kind_at(i - 1, token_kind::word) || !cx.p.kind_at(i + 1, token_kind::word))
         return;
     const std::string& tail = toks[i + 1].lower;
     if (tail != "ll" && tail != "s" && tail != "t" && tail != "re" && tail != "ve" && tail != "d" && tail != "m") return;
@@ -69,17 +58,17 @@ void english_numbers(rule_context& cx, int i) {
     const auto& toks = cx.p.tokens;
     if (!cx.en() || toks[i].kind != token_kind::number) return;
     const std::string& n = toks[i].text;
-    if ((punct(cx, i + 1, U'$') || punct(cx, i + 1, 0x20AC) || punct(cx, i + 1, 0xA3)) &&
-        (i == 0 || of_kind(cx, i - 1, token_kind::space))) {
+    if ((cx.p.punct_at(i + 1, U'$') || cx.p.punct_at(i + 1, 0x20AC) || cx.p.punct_at(i + 1, 0xA3)) &&
+        (i == 0 || cx.p.kind_at(i - 1, token_kind::space))) {
         std::string symbol = cx.p.slice(toks[i + 1].begin, toks[i + 1].end);
         cx.emit("TYPOGRAPHIC_SIGNS", toks[i].begin, toks[i + 1].end, symbol + n, 0.8, "",
                 "In English the currency sign goes before the amount: '" + symbol + n + "'.");
-    } else if (i >= 2 && punct(cx, i - 2, U'$') && of_kind(cx, i - 1, token_kind::space) &&
-               (i < 3 || !of_kind(cx, i - 3, token_kind::number))) {
+    } else if (i >= 2 && cx.p.punct_at(i - 2, U'$') && cx.p.kind_at(i - 1, token_kind::space) &&
+               (i < 3 || !cx.p.kind_at(i - 3, token_kind::number))) {
         cx.emit("TYPOGRAPHIC_SIGNS", toks[i - 2].begin, toks[i].end, "$" + n, 0.8, "", "No space after '$'.");
     } else if ((n.size() == 4 || n.size() == 2) && n.back() == '0' && apostrophe(cx, i + 1) &&
-               of_kind(cx, i + 2, token_kind::word) && toks[i + 2].text == "s" && i >= 2 &&
-               of_kind(cx, i - 1, token_kind::space) && of_kind(cx, i - 2, token_kind::word) &&
+               cx.p.kind_at(i + 2, token_kind::word) && toks[i + 2].text == "s" && i >= 2 &&
+               cx.p.kind_at(i - 1, token_kind::space) && cx.p.kind_at(i - 2, token_kind::word) &&
                (toks[i - 2].is("the") || toks[i - 2].is("early") || toks[i - 2].is("late") || toks[i - 2].is("mid") ||
                 toks[i - 2].is("those") || toks[i - 2].is("these"))) {
         // "in the 1990's", not a model name ("Alvis 12/70's").
@@ -92,14 +81,14 @@ void english_numbers(rule_context& cx, int i) {
 void holidays(rule_context& cx, int i) {
     const auto& toks = cx.p.tokens;
     if (!cx.en() || toks[i].kind != token_kind::word) return;
-    if (toks[i].is("valentines") && of_kind(cx, i + 1, token_kind::space) && tok(cx, i + 2) && toks[i + 2].is("day")) {
+    if (toks[i].is("valentines") && cx.p.kind_at(i + 1, token_kind::space) && cx.p.kind_at(i + 2, token_kind::word) && toks[i + 2].is("day")) {
         cx.emit("TYPOGRAPHIC_SIGNS", toks[i].begin, toks[i + 2].end, "Valentine's Day", 0.85, "", "'Valentine's Day'.");
-    } else if (toks[i].is("new") && of_kind(cx, i + 1, token_kind::space) && tok(cx, i + 2) &&
+    } else if (toks[i].is("new") && cx.p.kind_at(i + 1, token_kind::space) && cx.p.kind_at(i + 2, token_kind::word) &&
                (toks[i + 2].is("years") || toks[i + 2].is("year's")) && apostrophe(cx, i + 3) &&
-               of_kind(cx, i + 4, token_kind::space) && tok(cx, i + 5) && toks[i + 5].is("day")) {
+               cx.p.kind_at(i + 4, token_kind::space) && cx.p.kind_at(i + 5, token_kind::word) && toks[i + 5].is("day")) {
         cx.emit("TYPOGRAPHIC_SIGNS", toks[i].begin, toks[i + 5].end, "New Year's Day", 0.85, "", "'New Year's Day'.");
-    } else if (toks[i].is("new") && toks[i].shape == word_shape::capitalized && of_kind(cx, i + 1, token_kind::space) &&
-               tok(cx, i + 2) && toks[i + 2].is("years") && of_kind(cx, i + 3, token_kind::space) && tok(cx, i + 4) &&
+    } else if (toks[i].is("new") && toks[i].shape == word_shape::capitalized && cx.p.kind_at(i + 1, token_kind::space) &&
+               cx.p.kind_at(i + 2, token_kind::word) && toks[i + 2].is("years") && cx.p.kind_at(i + 3, token_kind::space) && cx.p.kind_at(i + 4, token_kind::word) &&
                (toks[i + 4].is("day") || toks[i + 4].is("eve"))) {
         std::string day = toks[i + 4].is("day") ? "Day" : "Eve";
         cx.emit("TYPOGRAPHIC_SIGNS", toks[i].begin, toks[i + 4].end, "New Year's " + day, 0.85, "",
