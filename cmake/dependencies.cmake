@@ -8,6 +8,9 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(BOTAN2 REQUIRED IMPORTED_TARGET botan-2)
+# Morphology and tagging (domain/engine/analysis): lttoolbox 3.7 and apertium 3.8. apertium.pc
+# names neither its include flags nor lttoolbox, so all three modules are asked for.
+pkg_check_modules(APERTIUM REQUIRED IMPORTED_TARGET apertium>=3.8 lttoolbox>=3.7 icu-uc)
 find_package(nlohmann_json REQUIRED)
 
 # CAF 0.17.6 ships neither a CMake config nor a .pc file.

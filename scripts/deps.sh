@@ -7,7 +7,7 @@ GALLEY_PACKAGES=(libcaf-dev librestinio-dev libasio-dev libboost-dev libsoci-dev
   libsqlite3-dev libbotan-2-dev libzip-dev zipcmp zipmerge ziptool libpugixml-dev
   prometheus-cpp-dev libgtest-dev nlohmann-json3-dev libfmt-dev libspdlog-dev libhunspell-dev
   hunspell-es hunspell-en-us hunspell-en-gb libicu-dev pkg-config cmake ninja-build g++ ccache
-  postgresql curl)
+  postgresql curl apertium-eng-spa lttoolbox-dev apertium-dev)
 
 # Only the tests need these: `ip` for the cluster partition test (network namespaces).
 GALLEY_TEST_PACKAGES=(iproute2)

@@ -52,6 +52,50 @@ void run_families(rule_context& cx) {
     }
 }
 
+// Whether `text` ends a sentence: . ? ! or … before any closing quotes and brackets.
+bool ends_sentence(std::string_view text) {
+    static constexpr std::string_view closing[] = {"\"", "'", ")", "]", "\xC2\xBB", "\xE2\x80\x9D",
+                                                   "\xE2\x80\x99"};
+    auto trim = [&] {
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n'))
+            text.remove_suffix(1);
+    };
+    trim();
+    for (bool cut = true; cut;) {
+        cut = false;
+        for (std::string_view c : closing)
+            if (text.ends_with(c)) {
+                text.remove_suffix(c.size());
+                trim();
+                cut = true;
+            }
+    }
+    return text.ends_with(".") || text.ends_with("?") || text.ends_with("!") ||
+           text.ends_with("\xE2\x80\xA6");
+}
+
+// A paragraph left open: it ends in ',', ';' or ':', or it is prose (more than eight words)
+// cut without a sentence end. Short paragraphs without one are headings, which close.
+bool left_open(std::string_view text) {
+    if (ends_sentence(text)) return false;
+    std::size_t end = text.find_last_not_of(" \t\n");
+    if (end == std::string_view::npos) return false;
+    char last = text[end];
+    if (last == ',' || last == ';' || last == ':') return true;
+    return std::count(text.begin(), text.end(), ' ') >= 8;
+}
+
+// Marks the paragraphs whose previous non-empty paragraph of the same story was left open.
+void mark_continuations(const document_text& doc, std::vector<rule_context>& contexts) {
+    const paragraph* previous = nullptr;
+    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+        const paragraph& p = doc.paragraphs[i];
+        if (previous && previous->story != p.story) previous = nullptr;
+        contexts[i].continues_previous = previous && left_open(previous->text);
+        if (p.text.find_first_not_of(" \t\n") != std::string::npos) previous = &p;
+    }
+}
+
 suggestion to_suggestion(const paragraph& para, const paragraph_view& view, finding&& f) {
     suggestion s;
     s.story = para.story;
@@ -108,7 +152,10 @@ check_result engine::check_detailed(const document_text& doc, const check_option
     for (const auto& p : doc.paragraphs) views.push_back(analyse_paragraph(p.text));
 
     std::unique_ptr<spell_session> speller;
+    std::unique_ptr<analysis_session> morphology;
     if (language != lang::other) {
+        if (const language_analyser* a = dicts_->analyser(language))
+            morphology = std::make_unique<analysis_session>(*a);
         speller =
             std::make_unique<spell_session>(*dicts_, language, options.variant, options.dictionary);
         for (const auto& v : views) speller->count(v);
@@ -116,6 +163,7 @@ check_result engine::check_detailed(const document_text& doc, const check_option
     std::vector<rule_context> contexts;
     contexts.reserve(views.size());
     for (const auto& v : views) contexts.emplace_back(v, language, disabled, speller.get());
+    mark_continuations(doc, contexts);
     check_consistency(contexts);
 
     for (std::size_t i = 0; i < views.size(); ++i) {
@@ -124,10 +172,15 @@ check_result engine::check_detailed(const document_text& doc, const check_option
             break;
         }
         rule_context& cx = contexts[i];
+        if (morphology) {
+            cx.analysis = morphology->analyse(views[i]);
+            cx.morphology = morphology.get();
+        }
         run_families(cx);
         for (auto& f : resolve_overlaps(std::move(cx.findings)))
             out.suggestions.push_back(to_suggestion(doc.paragraphs[i], views[i], std::move(f)));
         cx.findings.clear();
+        cx.analysis.clear();
         views[i] = paragraph_view{};  // release memory early on long documents
     }
     std::stable_sort(out.suggestions.begin(), out.suggestions.end(),

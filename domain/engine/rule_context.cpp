@@ -32,3 +32,12 @@ void rule_context::emit_tokens(std::string_view rule_id, int first, int last,
 }
 
 }  // namespace galley::engine_detail
+
+namespace galley::engine_detail {
+
+const reading* rule_context::best(int i) const {
+    if (i < 0 || static_cast<std::size_t>(i) >= analysis.size()) return nullptr;
+    return analysis[static_cast<std::size_t>(i)].best();
+}
+
+}  // namespace galley::engine_detail

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/engine/analysis/reading.hpp"
 #include "domain/engine/paragraph_view.hpp"
 
 namespace galley::engine_detail {
@@ -14,6 +15,7 @@ namespace galley::engine_detail {
 enum class lang : std::uint8_t { es, en, other };
 
 class spell_session;
+class analysis_session;
 
 /// A rule's report before overlap resolution: code-point span, optional replacement.
 struct finding {
@@ -35,6 +37,16 @@ public:
     const paragraph_view& p;
     const lang language;
     spell_session* const speller;
+    /// The previous paragraph of the story was left open (it ends without a sentence end, e.g.
+    /// in ':' or ','), so this one may continue its sentence.
+    bool continues_previous = false;
+    /// One entry per token of `p` (readings and the tagger's choice); empty when the language
+    /// has no analysis layer. `morphology` generates forms; null in that case too.
+    std::vector<token_analysis> analysis;
+    analysis_session* morphology = nullptr;
+
+    /// The tagger's reading of token i (its first word), or null (unknown, not analysed).
+    const reading* best(int i) const;
 
     bool es() const { return language == lang::es; }
     bool en() const { return language == lang::en; }

@@ -4,6 +4,8 @@
 #include <hunspell/hunspell.hxx>
 
 #include "domain/engine/common_words.hpp"
+#include "domain/engine/data/embedded_data.hpp"
+#include "domain/utf8.hpp"
 
 namespace galley::engine_detail {
 
@@ -17,12 +19,52 @@ result<std::unique_ptr<Hunspell>> open(const std::string& dir, const std::string
     return std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
 }
 
+// `word count` lines; malformed lines are skipped.
+std::vector<std::pair<std::string, std::uint64_t>> parse_frequencies(std::string_view data) {
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    while (!data.empty()) {
+        std::size_t eol = data.find('\n');
+        std::string_view line = data.substr(0, eol);
+        data = eol == std::string_view::npos ? std::string_view{} : data.substr(eol + 1);
+        std::size_t space = line.rfind(' ');
+        if (space == std::string_view::npos || space == 0) continue;
+        std::uint64_t count = 0;
+        for (char c : line.substr(space + 1)) {
+            if (c < '0' || c > '9') break;
+            count = count * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        out.emplace_back(std::string(line.substr(0, space)), count);
+    }
+    return out;
+}
+
 }  // namespace
 
 dictionaries::~dictionaries() = default;
 
-result<std::shared_ptr<const dictionaries>> dictionaries::load(const std::string& dir) {
+const candidate_index& dictionaries::index(lang l) const {
+    const lazy_index& slot = l == lang::es ? es_index_ : en_index_;
+    std::call_once(slot.once, [&] {
+        auto words = parse_frequencies(l == lang::es ? engine_data::word_frequencies_es()
+                                                     : engine_data::word_frequencies_en());
+        // The lists hold common misspellings ("tambien"): keep what a dictionary accepts.
+        std::erase_if(words, [&](const auto& w) {
+            return !(spell(l, false, w.first) || (l == lang::en && spell(l, true, w.first)));
+        });
+        slot.index = std::make_unique<candidate_index>(words, l);
+    });
+    return *slot.index;
+}
+
+result<std::shared_ptr<const dictionaries>> dictionaries::load(const std::string& dir,
+                                                               const std::string& apertium_dir) {
     std::shared_ptr<dictionaries> d(new dictionaries());
+    for (const char* file : {"spa-eng.automorf.bin", "eng-spa.automorf.bin", "spa-eng.prob",
+                             "eng-spa.prob", "spa-eng.autogen.bin", "eng-spa.autogen.bin"})
+        if (!std::filesystem::is_regular_file(apertium_dir + "/" + file))
+            return make_error(errc::unavailable,
+                              "morphology data missing: " + apertium_dir + "/" + file);
+    d->apertium_dir_ = apertium_dir;
     struct item {
         handle* h;
         const char* name;
@@ -33,6 +75,15 @@ result<std::shared_ptr<const dictionaries>> dictionaries::load(const std::string
         it.h->hunspell = std::move(*h);
     }
     return std::shared_ptr<const dictionaries>(std::move(d));
+}
+
+const language_analyser* dictionaries::analyser(lang l) const {
+    const lazy_analyser& slot = l == lang::es ? es_analyser_ : en_analyser_;
+    std::call_once(slot.once, [&] {
+        auto loaded = language_analyser::load(l, apertium_dir_);
+        if (loaded) slot.analyser = std::move(*loaded);
+    });
+    return slot.analyser.get();
 }
 
 const dictionaries::handle& dictionaries::pick(lang l, bool british) const {
@@ -91,6 +142,13 @@ bool spell_session::frequent(const std::string& lower) {
     if (is_common_word(lang_, lower)) return true;
     auto it = words_.find(lower);
     return it != words_.end() && it->second.lower_count >= 3 && known_lower(it->second, lower);
+}
+
+std::vector<candidate_index::candidate> spell_session::ranked(const std::string& lower,
+                                                             std::size_t limit) const {
+    // Short words have too many neighbours two edits away to rank them by frequency.
+    const double max_cost = utf8::count(lower) <= 4 ? 1.0 : 2.0;
+    return dicts_.index(lang_).lookup(lower, max_cost, limit);
 }
 
 const candidates& spell_session::candidates_of(word_entry& e, const std::string& lower) {

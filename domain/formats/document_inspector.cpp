@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
+#include "domain/formats/docx_parts.hpp"
 #include "domain/formats/package_rels.hpp"
+#include "domain/formats/xml_guard.hpp"
 #include "domain/formats/zip_reader.hpp"
 #include "domain/utf8.hpp"
 
@@ -43,15 +46,6 @@ bool is_xml_part(std::string_view lname) {
     return ends_with(lname, ".xml") || ends_with(lname, ".rels") || ends_with(lname, ".vml");
 }
 
-// A DOCTYPE or ENTITY declaration anywhere in the part, case-insensitively.
-bool declares_doctype(std::string_view xml) {
-    for (std::size_t i = xml.find("<!"); i != std::string_view::npos; i = xml.find("<!", i + 2)) {
-        std::string head = lower(xml.substr(i + 2, 7));
-        if (head.rfind("doctype", 0) == 0 || head.rfind("entity", 0) == 0) return true;
-    }
-    return false;
-}
-
 bool is_macro_entry(std::string_view lname) {
     return ends_with(lname, "vbaproject.bin") || ends_with(lname, "vbadata.xml") ||
            lname.find("activex/") != std::string_view::npos;
@@ -61,7 +55,11 @@ status check_entries(const zip_reader& zip, const package_limits& limits) {
     if (zip.entries().size() > limits.max_entries)
         return make_error(errc::unsafe_input, "the package has too many entries");
     std::uint64_t total = 0;
+    std::unordered_set<std::string_view> names;
+    names.reserve(zip.entries().size());
     for (const auto& e : zip.entries()) {
+        if (!names.insert(e.name).second)
+            return make_error(errc::unsafe_input, "the package has two entries named " + e.name);
         if (e.encrypted) return make_error(errc::unsafe_input, "the document is encrypted");
         if (is_traversal(e.name))
             return make_error(errc::unsafe_input, "the package has an entry outside its root: " + e.name);
@@ -80,27 +78,44 @@ status check_entries(const zip_reader& zip, const package_limits& limits) {
     return {};
 }
 
+status has_macro_content_types(std::string_view raw) {
+    auto xml = xml_as_utf8(raw, "[Content_Types].xml");
+    if (!xml) return xml.err();
+    std::string lxml = lower(*xml);
+    if (lxml.find("macroenabled") != std::string::npos ||
+        lxml.find("vbaproject") != std::string::npos)
+        return make_error(errc::unsafe_input, "the document contains macros");
+    return {};
+}
+
 result<inspected_document> inspect_zip(std::string_view bytes, const package_limits& limits) {
     auto zip = zip_reader::open(bytes);
     if (!zip) return zip.err();
     if (auto s = check_entries(*zip, limits); !s) return s.err();
 
-    for (const auto& e : zip->entries()) {
-        std::string lname = lower(e.name);
-        if (!is_xml_part(lname)) continue;
-        auto xml = zip->read(e, limits.max_entry_uncompressed);
-        if (!xml) return xml.err();
-        if (declares_doctype(*xml))
-            return make_error(errc::unsafe_input, "the document declares a DOCTYPE or entities");
-        if (lname == "[content_types].xml") {
-            std::string lxml = lower(*xml);
-            if (lxml.find("macroenabled") != std::string::npos ||
-                lxml.find("vbaproject") != std::string::npos)
-                return make_error(errc::unsafe_input, "the document contains macros");
-        }
-    }
+    xml_limits bounds;
+    bounds.max_bytes = limits.max_entry_uncompressed;
+    std::unordered_set<std::string> guarded;
+    auto guard = [&](const zip_entry& e) -> status {
+        auto raw = zip->read(e, limits.max_entry_uncompressed);
+        if (!raw) return raw.err();
+        if (auto s = guard_xml_part(*raw, e.name, bounds); !s) return s;
+        if (lower(e.name) == "[content_types].xml") return has_macro_content_types(*raw);
+        guarded.insert(e.name);
+        return {};
+    };
+    for (const auto& e : zip->entries())
+        if (is_xml_part(lower(e.name)))
+            if (auto s = guard(e); !s) return s.err();
+
     auto main = find_main_document_part(*zip);
     if (!main) return make_error(errc::unsupported_media, "the zip archive is not a Word document");
+    // Parts galley parses whatever their names: the main part and the stories it relates.
+    for (const story_part& part : list_story_parts(*zip, *main)) {
+        if (guarded.count(part.name)) continue;
+        if (const zip_entry* e = zip->find(part.name))
+            if (auto s = guard(*e); !s) return s.err();
+    }
     return inspected_document{document_format::docx, *main};
 }
 

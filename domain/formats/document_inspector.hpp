@@ -30,8 +30,9 @@ struct inspected_document {
 /// Classifies `bytes`:
 /// - a zip holding a WordprocessingML main part → docx, after checking that no entry is encrypted,
 ///   has an absolute or `..` path, or carries macros (vbaProject.bin, macro content types), that the
-///   declared sizes stay within `limits`, and that no XML part declares a DOCTYPE or entity
-///   (errc::unsafe_input for each of these);
+///   declared sizes stay within `limits`, that no two entries share a name, and that every XML
+///   part (by name, and every part galley parses whatever its name) passes guard_xml_part: no
+///   DOCTYPE or entity, bounded depth, element count and size (errc::unsafe_input for each);
 /// - an encrypted Office package (OLE container with an EncryptedPackage stream) → unsafe_input;
 /// - well-formed UTF-8 text (BOM optional, no NUL bytes) → txt;
 /// - anything else (PDF, legacy .doc, binary, invalid UTF-8, zip without a document) →

@@ -18,103 +18,128 @@ bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list)
     return false;
 }
 
-// Walks one story part and appends its paragraphs and segments to `out`.
+// Walks one story part and appends its paragraphs and segments to `out`. The walk keeps its own
+// stack instead of recursing, so no document can exhaust the thread's stack whatever its depth;
+// it visits elements in document order, as a recursive descent would.
 class story_reader {
 public:
     story_reader(const wordml::names& ns, std::uint32_t part, docx_document& out,
                  std::array<std::uint32_t, 6>& counters)
         : ns_(ns), part_(part), out_(out), counters_(counters) {}
 
+    /// Reads every paragraph under `container` (a body, header, note or comment) as `story`.
     void block(pugi::xml_node container, story_kind story) {
-        for (pugi::xml_node c = container.first_child(); c; c = c.next_sibling()) {
-            if (c.type() != pugi::node_element) continue;
-            std::string_view local = ns_.w_local(c);
-            if (local == "p") {
-                paragraph(c, story);
-            } else if (is_one_of(local, {"sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr",
-                                         "sdtEndPr", "del", "moveFrom", "customXmlPr", "rPr"})) {
+        story_ = story;
+        stack_.clear();
+        stack_.push_back({mode::block, container.first_child()});
+        while (!stack_.empty()) {
+            frame& top = stack_.back();
+            const mode m = top.m;
+            pugi::xml_node c = top.next;
+            if (m == mode::paragraph_end) {
+                stack_.pop_back();
+                end_paragraph();
                 continue;
-            } else if (ns_.mc_local(c) == "AlternateContent") {
-                if (auto branch = wordml::chosen_branch(ns_, c)) block(branch, story);
-            } else {
-                block(c, story);  // tables, rows, cells, content controls, w:ins, text boxes...
             }
+            if (!c) {
+                stack_.pop_back();
+                continue;
+            }
+            top.next = c.next_sibling();  // advance before visit() pushes and moves the stack
+            if (c.type() == pugi::node_element) visit(m, c);
         }
     }
 
 private:
-    void paragraph(pugi::xml_node p, story_kind story) {
-        auto s = static_cast<std::size_t>(story);
-        out_.text.paragraphs.push_back({story, counters_[s]++, {}});
-        docx_paragraph_source src;
-        src.part = part_;
-        src.node = wordml::offset_of(p);
-        src.first_segment = static_cast<std::uint32_t>(out_.map.segments.size());
+    // What the children of an element are read as.
+    enum class mode { block, inline_content, run, boxes, paragraph_end };
+    struct frame {
+        mode m;
+        pugi::xml_node next;  // the next child to visit; for paragraph_end, unused
+    };
+
+    void descend(mode m, pugi::xml_node parent) { stack_.push_back({m, parent.first_child()}); }
+
+    void visit(mode m, pugi::xml_node c) {
+        std::string_view local = ns_.w_local(c);
+        bool alternate = ns_.mc_local(c) == "AlternateContent";
+        pugi::xml_node inner = alternate ? wordml::chosen_branch(ns_, c) : c;
+        switch (m) {
+            case mode::block:
+                if (local == "p") {
+                    begin_paragraph(c);
+                } else if (!is_one_of(local, {"sectPr", "tblPr", "tblGrid", "trPr", "tcPr",
+                                              "sdtPr", "sdtEndPr", "del", "moveFrom",
+                                              "customXmlPr", "rPr"}) && inner) {
+                    descend(mode::block, inner);  // tables, rows, cells, sdt, w:ins, boxes...
+                }
+                break;
+            case mode::inline_content:
+                if (local == "r") {
+                    descend(mode::run, c);
+                } else if (local == "txbxContent") {
+                    boxes_.push_back(c);
+                } else if (!is_one_of(local, {"p", "pPr", "rPr", "sdtPr", "sdtEndPr", "del",
+                                              "moveFrom", "customXmlPr", "smartTagPr"}) && inner) {
+                    descend(mode::inline_content, inner);  // hyperlink, smartTag, sdt, ins...
+                }
+                break;
+            case mode::run:
+                if (alternate) {
+                    if (inner) descend(mode::run, inner);
+                } else {
+                    run_child(c, local);
+                }
+                break;
+            case mode::boxes:
+                if (local == "txbxContent")
+                    boxes_.push_back(c);
+                else if (inner)
+                    descend(mode::boxes, inner);
+                break;
+            case mode::paragraph_end:
+                break;
+        }
+    }
+
+    void begin_paragraph(pugi::xml_node p) {
+        auto s = static_cast<std::size_t>(story_);
+        out_.text.paragraphs.push_back({story_, counters_[s]++, {}});
+        paragraph_ = docx_paragraph_source{};
+        paragraph_.part = part_;
+        paragraph_.node = wordml::offset_of(p);
+        paragraph_.first_segment = static_cast<std::uint32_t>(out_.map.segments.size());
         text_ = &out_.text.paragraphs.back().text;
         chars_ = 0;
-        std::vector<pugi::xml_node> boxes;
-        inline_content(p, boxes);
-        src.segment_count =
-            static_cast<std::uint32_t>(out_.map.segments.size()) - src.first_segment;
-        out_.map.paragraphs.push_back(src);
+        boxes_.clear();
+        stack_.push_back({mode::paragraph_end, p});
+        descend(mode::inline_content, p);
+    }
+
+    // Text boxes anchored in a paragraph are read after it, as paragraphs of the same story.
+    void end_paragraph() {
+        paragraph_.segment_count =
+            static_cast<std::uint32_t>(out_.map.segments.size()) - paragraph_.first_segment;
+        out_.map.paragraphs.push_back(paragraph_);
         text_ = nullptr;
-        for (pugi::xml_node box : boxes) block(box, story);
+        for (auto box = boxes_.rbegin(); box != boxes_.rend(); ++box) descend(mode::block, *box);
+        boxes_.clear();
     }
 
-    void inline_content(pugi::xml_node n, std::vector<pugi::xml_node>& boxes) {
-        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-            if (c.type() != pugi::node_element) continue;
-            std::string_view local = ns_.w_local(c);
-            if (local == "r") {
-                run(c, boxes);
-            } else if (local == "txbxContent") {
-                boxes.push_back(c);
-            } else if (is_one_of(local, {"p", "pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom",
-                                         "customXmlPr", "smartTagPr"})) {
-                continue;
-            } else if (ns_.mc_local(c) == "AlternateContent") {
-                if (auto branch = wordml::chosen_branch(ns_, c)) inline_content(branch, boxes);
-            } else {
-                inline_content(c, boxes);  // hyperlink, smartTag, sdt, fldSimple, ins, moveTo...
-            }
-        }
-    }
-
-    void run(pugi::xml_node r, std::vector<pugi::xml_node>& boxes) {
-        for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
-            if (c.type() != pugi::node_element) continue;
-            std::string_view local = ns_.w_local(c);
-            if (local == "t") {
-                add_text(c, c.text().get());
-            } else if (local == "tab" || local == "ptab") {
-                add_text(c, "\t");
-            } else if (local == "br" || local == "cr") {
-                add_text(c, "\n");
-            } else if (local == "noBreakHyphen") {
-                add_text(c, "-");
-            } else if (local == "sym") {
-                add_symbol(c);
-            } else if (is_one_of(local, {"rPr", "delText", "instrText", "delInstrText",
-                                         "softHyphen", "fldChar"})) {
-                continue;
-            } else if (ns_.mc_local(c) == "AlternateContent") {
-                if (auto branch = wordml::chosen_branch(ns_, c)) run(branch, boxes);
-            } else {
-                find_boxes(c, boxes);  // drawings and pictures may hold text boxes
-            }
-        }
-    }
-
-    void find_boxes(pugi::xml_node n, std::vector<pugi::xml_node>& boxes) {
-        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-            if (c.type() != pugi::node_element) continue;
-            if (ns_.w_local(c) == "txbxContent") {
-                boxes.push_back(c);
-            } else if (ns_.mc_local(c) == "AlternateContent") {
-                if (auto branch = wordml::chosen_branch(ns_, c)) find_boxes(branch, boxes);
-            } else {
-                find_boxes(c, boxes);
-            }
+    void run_child(pugi::xml_node c, std::string_view local) {
+        if (local == "t") {
+            add_text(c, c.text().get());
+        } else if (local == "tab" || local == "ptab") {
+            add_text(c, "\t");
+        } else if (local == "br" || local == "cr") {
+            add_text(c, "\n");
+        } else if (local == "noBreakHyphen") {
+            add_text(c, "-");
+        } else if (local == "sym") {
+            add_symbol(c);
+        } else if (!is_one_of(local, {"rPr", "delText", "instrText", "delInstrText", "softHyphen",
+                                      "fldChar"})) {
+            descend(mode::boxes, c);  // drawings and pictures may hold text boxes
         }
     }
 
@@ -143,6 +168,10 @@ private:
     std::uint32_t part_;
     docx_document& out_;
     std::array<std::uint32_t, 6>& counters_;
+    story_kind story_ = story_kind::body;
+    std::vector<frame> stack_;
+    docx_paragraph_source paragraph_;
+    std::vector<pugi::xml_node> boxes_;
     std::string* text_ = nullptr;
     std::uint32_t chars_ = 0;
 };

@@ -285,10 +285,13 @@ void tracked_editor::mark(pugi::xml_node revision, const wordml::names& ns) {
 
 // Copied properties may carry revision marks (w:rPrChange) whose ids must stay unique.
 void tracked_editor::renumber(pugi::xml_node n, const wordml::names& ns) {
-    if (pugi::xml_attribute id = ns.w_attr(n, "id"))
-        id.set_value(std::to_string(next_id_++).c_str());
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-        if (c.type() == pugi::node_element) renumber(c, ns);
+    auto one = [&](pugi::xml_node e) {
+        if (pugi::xml_attribute id = ns.w_attr(e, "id"))
+            id.set_value(std::to_string(next_id_++).c_str());
+        return true;
+    };
+    one(n);
+    wordml::for_each_element_below(n, one);
 }
 
 pugi::xml_node tracked_editor::add_ins(pugi::xml_node ins, pugi::xml_node rpr,
@@ -305,16 +308,18 @@ pugi::xml_node tracked_editor::add_ins(pugi::xml_node ins, pugi::xml_node rpr,
 }
 
 void tracked_editor::to_deleted(pugi::xml_node n, const wordml::names& ns) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+    wordml::for_each_element_below(n, [&](pugi::xml_node c) {
         std::string_view local = ns.w_local(c);
-        if (local == "t")
+        if (local == "t") {
             c.set_name(ns.element("delText").c_str());
-        else if (local == "instrText")
+            return false;
+        }
+        if (local == "instrText") {
             c.set_name(ns.element("delInstrText").c_str());
-        else
-            to_deleted(c, ns);
-    }
+            return false;
+        }
+        return true;
+    });
 }
 
 }  // namespace

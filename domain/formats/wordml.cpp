@@ -15,11 +15,12 @@ std::string_view local_if_prefixed(const char* qname, std::string_view prefix) {
 }
 
 bool has_w_text(const names& ns, pugi::xml_node n) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        if (ns.w_local(c) == "t" || has_w_text(ns, c)) return true;
-    }
-    return false;
+    bool found = false;
+    for_each_element_below(n, [&](pugi::xml_node c) {
+        found = found || ns.w_local(c) == "t";
+        return !found;
+    });
+    return found;
 }
 }  // namespace
 

@@ -55,6 +55,24 @@ private:
 /// i.e. the first mc:Choice holding any w:t, else the mc:Fallback, else an empty node.
 pugi::xml_node chosen_branch(const names& ns, pugi::xml_node alternate);
 
+/// Calls visit(element) for every element below `root` (not `root` itself) in document order,
+/// without recursion; visit returns whether to go into that element's children. Safe on any
+/// depth, and `visit` may rename or change attributes of the element it is given.
+template <class Visit>
+void for_each_element_below(pugi::xml_node root, Visit&& visit) {
+    pugi::xml_node c = root.first_child();
+    while (c) {
+        bool descend = c.type() == pugi::node_element && visit(c);
+        if (descend && c.first_child()) {
+            c = c.first_child();
+            continue;
+        }
+        while (c != root && !c.next_sibling()) c = c.parent();
+        if (c == root) break;
+        c = c.next_sibling();
+    }
+}
+
 /// Finds the elements whose offsets are listed (ascending, unique) in one pre-order walk.
 /// out[i] is the element at offsets[i], or an empty node when none starts there.
 std::vector<pugi::xml_node> find_by_offsets(const pugi::xml_document& doc,

@@ -7,11 +7,12 @@
 using namespace galley::testing;
 
 namespace {
+const std::string rels =
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"word/document.xml\"/></Relationships>";
+
 std::string docx_plus(const std::string& name, const std::string& data) {
-    std::string rels =
-        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-        "Target=\"word/document.xml\"/></Relationships>";
     std::string doc = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>";
     return build_zip({{"[Content_Types].xml", "<Types/>"}, {"_rels/.rels", rels}, {"word/document.xml", doc}, {name, data}});
 }
@@ -55,6 +56,12 @@ TEST_F(upload_refusals, hostile_and_foreign_files_are_refused_and_nothing_is_kep
     std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
     for (char c : std::string("EncryptedPackage")) { ole += c; ole += '\0'; }
     expect_refused(ole, 422, "unsafe_document", "password-protected docx");
+    std::string deep = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
+    for (int i = 0; i < 40'000; ++i) deep += "<w:tbl><w:tr><w:tc>";  // under the ratio check's 1 MB
+    expect_refused(build_zip({{"[Content_Types].xml", "<Types/>"},
+                              {"_rels/.rels", rels},
+                              {"word/document.xml", deep}}),
+                   422, "unsafe_document", "120 000 nested elements");
     expect_refused("%PDF-1.4 fake", 415, "unsupported_media_type", "pdf");
     expect_refused("caf\xE9 con leche", 415, "unsupported_media_type", "latin-1 text");
     expect_refused(build_zip({{"a.txt", "zip without a document"}}), 415, "unsupported_media_type", "plain zip");

@@ -83,6 +83,43 @@ TEST(inspector, doctype_and_entities_are_unsafe) {
     EXPECT_EQ(refusal(docx_with("customXml/item.xml", "<!doctype x SYSTEM \"file:///etc/passwd\"><x/>")), errc::unsafe_input);
 }
 
+TEST(inspector, a_deeply_nested_document_is_refused_not_crashed_on) {
+    std::string open, close;
+    // 20 000 levels (under 1 MB, so the zip-bomb ratio check does not answer first).
+    for (int i = 0; i < 20'000; ++i) { open += "<w:sdt><w:sdtContent>"; close += "</w:sdtContent></w:sdt>"; }
+    std::string doc = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                      "<w:body>" + open + "<w:p><w:r><w:t>x</w:t></w:r></w:p>" + close + "</w:body></w:document>";
+    std::string rels =
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+        "Target=\"word/main.bin\"/></Relationships>";
+    // The main part's name does not end in .xml: it is guarded because galley parses it.
+    auto r = inspect_document(build_zip({{"_rels/.rels", rels}, {"word/main.bin", doc}}));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.err().code, errc::unsafe_input);
+    EXPECT_NE(r.err().message.find("nesting depth"), std::string::npos) << r.err().message;
+}
+
+TEST(inspector, two_entries_of_one_name_are_refused) {
+    // libzip will not write a duplicate name: write two and rename one in place.
+    std::string zip = docx_with("word/documenX.xml", "<w:document/>");
+    for (std::size_t at; (at = zip.find("word/documenX.xml")) != std::string::npos;)
+        zip.replace(at, 17, "word/document.xml");
+    auto r = inspect_document(zip);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.err().code, errc::unsafe_input);
+    EXPECT_NE(r.err().message.find("two entries"), std::string::npos) << r.err().message;
+}
+
+TEST(inspector, utf16_parts_are_scanned_too) {
+    std::string bad("\xFF\xFE", 2);
+    for (char c : std::string("<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>")) { bad += c; bad += '\0'; }
+    EXPECT_EQ(refusal(docx_with("customXml/item1.xml", bad)), errc::unsafe_input);
+    std::string good("\xFF\xFE", 2);
+    for (char c : std::string("<x>hola</x>")) { good += c; good += '\0'; }
+    EXPECT_TRUE(inspect_document(docx_with("customXml/item1.xml", good)).ok());
+}
+
 TEST(inspector, zip_bombs_are_refused_before_inflating) {
     EXPECT_EQ(refusal(docx_with("word/media/zeros.bin", std::string(4 << 20, '\0'))), errc::unsafe_input);
     std::vector<galley::testing::zip_item> many;

@@ -47,8 +47,9 @@ bool title_like(const paragraph_view& p) {
            (words >= 4 && capital * 10 >= words * 8);
 }
 
-// The period before token i follows a dictionary word, not an unknown abbreviation ("mm.").
-bool after_real_word(rule_context& cx, int i) {
+// The period before token i ends a sentence: it follows a dictionary word or a name, not an
+// unknown abbreviation ("mm.", "Av.").
+bool after_sentence_word(rule_context& cx, int i) {
     int k = i - 1;
     while (k >= 0 && cx.p.tokens[k].kind != token_kind::word) {
         if (cx.p.tokens[k].kind == token_kind::number || cx.p.tokens[k].kind == token_kind::url)
@@ -59,26 +60,48 @@ bool after_real_word(rule_context& cx, int i) {
     const token& w = cx.p.tokens[k];
     if (w.shape != word_shape::lower && w.shape != word_shape::capitalized) return false;
     if (w.end - w.begin < 2 || w.has_digit) return false;
-    if (k > 0 && cx.p.tokens[k - 1].kind == token_kind::number) return false;  // "40dB."
+    // A unit after a number ("40dB.", "25 mm.", "16 Msec.") is an abbreviation.
+    if (k > 0 && cx.p.tokens[k - 1].kind == token_kind::number) return false;
+    if (k > 1 && cx.p.tokens[k - 1].kind == token_kind::space &&
+        cx.p.tokens[k - 2].kind == token_kind::number)
+        return false;
+    if (w.shape == word_shape::capitalized && w.end - w.begin >= 4 && letters_only(cx.p, w))
+        return true;  // a name ("de Ozores.")
     if (cx.speller) return cx.speller->known(w.lower) || cx.speller->known(w.text);
     return w.end - w.begin >= 4;
 }
 
+// Only opening marks (dashes, quotes, ¿ ¡, brackets) come before token i in the paragraph.
+bool first_word_of_paragraph(const paragraph_view& p, int i) {
+    for (int k = 0; k < i; ++k) {
+        const token& t = p.tokens[k];
+        if (t.kind == token_kind::space) continue;
+        if (t.kind != token_kind::punct) return false;
+        char32_t c = p.text[t.begin];
+        if (c == U'.' || c == 0x2026) return false;  // "...y entonces": a quotation goes on
+    }
+    return true;
+}
+
 void sentence_capital(rule_context& cx, int i) {
     const token& t = cx.p.tokens[i];
-    if (t.shape != word_shape::lower || t.end - t.begin < 2 || !letters_only(cx.p, t)) return;
-    if (i + 1 < (int)cx.p.tokens.size() && cx.p.tokens[i + 1].kind == token_kind::punct &&
-        (cx.p.text[cx.p.tokens[i + 1].begin] == U'.' ||
-         cx.p.text[cx.p.tokens[i + 1].begin] == U'@'))
-        return;
-    if (t.starts == boundary::paragraph && i == cx.p.next_solid(-1) && prose_paragraph(cx.p)) {
-        // A paragraph may continue one cut by a list, a figure or a page: note, do not fix.
-        cx.emit_tokens("SENTENCE_CAPITAL", i, i, std::nullopt, 0.3,
-                       "¿La oración empieza con minúscula?", "Sentence starts in lower case?");
+    if (t.shape != word_shape::lower || !letters_only(cx.p, t)) return;
+    const bool one_letter = t.end - t.begin < 2;
+    if (one_letter && !(cx.speller && cx.speller->known(t.lower))) return;
+    // "p.", "usuario@", "a)": an abbreviation, an address, a list label.
+    if (i + 1 < (int)cx.p.tokens.size() && cx.p.tokens[i + 1].kind == token_kind::punct) {
+        char32_t next = cx.p.text[cx.p.tokens[i + 1].begin];
+        if (next == U'.' || next == U'@' || next == U')') return;
+    }
+    if (t.starts == boundary::paragraph) {
+        // A paragraph that goes on from one left open (ending in ':' or ','), a list item or a
+        // fragment keeps its lower case; prose after a finished paragraph starts a sentence.
+        if (cx.continues_previous || !prose_paragraph(cx.p) || !first_word_of_paragraph(cx.p, i))
+            return;
+    } else if (t.starts != boundary::period || one_letter || !after_sentence_word(cx, i)) {
         return;
     }
-    if (t.starts != boundary::period || !after_real_word(cx, i)) return;
-    cx.emit_tokens("SENTENCE_CAPITAL", i, i, capitalize(t.text), 0.75,
+    cx.emit_tokens("SENTENCE_CAPITAL", i, i, capitalize(t.text), 0.8,
                    "La oración empieza con mayúscula.",
                    "Start the sentence with a capital letter.");
 }

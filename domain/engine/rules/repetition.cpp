@@ -1,48 +1,86 @@
-// The same word twice in a row ("the the", "de de"), except repeats that are legitimate.
+// The same word twice in a row ("the the", "La la casa", "No no quiero"), whatever its case.
+// Context decides what is deliberate: a word repeated three times or more ("la la la"),
+// grammatical doubles ("had had", "that that"), short sounds the dictionary does not know
+// ("chin chin"), degree words ("muy muy", "very very") and interjections closing a clause
+// ("¡Sí, sí!" written "sí sí!"); names that are also verbs ("Will will") are left alone.
 #include <string>
 #include <unordered_set>
 
-#include "domain/engine/common_words.hpp"
 #include "domain/engine/rules/rules.hpp"
+#include "domain/engine/speller.hpp"
 
 namespace galley::engine_detail {
 
 namespace {
 
-bool legitimate(std::string_view w) {
-    static const std::unordered_set<std::string_view> allowed = {
-        "had",   "that",  "is",    "bye",    "ha",    "haha", "no",     "so",   "now",   "there",
-        "well",  "very",  "yes",   "really", "many",  "ho",   "la",     "go",   "do",    "knock",
-        "tut",   "sí",    "ya",    "muy",    "más",   "ja",   "je",     "bla",  "poco",  "tan",
-        "ay",    "oh",    "ah",    "eh",     "pum",   "tic",  "tac",    "din",  "don",   "chop",
-        "hip",   "boo",   "cha",   "mau",    "miau",  "guau", "pío",    "nos",  "never", "far",
-        "long",  "round", "over",  "on",     "again", "more", "little", "hush", "quick", "slowly",
-        "mucho", "nada",  "vamos", "corre",  "ven",   "anda", "toc",    "uno",  "dos",   "tres",
-        "quien", "what",  "who"};
-    return allowed.count(w) > 0;
+using word_set = std::unordered_set<std::string_view>;
+
+bool grammatical_double(const rule_context& cx, std::string_view w) {
+    static const word_set en = {"had", "that", "do"};
+    return cx.en() && en.count(w) > 0;
+}
+
+// Degree words repeat for emphasis anywhere.
+bool emphatic(std::string_view w) {
+    static const word_set words = {"muy", "mucho", "mucha", "muchos", "muchas", "más", "tan",
+                                   "very", "really", "so", "too", "much", "many", "more",
+                                   "far", "long", "again", "over", "round"};
+    return words.count(w) > 0;
+}
+
+// Interjections and answers repeat when they close a clause ("no no, déjalo").
+bool interjection(std::string_view w) {
+    static const word_set words = {"no", "sí", "ya", "ay", "oh", "ah", "eh", "bueno", "vamos",
+                                   "anda", "ven", "corre", "hala", "yes", "now", "there",
+                                   "well", "bye", "hush", "quick", "come", "never", "go"};
+    return words.count(w) > 0;
+}
+
+bool single_space(const paragraph_view& p, int k) {
+    const token& gap = p.tokens[k];
+    return gap.kind == token_kind::space && gap.end - gap.begin == 1 && p.text[gap.begin] == U' ';
+}
+
+// Tokens k and k + 2 are the same word (ignoring case) with one space between them.
+bool pair_at(const paragraph_view& p, int k) {
+    return k >= 0 && k + 2 < static_cast<int>(p.tokens.size()) &&
+           p.tokens[k].kind == token_kind::word && p.tokens[k + 2].kind == token_kind::word &&
+           p.tokens[k].lower == p.tokens[k + 2].lower && single_space(p, k + 1);
+}
+
+bool clause_ends_after(const paragraph_view& p, int k) {
+    int n = p.next_solid(k);
+    return n < 0 || p.tokens[n].kind == token_kind::punct;
 }
 
 }  // namespace
 
 void check_repetition(rule_context& cx) {
     const auto& toks = cx.p.tokens;
-    for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
+    const int n = static_cast<int>(toks.size());
+    for (int i = 0; i + 2 < n; ++i) {
         const token& a = toks[i];
         const token& b = toks[i + 2];
-        if (a.kind != token_kind::word || b.kind != token_kind::word || a.lower != b.lower)
+        if (!pair_at(cx.p, i) || a.has_digit) continue;
+        if (pair_at(cx.p, i + 2) || pair_at(cx.p, i - 2)) {
+            while (pair_at(cx.p, i + 2)) i += 2;  // "la la la"
             continue;
-        const token& gap = toks[i + 1];
-        if (gap.kind != token_kind::space || cx.p.text[gap.begin] != U' ' ||
-            gap.end - gap.begin > 1)
+        }
+        const std::string& w = a.lower;
+        if (grammatical_double(cx, w) || emphatic(w)) continue;
+        if (interjection(w) && clause_ends_after(cx.p, i + 2)) continue;
+        if (a.is("will") || a.is("may") || a.is("can") || a.is("bill") || a.is("mark")) continue;
+        // "si no no me hagas": "si no, no me hagas" lost its comma, not a word.
+        if (cx.es() && w == "no" && i >= 2 && toks[i - 2].is("si")) {
+            cx.emit("WORD_REPETITION", a.begin, b.end, a.text + ", " + b.text, 0.7,
+                    "Falta una coma: «si no, no…».", "A comma is missing.");
             continue;
-        if (a.has_digit || legitimate(a.lower)) continue;
-        // Short non-function words repeat on purpose ("ñom ñom"); "Will will" is a name.
-        if (!is_function_word(a.lower) && a.end - a.begin < 4) continue;
-        if (a.shape != b.shape && !is_function_word(a.lower)) continue;
-        if (a.shape != b.shape && (a.is("will") || a.is("may") || a.is("can"))) continue;
-        if (a.shape == word_shape::capitalized && b.shape == word_shape::capitalized) continue;
-        if (a.shape == word_shape::upper || b.shape == word_shape::upper) continue;
-        cx.emit("WORD_REPETITION", a.begin, b.end, a.text, 0.8,
+        }
+        // Sounds and onomatopoeia ("chin chin", "tic tac") are short words no dictionary has.
+        if (cx.speller && w.size() <= 5 && !cx.speller->known(w) && !cx.speller->known(a.text))
+            continue;
+        if (!cx.speller && a.end - a.begin < 4) continue;
+        cx.emit("WORD_REPETITION", a.begin, b.end, a.text, 0.85,
                 "Palabra repetida: «" + b.text + "».", "Repeated word: \"" + b.text + "\".");
     }
 }

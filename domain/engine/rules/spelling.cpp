@@ -81,7 +81,7 @@ bool accepted(spell_session& sp, word_entry& e, const std::string& lower) {
 
 std::string list(const std::vector<std::string>& words) {
     std::string out;
-    for (std::size_t i = 0; i < words.size() && i < 3; ++i) {
+    for (std::size_t i = 0; i < words.size() && i < 5; ++i) {
         if (i) out += ", ";
         out += words[i];
     }
@@ -144,6 +144,36 @@ std::optional<choice> choose(spell_session& sp, const std::string& word, const c
     return std::nullopt;
 }
 
+// Ranked candidates (edit cost × frequency) plus the hunspell-verified single edits the
+// frequency list lacks, which rank as the rarest words.
+std::vector<candidate_index::candidate> ranked_candidates(spell_session& sp,
+                                                          const std::string& lower,
+                                                          const candidates& c) {
+    auto out = sp.ranked(lower, 6);
+    for (const auto& w : c.edits) {
+        bool listed = std::any_of(out.begin(), out.end(), [&](const auto& r) { return r.word == w; });
+        if (!listed) out.push_back({w, 1.0, -candidate_index::kCostWeight});
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.score > b.score; });
+    return out;
+}
+
+// The best candidate replaces the word only when it is clearly ahead of the next one (the
+// score is a log-probability: a margin of 2 is about seven times likelier).
+std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate>& ranked,
+                                    std::size_t length) {
+    if (ranked.empty() || length < 3) return std::nullopt;
+    const auto& best = ranked[0];
+    double margin = ranked.size() > 1 ? best.score - ranked[1].score : 99.0;
+    if (length == 3 && (best.cost > 0.7 || margin < 4.0)) return std::nullopt;  // "qeu", "teh"
+    // A rare word is no safer for being the only one near: it must also be likely on its own.
+    if (best.score < 3.0) return std::nullopt;
+    if (best.cost <= 1.0 && margin >= 2.0) return choice{best.word, margin >= 4.0 ? 0.75 : 0.65, false};
+    if (best.cost <= 1.6 && margin >= 4.0) return choice{best.word, 0.6, false};
+    return std::nullopt;
+}
+
 void check_word(rule_context& cx, const token& t) {
     spell_session& sp = *cx.speller;
     const bool initial = t.starts != boundary::none;
@@ -162,7 +192,11 @@ void check_word(rule_context& cx, const token& t) {
     if (capital && (e.capital_mid_count > 0 || sp.known(t.text))) return;  // a name
     if (lower.find('-') != std::string::npos || lower.find('\'') != std::string::npos) return;
     const candidates& c = sp.candidates_of(e, lower);
-    auto pick = choose(sp, lower, c, t.end - t.begin);
+    // A word written the same way three times or more is deliberate: only accents are offered.
+    std::vector<candidate_index::candidate> ranked;
+    if (c.accents.empty() && e.lower_count < 3) ranked = ranked_candidates(sp, lower, c);
+    auto pick = ranked.empty() ? choose(sp, lower, c, t.end - t.begin)
+                               : choose_ranked(ranked, t.end - t.begin);
     const bool es = cx.es();
     // A capitalised unknown word is more often a name or a foreign word than a typo: only an
     // accent is restored there ("Tambien" -> "También").
@@ -181,7 +215,8 @@ void check_word(rule_context& cx, const token& t) {
     }
     if (capital || t.end - t.begin < 3) return;  // an unknown capitalised word is likely a name
     std::vector<std::string> all = c.accents;
-    all.insert(all.end(), c.edits.begin(), c.edits.end());
+    for (const auto& r : ranked) all.push_back(r.word);
+    if (ranked.empty()) all.insert(all.end(), c.edits.begin(), c.edits.end());
     std::string hint_es = all.empty() ? "" : " ¿Quizá " + list(all) + "?";
     std::string hint_en = all.empty() ? "" : " Perhaps " + list(all) + "?";
     cx.emit(es ? "ES_SPELLING_UNKNOWN" : "EN_SPELLING_UNKNOWN", t.begin, t.end, std::nullopt,
@@ -207,6 +242,10 @@ void check_spelling(rule_context& cx) {
             continue;
         if (i > 0 &&
             (toks[i - 1].is_punct(U'@', cx.p.text) || toks[i - 1].is_punct(U'#', cx.p.text)))
+            continue;
+        // A file extension (".doc", ".txt"): a period glued to the word, after a space or nothing.
+        if (i > 0 && toks[i - 1].is_punct(U'.', cx.p.text) &&
+            (i == 1 || toks[i - 2].kind == token_kind::space))
             continue;
         // A fragment cut by an ellipsis ("...mptoms", "institut…").
         auto cut = [&](std::size_t k) {

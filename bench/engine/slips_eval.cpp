@@ -1,0 +1,122 @@
+// Development benchmark: one ordinary slip injected per real paragraph (bench/engine/slips.hpp),
+// and clean paragraphs. Prints, per language and slip kind, how many the engine fixes exactly
+// (the corrected slipped paragraph equals the corrected original) and the share of clean
+// paragraphs it changes. Never tune rules on these paragraphs: they stand for any text.
+//
+// Usage: galley_slips_eval [es|en] [--per-kind N] [--clean N] [--seed S] [--dump FILE] [-v KIND]
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <string>
+
+#include "bench/engine/apply_suggestions.hpp"
+#include "bench/engine/slips.hpp"
+#include "domain/engine/engine.hpp"
+#include "domain/engine/speller.hpp"
+
+using namespace galley;
+
+namespace {
+
+std::string corrected(const engine& e, const std::string& text, const std::string& lang) {
+    document_text doc;
+    doc.paragraphs.push_back({story_kind::body, 0, text});
+    check_options o;
+    o.language = lang;
+    return bench::apply_replacements(text, e.check(doc, o));
+}
+
+// The paragraph with the engine's typography fixes applied: the novels keep conventions of
+// their time (hyphens for dialogue dashes, "..." for ellipses) that a modern edition would
+// not, and "clean" should measure the changes an editor would call wrong, not those.
+std::string modern_edition(const engine& e, const std::string& text, const std::string& lang) {
+    document_text doc;
+    doc.paragraphs.push_back({story_kind::body, 0, text});
+    check_options o;
+    o.language = lang;
+    auto ss = e.check(doc, o);
+    std::erase_if(ss, [](const suggestion& s) { return s.cat != category::typography; });
+    return bench::apply_replacements(text, ss);
+}
+
+std::string tsv_cell(std::string s) {
+    for (char& c : s)
+        if (c == '\t' || c == '\n') c = ' ';
+    return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> langs = {"es", "en"};
+    std::size_t per_kind = 200, clean = 500;
+    std::uint32_t seed = 20261129;
+    std::string dump, verbose_kind;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+        if (a == "--per-kind") per_kind = std::stoul(next());
+        else if (a == "--clean") clean = std::stoul(next());
+        else if (a == "--seed") seed = static_cast<std::uint32_t>(std::stoul(next()));
+        else if (a == "--dump") dump = next();
+        else if (a == "-v") verbose_kind = next();
+        else langs = {a};
+    }
+    auto e = engine::load();
+    auto dicts = engine_detail::dictionaries::load("/usr/share/hunspell");
+    if (!e || !dicts) {
+        std::cerr << "cannot load dictionaries\n";
+        return 1;
+    }
+    std::ofstream out;
+    if (!dump.empty()) out.open(dump);
+    if (out) out << "language\tkind\toriginal\tslipped\n";
+    std::printf("%-4s %-16s %6s %6s %8s\n", "lang", "kind", "cases", "fixed", "fixed%");
+    for (const std::string& lang : langs) {
+        auto l = lang == "es" ? engine_detail::lang::es : engine_detail::lang::en;
+        auto spelled = [&](const std::string& w) { return (*dicts)->spell(l, false, w); };
+        auto paragraphs = bench::corpus_paragraphs(std::string(GALLEY_CORPUS_DIR) + "/text", lang);
+        for (auto& p : paragraphs) p = modern_edition(*e, p, lang);
+        auto set = bench::make_slip_set(paragraphs, lang, spelled, per_kind, clean, seed);
+        std::map<std::string, std::pair<int, int>> tally;  // kind -> (cases, fixed or changed)
+        for (const auto& c : set) {
+            if (out) out << lang << '\t' << c.kind << '\t' << tsv_cell(c.original) << '\t' << tsv_cell(c.slipped) << '\n';
+            std::string want = corrected(*e, c.original, lang);
+            auto& [cases, hits] = tally[c.kind];
+            ++cases;
+            if (c.kind == "clean") {
+                hits += want != c.original;
+                if (verbose_kind == "clean" && want != c.original) {
+                    document_text doc;
+                    doc.paragraphs.push_back({story_kind::body, 0, c.original});
+                    check_options o;
+                    o.language = lang;
+                    for (const auto& s : e->check(doc, o))
+                        if (s.replacement)
+                            std::cout << "CHANGED\t" << s.rule_id << "\t" << s.original << " -> "
+                                      << *s.replacement << "\n";
+                }
+                continue;
+            }
+            std::string got = corrected(*e, c.slipped, lang);
+            hits += got == want;
+            if (verbose_kind == c.kind && got != want)
+                std::cout << "MISSED\t" << c.slipped << "\n   ->\t" << got << "\n";
+        }
+        int all_cases = 0, all_fixed = 0;
+        for (const std::string& kind : bench::slip_kinds(lang)) {
+            auto [cases, fixed] = tally[kind];
+            all_cases += cases;
+            all_fixed += fixed;
+            std::printf("%-4s %-16s %6d %6d %7.1f%%\n", lang.c_str(), kind.c_str(), cases, fixed,
+                        cases ? 100.0 * fixed / cases : 0.0);
+        }
+        std::printf("%-4s %-16s %6d %6d %7.1f%%\n", lang.c_str(), "ALL slips", all_cases, all_fixed,
+                    all_cases ? 100.0 * all_fixed / all_cases : 0.0);
+        auto [clean_cases, changed] = tally["clean"];
+        std::printf("%-4s %-16s %6d %6d %7.1f%%  (clean paragraphs changed)\n", lang.c_str(),
+                    "clean", clean_cases, changed, clean_cases ? 100.0 * changed / clean_cases : 0.0);
+    }
+    return 0;
+}

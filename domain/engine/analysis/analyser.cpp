@@ -1,0 +1,67 @@
+#include "domain/engine/analysis/analyser.hpp"
+
+namespace galley::engine_detail {
+
+result<std::unique_ptr<language_analyser>> language_analyser::load(lang l, const std::string& dir) {
+    // Apertium names files by translation direction: the Spanish analyser and tagger are
+    // spa-eng's, the Spanish generator is eng-spa's (it generates the target language).
+    const bool es = l == lang::es;
+    const std::string analysis = dir + (es ? "/spa-eng.automorf.bin" : "/eng-spa.automorf.bin");
+    const std::string generation = dir + (es ? "/eng-spa.autogen.bin" : "/spa-eng.autogen.bin");
+    const std::string model = dir + (es ? "/spa-eng.prob" : "/eng-spa.prob");
+    auto out = std::make_unique<language_analyser>();
+    auto a = transducer::load(analysis, transducer::mode::analysis);
+    if (!a) return a.err();
+    auto t = hmm_tagger::load(model);
+    if (!t) return t.err();
+    out->analyser_ = std::move(*a);
+    out->generator_path_ = generation;
+    out->tagger_ = std::move(*t);
+    return out;
+}
+
+std::vector<std::string> language_analyser::generate(std::string_view lexical_form) const {
+    std::call_once(generator_once_, [&] {
+        auto g = transducer::load(generator_path_, transducer::mode::generation);
+        if (g) generator_ = std::move(*g);
+    });
+    return generator_ ? generator_->generate(lexical_form) : std::vector<std::string>{};
+}
+
+const analysis_session::entry& analysis_session::lookup(const std::string& token) {
+    auto [it, fresh] = cache_.try_emplace(token);
+    if (fresh) {
+        auto forms = analyser_.analyse(token);
+        for (const auto& f : forms) it->second.readings.push_back(parse_lexical_form(f));
+        it->second.tagger_view = analyser_.prepare(forms);
+    }
+    return it->second;
+}
+
+const std::vector<analysed_reading>& analysis_session::readings_of(const std::string& token) {
+    return lookup(token).readings;
+}
+
+std::vector<token_analysis> analysis_session::analyse(const paragraph_view& p) {
+    std::vector<token_analysis> out(p.tokens.size());
+    std::vector<const hmm_tagger::prepared_token*> forms;  // what the tagger sees, no spaces
+    std::vector<std::size_t> at;                  // token index of each tagger token
+    forms.reserve(p.tokens.size());
+    at.reserve(p.tokens.size());
+    for (std::size_t i = 0; i < p.tokens.size(); ++i) {
+        const token& t = p.tokens[i];
+        if (t.kind == token_kind::space) continue;
+        const std::string& key = t.kind == token_kind::word ? t.text : p.slice(t.begin, t.end);
+        const entry& e = t.kind == token_kind::word || t.kind == token_kind::punct
+                             ? lookup(key)
+                             : lookup(std::string());  // numbers and URLs: no readings
+        out[i].readings = &e.readings;
+        forms.push_back(&e.tagger_view);
+        at.push_back(i);
+    }
+    std::vector<int> chosen = analyser_.choose(forms);
+    for (std::size_t k = 0; k < at.size(); ++k) out[at[k]].chosen = chosen[k];
+    return out;
+}
+
+}  // namespace galley::engine_detail

@@ -1,0 +1,19 @@
+#pragma once
+// What a slip costs: a Damerau (optimal string alignment) distance over code points whose
+// operations are cheaper where hands and ears slip — a missing or extra accent, a neighbouring
+// key, a doubled letter, swapped letters and, in Spanish, letters that sound alike (b/v, c/z/s,
+// g/j, ll/y, a silent h, ue/o and ie/e). One unit is an arbitrary edit.
+#include <string_view>
+
+#include "domain/engine/rule_context.hpp"
+
+namespace galley::engine_detail {
+
+/// The accent-free, ñ-free lower-case letter (á→a, ü→u, ñ→n, ç→c); others unchanged.
+char32_t fold_letter(char32_t c);
+
+/// The cost of turning `typed` into `word` (both lower case), or a value above `limit` as soon
+/// as the cost must exceed it. Words over 40 code points cost more than any limit.
+double edit_cost(std::u32string_view typed, std::u32string_view word, lang l, double limit);
+
+}  // namespace galley::engine_detail

@@ -1,0 +1,53 @@
+// The spelling corrector's ranking: slips of the hand and ear cost less, frequent words win.
+#include <gtest/gtest.h>
+
+#include "domain/engine/spelling/candidate_index.hpp"
+#include "domain/engine/spelling/edit_cost.hpp"
+#include "engine_test_support.hpp"
+
+using namespace galley;
+using namespace galley::engine_detail;
+
+TEST(edit_cost, typical_slips_cost_less_than_arbitrary_edits) {
+    auto cost = [](std::u32string_view a, std::u32string_view b, lang l = lang::es) {
+        return edit_cost(a, b, l, 3.0);
+    };
+    EXPECT_DOUBLE_EQ(cost(U"casa", U"casa"), 0.0);
+    EXPECT_LT(cost(U"informacion", U"información"), 0.5);  // an accent
+    EXPECT_LT(cost(U"vurro", U"burro"), cost(U"purro", U"burro"));  // b/v sounds alike
+    EXPECT_LT(cost(U"abia", U"había"), 1.0);                       // silent h plus accent
+    EXPECT_LT(cost(U"yamar", U"llamar"), 1.0);                     // ll/y
+    EXPECT_LT(cost(U"cssa", U"casa", lang::en), 1.0);              // neighbouring keys
+    EXPECT_LT(cost(U"recieve", U"receive", lang::en), 1.0);        // swapped letters
+    EXPECT_DOUBLE_EQ(cost(U"casa", U"cosa"), 1.0);
+    EXPECT_GT(edit_cost(U"abcdefgh", U"zyxwvuts", lang::en, 2.0), 2.0);  // gives up early
+}
+
+TEST(candidate_index, finds_words_two_edits_away_and_ranks_by_frequency) {
+    candidate_index index({{"pobres", 5000}, {"pebres", 3}, {"hombre", 90000}, {"home", 40},
+                           {"casa", 80000}, {"cosa", 70000}},
+                          lang::es);
+    auto r = index.lookup("puebres", 2.0, 5);
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ(r[0].word, "pobres");
+    r = index.lookup("hombe", 2.0, 5);
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ(r[0].word, "hombre");
+    r = index.lookup("caza", 1.0, 5);
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ(r[0].word, "casa");  // z/s sound alike: cheaper than c/z or a/o
+    EXPECT_TRUE(index.lookup("casa", 2.0, 5).size() >= 1);  // itself excluded, cosa found
+    for (const auto& c : index.lookup("casa", 2.0, 5)) EXPECT_NE(c.word, "casa");
+    EXPECT_EQ(index.count("hombre"), 90000u);
+    EXPECT_EQ(index.count("mujer"), 0u);
+}
+
+TEST(spelling_corrector, ranks_real_dictionary_candidates) {
+    using galley::test::fixed;
+    // "puedes" is far more frequent: without context the ranking only puts "pobres" first.
+    auto ss = galley::test::check("Los niños puebres no tenían zapatos.", "es");
+    ASSERT_EQ(ss.size(), 1u);
+    EXPECT_NE(ss[0].message.find("pobres"), std::string::npos) << ss[0].message;
+    EXPECT_EQ(fixed("Aquel hombe no dijo nada.", "es"), "Aquel hombre no dijo nada.");
+    EXPECT_EQ(fixed("She walked into the kitchn quietly.", "en"), "She walked into the kitchen quietly.");
+}
