@@ -200,3 +200,12 @@ TEST(grammar_en, contractions_and_typos_in_frames) {
     EXPECT_EQ(fixed("I always loose the password.", "en"), "I always lose the password.");
     EXPECT_EQ(fixed("We expanded too all the new locations.", "en"), "We expanded to all the new locations.");
 }
+
+TEST(grammar_es, impersonal_haber_with_any_plural_noun_phrase) {
+    EXPECT_EQ(fixed("No habían coches en la calle.", "es"), "No había coches en la calle.");
+    EXPECT_EQ(fixed("Mañana habrán problemas.", "es"), "Mañana habrá problemas.");
+    EXPECT_EQ(fixed("Hubieron fiestas en el pueblo.", "es"), "Hubo fiestas en el pueblo.");
+    EXPECT_FALSE(fires("Los niños habían comido.", "es", "ES_HABER_IMPERSONAL"));
+    EXPECT_FALSE(fires("Habían de volver pronto.", "es", "ES_HABER_IMPERSONAL"));
+    EXPECT_FALSE(fires("¿Habían los niños comido ya?", "es", "ES_HABER_IMPERSONAL"));
+}

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/rules/es_context.hpp"
 
 namespace galley::engine_detail {
@@ -33,6 +34,41 @@ std::string cased(const token& like, std::string_view lower) {
 }
 
 
+// Token n starts a plural noun phrase by the analysis: a plural noun, determiner, adjective or
+// a numeral, never a participle or a verb ("habían de ir", "habían llegado").
+bool plural_noun_phrase_at(const rule_context& cx, int n) {
+    const reading* r = cx.best(n);
+    if (!r) return false;
+    if (r->pos == "num") return true;
+    if (r->pos != "n" && r->pos != "det" && r->pos != "adj") return false;
+    if (r->tense == "pp" || !r->plural()) return false;
+    return !cx.analysis[static_cast<std::size_t>(n)].can_be("vblex");
+}
+
+// A participle within the next few words of the clause makes haber an auxiliary.
+bool participle_ahead(const rule_context& cx, int n) {
+    if (cx.analysis.empty()) return false;
+    for (int k = n, words = 0; k >= 0 && words < 5; k = cx.p.next_solid(k), ++words) {
+        if (cx.p.tokens[k].kind == token_kind::punct) return false;
+        const token_analysis& a = cx.analysis[static_cast<std::size_t>(k)];
+        if (!a.readings) continue;
+        for (const auto& r : *a.readings)
+            if (r.parts.front().tense == "pp" && r.parts.front().pos == "vblex") return true;
+    }
+    return false;
+}
+
+// The singular of a plural form of haber, generated from its reading ("habían" → "había").
+std::optional<std::string> singular_haber(rule_context& cx, int i) {
+    const reading* r = cx.best(i);
+    if (!r || r->lemma != "haber" || !cx.morphology) return std::nullopt;
+    std::string form = "haber";
+    for (const auto& tag : r->tags) form += "<" + (tag == "pl" ? std::string("sg") : tag) + ">";
+    auto generated = cx.morphology->analyser().generate(form);
+    if (generated.empty()) return std::nullopt;
+    return generated.front();
+}
+
 void impersonal_haber(rule_context& cx, int i) {
     static const std::unordered_map<std::string_view, std::string_view> forms = {
         {"habían", "había"},   {"hubieron", "hubo"},    {"habrán", "habrá"},
@@ -59,16 +95,17 @@ void impersonal_haber(rule_context& cx, int i) {
     } else if (next->is("habido")) {
         // "habían habido" -> "había habido".
     } else {
-        if (!quantity.count(next->lower)) return;
+        if (!quantity.count(next->lower) && !plural_noun_phrase_at(cx, n)) return;
         const token* after = next_word(cx, n);
         if (after && participle(after->lower)) return;  // "habían muchos llegado": auxiliary
+        if (participle_ahead(cx, n)) return;            // "habían los niños comido"
         const token* before = prev_word(cx, i);
         // "las que habían" / "se habían": a subject or clitic makes it personal.
         if (before && (before->is("se") || before->is("les") || before->is("los") ||
                        before->is("las") || before->is("ellos") || before->is("ellas")))
             return;
     }
-    std::string repl = cased(t, it->second);
+    std::string repl = cased(t, singular_haber(cx, i).value_or(std::string(it->second)));
     cx.emit_tokens("ES_HABER_IMPERSONAL", i, i, repl, 0.8,
                    "«Haber» impersonal va en singular: «" + repl + "».",
                    "Impersonal 'haber' is singular: '" + repl + "'.");

@@ -3,6 +3,7 @@
 // with digits, roman numerals and the project's own words.
 #include <algorithm>
 
+#include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/rules/rules.hpp"
 #include "domain/engine/speller.hpp"
 
@@ -188,6 +189,9 @@ void check_word(rule_context& cx, const token& t) {
     if (sp.in_project(t.text, lower) || is_roman(lower)) return;
     word_entry& e = sp.entry(lower);
     if (accepted(sp, e, lower)) return;
+    // Spanish: the morphological dictionary knows words es_ES lacks ("morriña"). Not English,
+    // whose analyser knows both spellings where the user may have chosen one variant.
+    if (cx.es() && cx.morphology && !cx.morphology->readings_of(lower).empty()) return;
     const bool capital = t.shape == word_shape::capitalized;
     if (capital && (e.capital_mid_count > 0 || sp.known(t.text))) return;  // a name
     if (lower.find('-') != std::string::npos || lower.find('\'') != std::string::npos) return;
