@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "domain/engine/patterns/rule_set.hpp"
+
 namespace galley {
 
 namespace {
@@ -176,10 +178,28 @@ std::vector<rule_info> build() {
     };
 }
 
+// The rules written as data come first: they are the narrowest patterns.
+std::vector<rule_info> with_data_rules(std::vector<rule_info> coded) {
+    std::vector<rule_info> out;
+    for (const auto& r : engine_detail::pattern_rules()) {
+        std::string example;
+        for (const auto& e : r.examples)
+            if (e.incorrect) {
+                example = e.text + " → " + e.correction;
+                break;
+            }
+        out.push_back({r.id, r.cat, r.language, r.description.empty() ? r.message : r.description,
+                       example});
+    }
+    out.insert(out.end(), std::make_move_iterator(coded.begin()),
+               std::make_move_iterator(coded.end()));
+    return out;
+}
+
 }  // namespace
 
 const std::vector<rule_info>& catalogue() {
-    static const std::vector<rule_info> rules = build();
+    static const std::vector<rule_info> rules = with_data_rules(build());
     return rules;
 }
 

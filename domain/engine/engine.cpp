@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "domain/engine/paragraph_view.hpp"
+#include "domain/engine/patterns/rule_set.hpp"
 #include "domain/engine/resolve.hpp"
 #include "domain/engine/rules/rules.hpp"
 #include "domain/engine/speller.hpp"
@@ -28,6 +29,7 @@ std::vector<bool> disabled_mask(const std::vector<std::string>& ids) {
 }
 
 void run_families(rule_context& cx) {
+    if (cx.es() || cx.en()) pattern_matcher_for(cx.language).run(cx);
     if (cx.speller) check_spelling(cx);
     check_typography(cx);
     check_typography_marks(cx);

@@ -13,11 +13,25 @@
 
 GALLEY_EMBED(galley_freq_es, GALLEY_DATA_DIR "/freq_es.txt")
 GALLEY_EMBED(galley_freq_en, GALLEY_DATA_DIR "/freq_en.txt")
+// Every *.rules file of domain/engine/rules (a test checks that none is missing here).
+GALLEY_EMBED(galley_rules_es_diacritics, GALLEY_RULES_DIR "/es_diacritics.rules")
+GALLEY_EMBED(galley_rules_en_confusables, GALLEY_RULES_DIR "/en_confusables.rules")
 
 namespace galley::engine_data {
 
 std::string_view word_frequencies_es() {
     return {galley_freq_es_begin, static_cast<std::size_t>(galley_freq_es_end - galley_freq_es_begin)};
+}
+
+const std::vector<embedded_file>& rule_files() {
+    auto file = [](std::string_view name, const char* begin, const char* end) {
+        return embedded_file{name, std::string_view(begin, static_cast<std::size_t>(end - begin))};
+    };
+    static const std::vector<embedded_file> files = {
+        file("es_diacritics.rules", galley_rules_es_diacritics_begin, galley_rules_es_diacritics_end),
+        file("en_confusables.rules", galley_rules_en_confusables_begin, galley_rules_en_confusables_end),
+    };
+    return files;
 }
 
 std::string_view word_frequencies_en() {
