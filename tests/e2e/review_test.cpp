@@ -129,7 +129,7 @@ TEST_P(review_flow, list_decide_preview_finalize_export_and_dictionary) {
     for (const auto& s : suggestions(run, "&category=spelling"))
         EXPECT_EQ(s["category"], "spelling");
     EXPECT_EQ(suggestions(run, "&category=spelling").size(), 2u);
-    EXPECT_EQ(suggestions(run, "&rule_id=EN_THERE_THEIR").size(), 1u);
+    EXPECT_EQ(suggestions(run, "&rule_id=EN_THEIR_THERE").size(), 1u);
     std::size_t confident = 0;
     for (const auto& s : all) confident += s["confidence"].get<double>() >= 0.75;
     ASSERT_GT(confident, 0u);

@@ -12,8 +12,16 @@ TEST(punctuation, inserts_opening_question_and_exclamation_marks) {
     EXPECT_FALSE(fires("¿Vienes mañana?", "es", "ES_OPENING_QUESTION"));
 }
 
-TEST(punctuation, only_notes_a_question_that_may_start_mid_sentence) {
-    auto ss = check("Si no llueve, vienes mañana?", "es");
+TEST(punctuation, opens_a_question_where_it_starts_mid_sentence) {
+    EXPECT_EQ(fixed("Si no llueve, vienes mañana?", "es"), "Si no llueve, ¿vienes mañana?");
+    EXPECT_EQ(fixed("Si lo sabes, por qué no lo dices?", "es"), "Si lo sabes, ¿por qué no lo dices?");
+    EXPECT_EQ(fixed("Sí, señor; pero qué sucede?", "es"), "Sí, señor; pero ¿qué sucede?");
+    EXPECT_EQ(fixed("—Bravo, paisano! —gritó.", "es"), "—¡Bravo, paisano! —gritó.");
+}
+
+TEST(punctuation, only_notes_a_long_question_whose_start_is_unclear) {
+    auto ss = check("La madre de todos ellos esperaba la carta del hijo que vivía lejos en la "
+                    "ciudad desde hacía tantos años?", "es");
     ASSERT_EQ(ss.size(), 1u);
     EXPECT_EQ(ss[0].rule_id, "ES_OPENING_QUESTION");
     EXPECT_FALSE(ss[0].replacement);
