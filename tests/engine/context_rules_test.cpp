@@ -74,6 +74,11 @@ TEST(confusables_en, than_then_affect_to_too) {
 TEST(confusables_en, pronouns_contractions_and_homophones) {
     EXPECT_EQ(fixed("I know when i talked.", "en"), "I know when I talked.");
     EXPECT_FALSE(fires("Step i corresponds to the first one.", "en", "EN_I_LOWERCASE"));
+    EXPECT_EQ(fixed("\"Do not ask me,\" cried i, putting my hands up.", "en"),
+              "\"Do not ask me,\" cried I, putting my hands up.");
+    EXPECT_EQ(fixed("It was late. i was tired.", "en"), "It was late. I was tired.");
+    EXPECT_FALSE(fires("See item (i) and item (ii) below.", "en", "EN_I_LOWERCASE"));
+    EXPECT_FALSE(fires("i. Introduction to the method.", "en", "EN_I_LOWERCASE"));
     EXPECT_EQ(fixed("We dont need this.", "en"), "We don't need this.");
     EXPECT_EQ(fixed("I cant view it.", "en"), "I can't view it.");
     EXPECT_FALSE(fires("His speech was pious cant.", "en", "EN_MISSING_APOSTROPHE"));

@@ -30,15 +30,16 @@ void lowercase_i(rule_context& cx, int i) {
     if (it == forms.end()) return;
     if (t.lower == "i") {
         int n = cx.p.next_solid(i), p = cx.p.prev_solid(i);
-        if (n < 0 || cx.p.tokens[n].kind == token_kind::punct) return;  // "i.", "i)"
-        if (p >= 0 && cx.p.tokens[p].kind == token_kind::punct &&
-            (cx.p.text[cx.p.tokens[p].begin] == U'(' || cx.p.text[cx.p.tokens[p].begin] == U'.'))
-            return;
+        if (n < 0 || cx.p.punct_at(n, U'.') || cx.p.punct_at(n, U')') || cx.p.punct_at(n, U':') ||
+            cx.p.punct_at(n, U'-'))
+            return;  // "i.", "i)", "i:": a list marker
+        if (cx.p.punct_at(p, U'(') || cx.p.punct_at(p, U'[') || cx.p.punct_at(p, U'-'))
+            return;  // "(i)", "[i]"
         static const set numbering = {"step", "part", "chapter", "section", "item", "appendix",
                                       "phase", "figure", "type", "class", "case", "level",
                                       "stage", "volume", "book", "table", "point", "note"};
-        const token* prev = prev_word(cx, i);
-        if (!next_word(cx, i) || !prev || numbering.count(prev->lower)) return;
+        const token* prev = p >= 0 && cx.p.tokens[p].kind == token_kind::word ? &cx.p.tokens[p] : nullptr;
+        if (prev && numbering.count(prev->lower)) return;
     }
     cx.emit_tokens("EN_I_LOWERCASE", i, i, std::string(it->second), 0.85, "",
                    "The pronoun 'I' is always a capital.");
