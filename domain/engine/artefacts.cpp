@@ -23,10 +23,20 @@ std::size_t byte_at(std::string_view s, std::size_t cp) {
     return i;
 }
 
-nlohmann::json context_of(const std::string& text, const suggestion& s) {
+// Where the previous context started, so that suggestions in offset order cost one pass over
+// each paragraph however long it is.
+struct context_cursor {
+    const std::string* text = nullptr;
+    std::size_t chars = 0, byte = 0;
+};
+
+nlohmann::json context_of(const std::string& text, const suggestion& s, context_cursor& at) {
     std::size_t start = s.offset > kContextRadius ? s.offset - kContextRadius : 0;
     std::size_t end = s.offset + s.length + kContextRadius;
-    std::size_t b = byte_at(text, start);
+    if (at.text != &text || start < at.chars) at = {&text, 0, 0};
+    std::size_t b = at.byte + byte_at(std::string_view(text).substr(at.byte), start - at.chars);
+    at.chars = start;
+    at.byte = b;
     std::size_t e = b + byte_at(std::string_view(text).substr(b), end - start);
     return {{"text", text.substr(b, e - b)}, {"offset", s.offset - start}};
 }
@@ -43,6 +53,7 @@ std::string corrections_jsonl(const document_report& report, const document_text
     std::map<std::pair<story_kind, std::uint32_t>, const std::string*> texts;
     for (const auto& p : doc.paragraphs) texts[{p.story, p.index}] = &p.text;
     std::string out;
+    context_cursor cursor;
     for (const auto& s : report.suggestions) {
         nlohmann::json j = {
             {"id", suggestion_id(report.document_id, report.sha256, s)},
@@ -59,7 +70,7 @@ std::string corrections_jsonl(const document_report& report, const document_text
             {"message", s.message},
         };
         auto it = texts.find({s.story, s.paragraph});
-        j["context"] = it != texts.end() ? context_of(*it->second, s)
+        j["context"] = it != texts.end() ? context_of(*it->second, s, cursor)
                                          : nlohmann::json{{"text", s.original}, {"offset", 0}};
         out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         out += '\n';

@@ -82,7 +82,7 @@ result<txt_document> txt_document::parse(std::string_view bytes) {
 }
 
 std::uint32_t txt_document::byte_at(std::size_t paragraph, std::uint32_t offset,
-                                    std::string_view original) const {
+                                    std::string_view original, walk_cache& cache) const {
     auto first = pieces_.begin() + first_piece_[paragraph];
     auto last = pieces_.begin() + first_piece_[paragraph + 1];
     auto it = std::upper_bound(first, last, offset, [](std::uint32_t off, const line_piece& p) {
@@ -90,13 +90,33 @@ std::uint32_t txt_document::byte_at(std::size_t paragraph, std::uint32_t offset,
     });
     const line_piece& p = *(it - 1);
     if (offset >= p.char_end) return p.byte_end;
-    std::string_view line = original.substr(p.byte_begin, p.byte_end - p.byte_begin);
-    return p.byte_begin + static_cast<std::uint32_t>(advance(line, 0, offset - p.char_begin));
+    const auto piece = static_cast<std::size_t>(it - 1 - pieces_.begin());
+    if (cache.piece != piece || offset < cache.chars) {
+        cache.piece = piece;
+        cache.chars = p.char_begin;
+        cache.byte = p.byte_begin;
+    }
+    std::string_view line = original.substr(0, p.byte_end);
+    cache.byte = advance(line, cache.byte, offset - cache.chars);
+    cache.chars = offset;
+    return static_cast<std::uint32_t>(cache.byte);
+}
+
+std::size_t txt_document::text_byte_at(std::size_t paragraph, std::uint32_t offset,
+                                       walk_cache& cache) const {
+    if (cache.paragraph != paragraph || offset < cache.text_chars) {
+        cache.paragraph = paragraph;
+        cache.text_chars = 0;
+        cache.text_byte = 0;
+    }
+    cache.text_byte = advance(text_.paragraphs[paragraph].text, cache.text_byte, offset - cache.text_chars);
+    cache.text_chars = offset;
+    return cache.text_byte;
 }
 
 void txt_document::write_replacement(std::string& out, std::size_t paragraph, std::uint32_t offset,
                                      std::uint32_t length, std::string_view replacement,
-                                     std::string_view original) const {
+                                     std::string_view original, walk_cache& cache) const {
     struct kept_break {
         std::size_t at;  // byte in the replacement that stands for the break
         std::uint32_t glue_begin, glue_end;
@@ -108,11 +128,18 @@ void txt_document::write_replacement(std::string& out, std::size_t paragraph, st
     std::vector<covered_break> breaks;
     const std::string& text = text_.paragraphs[paragraph].text;
     std::size_t old_begin = 0, old_end = 0;
-    for (std::uint32_t i = first_piece_[paragraph]; i + 1 < first_piece_[paragraph + 1]; ++i) {
+    // The line breaks the edit covers: pieces are in text order, so search for the first one.
+    auto first = pieces_.begin() + first_piece_[paragraph];
+    auto last = pieces_.begin() + first_piece_[paragraph + 1] - 1;  // the last has no break
+    auto from_piece = std::lower_bound(first, std::max(first, last), offset,
+                                       [](const line_piece& p, std::uint32_t off) { return p.char_end < off; });
+    for (auto i = static_cast<std::uint32_t>(from_piece - pieces_.begin());
+         i + 1 < first_piece_[paragraph + 1]; ++i) {
         std::uint32_t sep = pieces_[i].char_end;
-        if (sep < offset || sep >= offset + length) continue;
+        if (sep >= offset + length) break;
+        if (sep < offset) continue;
         if (breaks.empty()) {
-            old_begin = advance(text, 0, offset);
+            old_begin = text_byte_at(paragraph, offset, cache);
             old_end = advance(text, old_begin, length);
         }
         std::size_t at = advance(text, old_begin, sep - offset) - old_begin;
@@ -171,11 +198,12 @@ result<std::string> txt_document::apply_edits(std::string_view original,
     for (const located_edit& e : *plan) extra += e.replacement.size();
     out.reserve(original.size() + extra);
     std::size_t cursor = 0;
+    walk_cache cache;
     for (const located_edit& e : *plan) {
-        std::uint32_t a = byte_at(e.paragraph, e.offset, original);
-        std::uint32_t b = byte_at(e.paragraph, e.offset + e.length, original);
+        std::uint32_t a = byte_at(e.paragraph, e.offset, original, cache);
+        std::uint32_t b = byte_at(e.paragraph, e.offset + e.length, original, cache);
         out.append(original.substr(cursor, a - cursor));
-        write_replacement(out, e.paragraph, e.offset, e.length, e.replacement, original);
+        write_replacement(out, e.paragraph, e.offset, e.length, e.replacement, original, cache);
         cursor = b;
     }
     out.append(original.substr(cursor));

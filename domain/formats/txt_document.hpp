@@ -44,11 +44,22 @@ private:
         std::uint32_t char_begin = 0;  // code points, in the paragraph text
         std::uint32_t char_end = 0;    // the separator (or the paragraph's end) follows here
     };
-    std::uint32_t byte_at(std::size_t paragraph, std::uint32_t offset,
-                          std::string_view original) const;
+    // Where the last lookup ended, so that edits in offset order cost one pass over each
+    // paragraph however long it is (a novel saved as one line is one paragraph).
+    struct walk_cache {
+        std::size_t piece = static_cast<std::size_t>(-1);
+        std::uint32_t chars = 0;  // code point reached in the piece's paragraph
+        std::size_t byte = 0;     // its byte in the file
+        std::size_t paragraph = static_cast<std::size_t>(-1);
+        std::uint32_t text_chars = 0;  // the same in the paragraph's text
+        std::size_t text_byte = 0;
+    };
+    std::uint32_t byte_at(std::size_t paragraph, std::uint32_t offset, std::string_view original,
+                          walk_cache& cache) const;
+    std::size_t text_byte_at(std::size_t paragraph, std::uint32_t offset, walk_cache& cache) const;
     void write_replacement(std::string& out, std::size_t paragraph, std::uint32_t offset,
                            std::uint32_t length, std::string_view replacement,
-                           std::string_view original) const;
+                           std::string_view original, walk_cache& cache) const;
 
     document_text text_;
     std::vector<line_piece> pieces_;
