@@ -37,6 +37,47 @@ std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t li
 }
 }  // namespace
 
+namespace {
+
+struct line_info {
+    std::size_t b = 0, end = 0;  // the line without its leading/trailing blanks
+    std::size_t next = 0;        // where the next line starts
+    bool blank = false;
+    bool indented = false;
+    std::uint32_t width = 0;  // code points
+};
+
+enum class layout { blocks, wrapped, one_per_line };
+
+// How the file lays out paragraphs (domain/formats/README.md): blocks separated by blank lines;
+// or no blank lines between paragraphs, with one paragraph per line (as editors save TXT) or
+// hard-wrapped lines of similar width near one column.
+layout detect_layout(const std::vector<line_info>& lines, std::uint32_t& column) {
+    std::vector<std::uint32_t> widths;
+    std::size_t continued = 0;  // non-blank lines followed by a non-blank line
+    std::size_t blocks = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank) continue;
+        widths.push_back(lines[i].width);
+        blocks += i == 0 || lines[i - 1].blank;
+        continued += i + 1 < lines.size() && !lines[i + 1].blank;
+    }
+    if (continued < 5) return layout::blocks;  // too little evidence: blank lines decide
+    // Blank lines separate paragraphs when blocks are paragraph-sized (a few lines each), not
+    // scenes of hundreds of lines.
+    if (blocks >= 2 && widths.size() <= blocks * 20) return layout::blocks;
+    std::sort(widths.begin(), widths.end());
+    column = widths[widths.size() * 9 / 10];
+    std::size_t near_column = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+        if (!lines[i].blank && !lines[i + 1].blank && lines[i].width * 4 >= column * 3)
+            ++near_column;
+    const bool wrapped = column <= 100 && near_column * 10 >= continued * 6;
+    return wrapped ? layout::wrapped : layout::one_per_line;
+}
+
+}  // namespace
+
 result<txt_document> txt_document::parse(std::string_view bytes) {
     if (bytes.size() >= std::numeric_limits<std::uint32_t>::max())
         return make_error(errc::payload_too_large, "the text file is too large");
@@ -44,38 +85,59 @@ result<txt_document> txt_document::parse(std::string_view bytes) {
         return make_error(errc::unsupported_media, "the text file is not valid UTF-8");
     txt_document doc;
     doc.size_ = bytes.size();
-    std::size_t pos = utf8::has_bom(bytes) ? 3 : 0;
+    std::vector<line_info> lines;
+    std::size_t indented = 0, nonblank = 0;
+    for (std::size_t pos = utf8::has_bom(bytes) ? 3 : 0; pos < bytes.size();) {
+        std::size_t nl = bytes.find('\n', pos);
+        line_info l;
+        l.end = nl == std::string_view::npos ? bytes.size() : nl;
+        l.next = nl == std::string_view::npos ? bytes.size() : nl + 1;
+        if (nl != std::string_view::npos && l.end > pos && bytes[l.end - 1] == '\r') --l.end;
+        l.b = pos;
+        while (l.b < l.end && is_blank(bytes[l.b])) ++l.b;
+        while (l.end > l.b && is_blank(bytes[l.end - 1])) --l.end;
+        l.blank = l.b == l.end;
+        l.indented = l.b > pos;
+        if (!l.blank) {
+            l.width = static_cast<std::uint32_t>(utf8::count(bytes.substr(l.b, l.end - l.b)));
+            ++nonblank;
+            indented += l.indented;
+        }
+        pos = l.next;
+        lines.push_back(l);
+    }
+    std::uint32_t column = 0;
+    const layout mode = detect_layout(lines, column);
+    // Indentation marks a paragraph only where it is the exception, not every line's margin.
+    const bool indent_starts = indented * 2 < nonblank;
     bool open = false;
     std::uint32_t chars = 0;
-    while (pos < bytes.size()) {
-        std::size_t nl = bytes.find('\n', pos);
-        std::size_t end = nl == std::string_view::npos ? bytes.size() : nl;
-        std::size_t next = nl == std::string_view::npos ? bytes.size() : nl + 1;
-        if (nl != std::string_view::npos && end > pos && bytes[end - 1] == '\r') --end;
-        std::size_t b = pos;
-        while (b < end && is_blank(bytes[b])) ++b;
-        while (end > b && is_blank(bytes[end - 1])) --end;
-        if (b == end) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const line_info& l = lines[i];
+        if (l.blank) {
             open = false;
-        } else {
-            if (!open) {
-                doc.first_piece_.push_back(static_cast<std::uint32_t>(doc.pieces_.size()));
-                auto index = static_cast<std::uint32_t>(doc.text_.paragraphs.size());
-                doc.text_.paragraphs.push_back({story_kind::body, index, {}});
-                chars = 0;
-                open = true;
-            } else {
-                doc.text_.paragraphs.back().text.push_back(' ');
-                ++chars;
-            }
-            std::string_view line = bytes.substr(b, end - b);
-            doc.text_.paragraphs.back().text.append(line);
-            std::uint32_t begin = chars;
-            chars += static_cast<std::uint32_t>(utf8::count(line));
-            doc.pieces_.push_back(
-                {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(end), begin, chars});
+            continue;
         }
-        pos = next;
+        if (open && mode == layout::one_per_line) open = false;
+        if (open && mode == layout::wrapped &&
+            ((l.indented && indent_starts) || lines[i - 1].width * 10 < column * 6))
+            open = false;  // an indented line, or one after a line ending well short
+        if (!open) {
+            doc.first_piece_.push_back(static_cast<std::uint32_t>(doc.pieces_.size()));
+            auto index = static_cast<std::uint32_t>(doc.text_.paragraphs.size());
+            doc.text_.paragraphs.push_back({story_kind::body, index, {}});
+            chars = 0;
+            open = true;
+        } else {
+            doc.text_.paragraphs.back().text.push_back(' ');
+            ++chars;
+        }
+        std::string_view line = bytes.substr(l.b, l.end - l.b);
+        doc.text_.paragraphs.back().text.append(line);
+        std::uint32_t begin = chars;
+        chars += l.width;
+        doc.pieces_.push_back(
+            {static_cast<std::uint32_t>(l.b), static_cast<std::uint32_t>(l.end), begin, chars});
     }
     doc.first_piece_.push_back(static_cast<std::uint32_t>(doc.pieces_.size()));
     return doc;

@@ -1,8 +1,12 @@
 #pragma once
-// Plain-text manuscripts (DESIGN.md, Text model). A paragraph is a block of lines separated by
-// one or more blank lines (lines holding only spaces and tabs are blank). Inside a paragraph each
-// line is read without its leading and trailing spaces/tabs, and the lines are joined by ONE
-// space: that space stands for the line break plus the layout around it. `\n` and `\r\n` both end
+// Plain-text manuscripts (DESIGN.md, Text model; the layouts in domain/formats/README.md).
+// Where blank lines separate paragraph-sized blocks, a paragraph is a block of lines (lines
+// holding only spaces and tabs are blank). Where lines follow each other without blank lines,
+// each line is a paragraph, except in hard-wrapped text (lines of similar width near one
+// column), where a paragraph starts at an indented line or after a line ending well short of
+// the column. Inside a paragraph each line is read without its leading and trailing
+// spaces/tabs, and the lines are joined by ONE space: that space stands for the line break plus
+// the layout around it. `\n` and `\r\n` both end
 // lines; a UTF-8 BOM is skipped. Everything that is not paragraph text (BOM, line endings,
 // indentation, trailing spaces, blank lines) is written back byte for byte.
 //

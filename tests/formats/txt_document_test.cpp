@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/formats/read_document.hpp"
+#include "domain/utf8.hpp"
 #include "tests/formats/test_support.hpp"
 
 namespace galley::formats {
@@ -88,6 +89,57 @@ TEST(txt_document, invalid_utf8_is_refused) {
     auto doc = txt_document::parse("caf\xE9\n");
     ASSERT_FALSE(doc.ok());
     EXPECT_EQ(doc.err().code, errc::unsupported_media);
+}
+
+// La Regenta's first paragraphs, each joined onto one line (blank-line blocks, lines joined).
+std::vector<std::string> regenta_paragraphs(std::size_t n) {
+    auto doc = txt_document::parse(read_file(corpus_dir() + "/text/es__la_regenta.txt"));
+    std::vector<std::string> out;
+    for (const auto& p : doc->text().paragraphs) {
+        if (out.size() == n) break;
+        out.push_back(p.text);
+    }
+    return out;
+}
+
+TEST(txt_document, editors_one_paragraph_per_line_is_read_line_by_line) {
+    auto paragraphs = regenta_paragraphs(300);
+    std::string file;
+    for (const auto& p : paragraphs) file += p + "\r\n";
+    auto doc = txt_document::parse(file);
+    ASSERT_TRUE(doc.ok());
+    ASSERT_EQ(doc->text().paragraphs.size(), paragraphs.size());
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+        EXPECT_EQ(doc->text().paragraphs[i].text, paragraphs[i]) << i;
+    EXPECT_EQ(apply_ok(file, {}), file);
+    EXPECT_EQ(apply_ok(file, {body_edit(1, 0, 1, "X")}).substr(file.find('\n') + 1, 1), "X");
+}
+
+TEST(txt_document, hard_wrapped_text_without_blank_lines_starts_paragraphs_at_indents) {
+    auto paragraphs = regenta_paragraphs(300);
+    std::string file;
+    for (const auto& p : paragraphs) {
+        // Wrap at 70 columns (by words), the first line indented.
+        std::string line = "    ";
+        std::size_t start = 0;
+        while (start < p.size()) {
+            std::size_t space = p.find(' ', start);
+            std::string word = p.substr(start, space == std::string::npos ? std::string::npos : space - start);
+            if (line.size() > 4 && utf8::count(line) + 1 + utf8::count(word) > 70) {
+                file += line + "\n";
+                line.clear();
+            }
+            line += (line.empty() || line == "    " ? "" : " ") + word;
+            start = space == std::string::npos ? p.size() : space + 1;
+        }
+        file += line + "\n";
+    }
+    auto doc = txt_document::parse(file);
+    ASSERT_TRUE(doc.ok());
+    ASSERT_EQ(doc->text().paragraphs.size(), paragraphs.size());
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+        EXPECT_EQ(doc->text().paragraphs[i].text, paragraphs[i]) << i;
+    EXPECT_EQ(apply_ok(file, {}), file);
 }
 
 class novel : public ::testing::TestWithParam<std::string> {};
