@@ -1,7 +1,7 @@
-// `galley correct INPUT... --out DIR [--lang auto|es|en] [--no-tracked]`: the run artefacts of
-// DESIGN.md without a server. Per input, into DIR: STEM.corrections.jsonl, STEM.corrected.txt or
-// STEM.corrected.docx (by content, not extension) and, for DOCX, STEM.tracked.docx; per batch
-// changelog.csv and summary.md. A stem used twice in one batch gets "-2", "-3"... appended.
+// `galley correct INPUT... --out DIR [--lang auto|es|en] [--no-tracked] [--min-confidence X]`: the run
+// artefacts of DESIGN.md without a server; replacements below X stay suggestions (not applied).
+// Per input, into DIR: STEM.corrections.jsonl, STEM.corrected.txt or STEM.corrected.docx (by
+// content, not extension) and, for DOCX, STEM.tracked.docx; per batch changelog.csv and summary.md. A stem used twice in one batch gets "-2", "-3"... appended.
 //
 // Exit codes: 0 every input corrected; 2 usage error, or some input refused (hostile or not
 // DOCX/text: one line `galley: FILE: refused: REASON`, the others are still corrected);
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -33,7 +34,8 @@ using steady = std::chrono::steady_clock;
 constexpr std::size_t kProgressFromBytes = 256 * 1024;  // "long input": show progress
 
 constexpr const char* kUsage =
-    "usage: galley correct INPUT... --out DIR [--lang auto|es|en] [--no-tracked]\n";
+    "usage: galley correct INPUT... --out DIR [--lang auto|es|en] [--no-tracked] "
+    "[--min-confidence X]\n";
 
 int usage_error(const std::string& line) {
     std::fprintf(stderr, "galley: %s\n%s", line.c_str(), kUsage);
@@ -78,6 +80,7 @@ struct batch {
     fs::path out_dir;
     std::string language;
     bool tracked = true;
+    double min_confidence = 0.0;
     std::string date = now_seconds();
     std::map<std::string, int> stems;  // stem → times used
     std::vector<document_report> reports;
@@ -109,6 +112,7 @@ void batch::correct(const std::string& input) {
     options.name = fs::path(input).filename().string();
     options.check.language = language;
     options.tracked = tracked;
+    options.min_confidence = min_confidence;
     options.date = date;
     std::size_t paragraphs = 0;
     const bool progress = bytes.size() >= kProgressFromBytes && ::isatty(STDERR_FILENO);
@@ -135,7 +139,7 @@ void batch::correct(const std::string& input) {
 }  // namespace
 
 int correct_command(const std::vector<std::string>& args) {
-    auto parsed = parse_args(args, {"out", "lang", "no-tracked", "help"});
+    auto parsed = parse_args(args, {"out", "lang", "no-tracked", "min-confidence", "help"});
     if (!parsed) return usage_error(parsed.err().message);
     const auto& flags = parsed->flags;
     if (flags.contains("help")) return std::fputs(kUsage, stdout) < 0 ? 1 : 0;
@@ -145,6 +149,14 @@ int correct_command(const std::vector<std::string>& args) {
     std::string language = flags.contains("lang") ? flags.at("lang") : "auto";
     if (language != "auto" && language != "es" && language != "en")
         return usage_error("--lang must be auto, es or en");
+
+    double min_confidence = 0.0;
+    if (auto m = flags.find("min-confidence"); m != flags.end()) {
+        char* end = nullptr;
+        min_confidence = std::strtod(m->second.c_str(), &end);
+        if (m->second.empty() || *end != '\0' || !(min_confidence >= 0.0 && min_confidence <= 1.0))
+            return usage_error("--min-confidence must be a number from 0 to 1");
+    }
 
     std::error_code ec;
     fs::create_directories(out->second, ec);
@@ -158,7 +170,7 @@ int correct_command(const std::vector<std::string>& args) {
         std::fprintf(stderr, "galley: cannot load the engine: %s\n", eng.err().message.c_str());
         return 1;
     }
-    batch b{*eng, out->second, language, !flags.contains("no-tracked"), now_seconds(), {}, {}};
+    batch b{*eng, out->second, language, !flags.contains("no-tracked"), min_confidence, now_seconds(), {}, {}};
     for (const std::string& input : parsed->positional) b.correct(input);
     if (!b.reports.empty()) {
         b.write("changelog.csv", "changelog.csv", changelog_csv(b.reports));

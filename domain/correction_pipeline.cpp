@@ -44,7 +44,7 @@ result<correction_output> correct_txt(const engine& eng, std::string_view bytes,
     correction_output out;
     out.format = formats::document_format::txt;
     if (!check_text(eng, txt->text(), bytes, options, out)) return out;
-    auto corrected = txt->apply_edits(bytes, edits_of(out.report.suggestions));
+    auto corrected = txt->apply_edits(bytes, edits_of(out.report.suggestions, options.min_confidence));
     if (!corrected) return writer_failure("corrected text", corrected.err());
     out.corrected = std::move(*corrected);
     return out;
@@ -57,7 +57,7 @@ result<correction_output> correct_docx(const engine& eng, std::string_view bytes
     correction_output out;
     out.format = formats::document_format::docx;
     if (!check_text(eng, docx->text, bytes, options, out)) return out;
-    const std::vector<text_edit> edits = edits_of(out.report.suggestions);
+    const std::vector<text_edit> edits = edits_of(out.report.suggestions, options.min_confidence);
     auto corrected = formats::write_corrected_docx(bytes, *docx, edits);
     if (!corrected) return writer_failure("corrected DOCX", corrected.err());
     out.corrected = std::move(*corrected);

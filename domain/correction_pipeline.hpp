@@ -22,6 +22,7 @@ struct correction_options {
     std::string name;               // the filename people see (report, changelog, summary)
     check_options check;            // language, variant, rules, dictionary, should_stop
     bool tracked = true;            // also build the tracked-changes DOCX (ignored for TXT)
+    double min_confidence = 0.0;    // replacements below it stay suggestions, not applied
     std::string author = "galley";  // of the tracked changes
     std::string date;               // of the tracked changes, RFC 3339 (e.g. ...T12:00:00Z)
 };

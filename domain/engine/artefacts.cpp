@@ -105,10 +105,11 @@ std::string changelog_csv(const std::vector<document_report>& reports) {
     return out;
 }
 
-std::vector<text_edit> edits_of(const std::vector<suggestion>& suggestions) {
+std::vector<text_edit> edits_of(const std::vector<suggestion>& suggestions,
+                                double min_confidence) {
     std::vector<text_edit> out;
     for (const auto& s : suggestions)
-        if (s.replacement)
+        if (s.replacement && s.confidence >= min_confidence)
             out.push_back({s.story, s.paragraph, s.offset, s.length, *s.replacement});
     return out;
 }

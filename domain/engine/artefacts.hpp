@@ -37,7 +37,9 @@ std::string changelog_csv(const std::vector<document_report>& reports);
 std::string summary_md(const std::vector<document_report>& reports);
 
 /// The edits that apply every suggestion that has a replacement (notes are skipped).
-std::vector<text_edit> edits_of(const std::vector<suggestion>& suggestions);
+/// Only suggestions whose confidence is at least `min_confidence` are applied.
+std::vector<text_edit> edits_of(const std::vector<suggestion>& suggestions,
+                                double min_confidence = 0.0);
 
 /// A CSV cell: quoted when needed (RFC 4180) and defused against formula injection.
 std::string csv_cell(std::string_view value);

@@ -175,6 +175,9 @@ std::vector<rule_info> build() {
          "rápidamente y fácilmente"},
         {"NEARBY_REPETITION", c::style, "any", "The same word repeated within a few words",
          "la casa … la casa"},
+        {"SUGGESTION_LIMIT", c::style, "any",
+         "A paragraph with more suggestions than one review can hold: the rest are summarised",
+         "(a note after the first 1000 suggestions of a paragraph)"},
     };
 }
 

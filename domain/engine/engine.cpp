@@ -179,7 +179,22 @@ check_result engine::check_detailed(const document_text& doc, const check_option
             cx.morphology = morphology.get();
         }
         run_families(cx);
-        for (auto& f : resolve_overlaps(std::move(cx.findings)))
+        auto resolved = resolve_overlaps(std::move(cx.findings));
+        if (resolved.size() > max_suggestions_per_paragraph) {
+            const std::size_t dropped = resolved.size() - (max_suggestions_per_paragraph - 1);
+            resolved.resize(max_suggestions_per_paragraph - 1);
+            const auto end = static_cast<std::uint32_t>(views[i].text.size());
+            cx.findings.clear();
+            cx.emit("SUGGESTION_LIMIT", end, end, std::nullopt, 1.0,
+                    "Este párrafo tiene " + std::to_string(dropped) +
+                        " sugerencias más que no se muestran; divídalo o corrija las anteriores "
+                        "y vuelva a revisarlo.",
+                    "This paragraph has " + std::to_string(dropped) +
+                        " more suggestions that are not shown; split it, or fix the ones above "
+                        "and check it again.");
+            for (auto& f : cx.findings) resolved.push_back(std::move(f));
+        }
+        for (auto& f : resolved)
             out.suggestions.push_back(to_suggestion(doc.paragraphs[i], views[i], std::move(f)));
         cx.findings.clear();
         cx.analysis.clear();

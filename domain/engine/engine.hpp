@@ -30,6 +30,10 @@ struct check_options {
     std::function<bool()> should_stop;        // polled between paragraphs; true = cancel
 };
 
+/// At most this many suggestions per paragraph; past it, one SUGGESTION_LIMIT note at the
+/// paragraph's end stands for the rest (a line of one repeated word must not yield millions).
+inline constexpr std::size_t max_suggestions_per_paragraph = 1000;
+
 struct check_result {
     std::vector<suggestion> suggestions;  // sorted by (story, paragraph, offset), no overlaps
     bool stopped = false;                 // should_stop() returned true: suggestions are partial

@@ -206,6 +206,19 @@ TEST_F(correct_command, misspelling_in_txt_is_corrected) {
     EXPECT_EQ(lines[0].at("category"), "spelling");
 }
 
+TEST_F(correct_command, min_confidence_chooses_what_is_applied) {
+    const std::string a =
+        input("carta.txt", "Querida Ana:\n\nYo tambien pienso que el libro está casi listo.\n");
+    auto r = run_correct(dir, {a, "--out", out, "--lang", "es", "--min-confidence", "1"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The accent (confidence below 1) stays a suggestion; the text is left as it was.
+    EXPECT_EQ(slurp(out + "/carta.corrected.txt"),
+              "Querida Ana:\n\nYo tambien pienso que el libro está casi listo.\n");
+    EXPECT_EQ(jsonl(out + "/carta.corrections.jsonl").size(), 1u);
+    EXPECT_EQ(run_correct(dir, {a, "--out", out, "--min-confidence", "2"}).exit_code, 2);
+    EXPECT_EQ(run_correct(dir, {a, "--out", out, "--min-confidence", "high"}).exit_code, 2);
+}
+
 TEST_F(correct_command, corpus_docx_files_get_corrected_and_tracked_copies) {
     const std::vector<std::string> names = {"mammoth__footnotes",
                                             "python-docx__hdr-header-footer",

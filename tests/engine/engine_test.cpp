@@ -140,3 +140,15 @@ TEST(engine, correct_text_gets_no_replacements) {
     for (const auto& s : check(en, "en"))
         EXPECT_FALSE(s.replacement) << s.rule_id << " " << s.original;
 }
+
+TEST(engine, suggestions_per_paragraph_are_capped_with_one_summary_note) {
+    std::string line;
+    for (int i = 0; i < 5000; ++i) line += "the the cat ";
+    line += "end.";
+    auto ss = check(line, "en");
+    ASSERT_EQ(ss.size(), max_suggestions_per_paragraph);
+    EXPECT_EQ(ss.back().rule_id, "SUGGESTION_LIMIT");
+    EXPECT_FALSE(ss.back().replacement);
+    EXPECT_NE(ss.back().message.find("more suggestions"), std::string::npos);
+    EXPECT_EQ(ss.front().rule_id, "WORD_REPETITION");
+}

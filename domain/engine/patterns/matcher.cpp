@@ -1,6 +1,7 @@
 #include "domain/engine/patterns/matcher.hpp"
 
 #include <algorithm>
+#include <deque>
 
 #include "domain/engine/analysis/reading.hpp"
 
@@ -16,14 +17,20 @@ bool contains(const std::vector<std::string>& list, std::string_view v) {
 struct view {
     const rule_context& cx;
     std::vector<int> solid;
-    std::vector<std::string> text;  // lower-case text of each solid token
+    std::vector<std::string_view> text;  // lower-case text of each solid token
+    std::deque<std::string> owned;       // the lower-case text of tokens other than words
 
     explicit view(const rule_context& c) : cx(c) {
         for (int i = 0; i < static_cast<int>(c.p.tokens.size()); ++i) {
             const token& t = c.p.tokens[i];
             if (t.kind == token_kind::space) continue;
             solid.push_back(i);
-            text.push_back(t.kind == token_kind::word ? t.lower : to_lower(c.p.slice(t.begin, t.end)));
+            if (t.kind == token_kind::word) {
+                text.push_back(t.lower);
+            } else {
+                owned.push_back(to_lower(c.p.slice(t.begin, t.end)));
+                text.push_back(owned.back());
+            }
         }
     }
 
@@ -168,7 +175,7 @@ pattern_matcher::pattern_matcher(const std::vector<pattern_rule>& rules, std::st
 void pattern_matcher::run(rule_context& cx) const {
     view v(cx);
     for (std::size_t k = 0; k < v.solid.size(); ++k) {
-        if (auto it = by_first_word_.find(v.text[k]); it != by_first_word_.end())
+        if (auto it = by_first_word_.find(std::string(v.text[k])); it != by_first_word_.end())
             for (const pattern_rule* r : it->second) try_rule(cx, v, *r, k);
         for (const pattern_rule* r : general_) try_rule(cx, v, *r, k);
     }
