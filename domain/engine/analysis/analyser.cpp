@@ -42,6 +42,32 @@ const std::vector<analysed_reading>& analysis_session::readings_of(const std::st
     return lookup(token).readings;
 }
 
+double analysis_session::fit(const paragraph_view& p, std::size_t at, const std::string& word) {
+    constexpr int kSide = 6;
+    std::vector<const hmm_tagger::prepared_token*> span;
+    auto add = [&](std::size_t i) {
+        const token& t = p.tokens[i];
+        if (t.kind == token_kind::space) return;
+        const std::string key = i == at ? word
+                                : t.kind == token_kind::word ? t.text
+                                : t.kind == token_kind::punct ? p.slice(t.begin, t.end)
+                                                              : std::string();
+        span.push_back(&lookup(key).tagger_view);
+    };
+    std::vector<std::size_t> before;
+    for (std::size_t i = at; i-- > 0 && before.size() < kSide;)
+        if (p.tokens[i].kind != token_kind::space) before.push_back(i);
+    for (auto it = before.rbegin(); it != before.rend(); ++it) add(*it);
+    add(at);
+    int after = 0;
+    for (std::size_t i = at + 1; i < p.tokens.size() && after < kSide; ++i)
+        if (p.tokens[i].kind != token_kind::space) {
+            add(i);
+            ++after;
+        }
+    return analyser_.likelihood(span);
+}
+
 std::vector<token_analysis> analysis_session::analyse(const paragraph_view& p) {
     std::vector<token_analysis> out(p.tokens.size());
     std::vector<const hmm_tagger::prepared_token*> forms;  // what the tagger sees, no spaces

@@ -35,6 +35,9 @@ public:
     hmm_tagger::prepared_token prepare(const std::vector<std::string>& forms) const {
         return tagger_->prepare(forms);
     }
+    double likelihood(const std::vector<const hmm_tagger::prepared_token*>& tokens) const {
+        return tagger_->likelihood(tokens);
+    }
     /// The chosen form index per token (-1: unknown); see hmm_tagger::choose.
     std::vector<int> choose(const std::vector<const hmm_tagger::prepared_token*>& tokens) const {
         return tagger_->choose(tokens);
@@ -59,6 +62,10 @@ public:
     std::vector<token_analysis> analyse(const paragraph_view& p);
     /// The readings of one word or mark, cached.
     const std::vector<analysed_reading>& readings_of(const std::string& token);
+    /// How well `word` fits in place of token `at` of `p` among its neighbours (up to six
+    /// tokens each side): the tagger's log-probability of that span. Comparable between words
+    /// for the same place only.
+    double fit(const paragraph_view& p, std::size_t at, const std::string& word);
     const language_analyser& analyser() const { return analyser_; }
 
 private:

@@ -189,6 +189,18 @@ std::vector<int> hmm_tagger::choose(const std::vector<std::vector<std::string>>&
 }
 
 std::vector<int> hmm_tagger::choose(const std::vector<const prepared_token*>& tokens) const {
+    double ignored = 0;
+    return decode(tokens, ignored);
+}
+
+double hmm_tagger::likelihood(const std::vector<const prepared_token*>& tokens) const {
+    double score = 0;
+    decode(tokens, score);
+    return score;
+}
+
+std::vector<int> hmm_tagger::decode(const std::vector<const prepared_token*>& tokens,
+                                    double& best_path) const {
     const model& m = *model_;
     // 1. Tokens → tagger words.
     struct step {
@@ -235,6 +247,7 @@ std::vector<int> hmm_tagger::choose(const std::vector<const prepared_token*>& to
             best_score = prev[i];
             state = i;
         }
+    best_path = best_score;
     for (std::size_t t = steps.size(); t-- > 0 && state >= 0;) {
         best[t] = state;
         state = back[t][state];

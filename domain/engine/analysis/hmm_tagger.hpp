@@ -36,10 +36,14 @@ public:
     /// For each token of a sentence (or longer span) the index of its chosen form, -1 for
     /// unknown words. Sentence ends are tokens too (".<sent>").
     std::vector<int> choose(const std::vector<const prepared_token*>& tokens) const;
+    /// The log-probability of the best tagging of `tokens`: how well a span reads to the model
+    /// (compare spans that differ in one word to see which word fits its neighbours).
+    double likelihood(const std::vector<const prepared_token*>& tokens) const;
     /// The same from lexical forms (prepares each token).
     std::vector<int> choose(const std::vector<std::vector<std::string>>& tokens) const;
 
 private:
+    std::vector<int> decode(const std::vector<const prepared_token*>& tokens, double& best_path) const;
     struct model;
     explicit hmm_tagger(std::unique_ptr<model> m);
     std::unique_ptr<model> model_;

@@ -160,6 +160,25 @@ std::vector<candidate_index::candidate> ranked_candidates(spell_session& sp,
     return out;
 }
 
+// Neighbouring words decide between close candidates ("los niños puebres": an adjective fits
+// after a noun, "puedes" does not): each of the best three gets the tagger's likelihood of its
+// span, and its shortfall from the best fitting one is taken from its score.
+void rerank_by_context(rule_context& cx, std::size_t at,
+                       std::vector<candidate_index::candidate>& ranked) {
+    constexpr double weight = 0.5;  // measured on the slips set: 0.25–1.0 all help, 0.5 keeps clean text
+    if (!cx.morphology || ranked.size() < 2 || ranked[0].score - ranked[1].score >= 2.0) return;
+    const std::size_t n = std::min<std::size_t>(3, ranked.size());
+    std::vector<double> fit(n);
+    double best = -1e300;
+    for (std::size_t k = 0; k < n; ++k) {
+        fit[k] = cx.morphology->fit(cx.p, at, ranked[k].word);
+        best = std::max(best, fit[k]);
+    }
+    for (std::size_t k = 0; k < n; ++k) ranked[k].score += weight * (fit[k] - best);
+    std::stable_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n),
+                     [](const auto& a, const auto& b) { return a.score > b.score; });
+}
+
 // The best candidate replaces the word only when it is clearly ahead of the next one (the
 // score is a log-probability: a margin of 2 is about seven times likelier).
 std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate>& ranked,
@@ -175,7 +194,8 @@ std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate
     return std::nullopt;
 }
 
-void check_word(rule_context& cx, const token& t) {
+void check_word(rule_context& cx, std::size_t at) {
+    const token& t = cx.p.tokens[at];
     spell_session& sp = *cx.speller;
     const bool initial = t.starts != boundary::none;
     if (t.has_digit || t.shape == word_shape::upper || t.shape == word_shape::mixed ||
@@ -198,7 +218,10 @@ void check_word(rule_context& cx, const token& t) {
     const candidates& c = sp.candidates_of(e, lower);
     // A word written the same way three times or more is deliberate: only accents are offered.
     std::vector<candidate_index::candidate> ranked;
-    if (c.accents.empty() && e.lower_count < 3) ranked = ranked_candidates(sp, lower, c);
+    if (c.accents.empty() && e.lower_count < 3) {
+        ranked = ranked_candidates(sp, lower, c);
+        rerank_by_context(cx, at, ranked);
+    }
     auto pick = ranked.empty() ? choose(sp, lower, c, t.end - t.begin)
                                : choose_ranked(ranked, t.end - t.begin);
     const bool es = cx.es();
@@ -260,7 +283,7 @@ void check_spelling(rule_context& cx) {
             (i > 0 && toks[i - 1].is_punct(0x2026, cx.p.text)))
             continue;
         if (cut(i + 1) && (cut(i + 2) || toks[i + 1].is_punct(0x2026, cx.p.text))) continue;
-        check_word(cx, t);
+        check_word(cx, i);
     }
 }
 
