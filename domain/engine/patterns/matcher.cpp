@@ -77,6 +77,7 @@ struct view {
         if (!c.words.empty() && contains(c.words, text[k]) == c.negated) return false;
         if (c.capitalised && (tok.kind != token_kind::word || tok.shape == word_shape::lower))
             return false;
+        if (c.sentence_start && tok.starts == boundary::none) return false;
         return features_match(c, t);
     }
 

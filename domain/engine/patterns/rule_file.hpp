@@ -16,7 +16,8 @@
 // A pattern token: words or marks separated by '|' (case-insensitive), '!' before them for
 // "none of these", '*' for any token, WORD for any word, END for the paragraph's end; then
 // optional conditions in braces, ';'-separated: pos=n,adj (the tagger's reading) can=vblex
-// (some reading) not=n (no reading) tense=pp,inf tag=comp num=pl gen=f per=p3 unknown cap; then '?' for an
+// (some reading) not=n (no reading) tense=pp,inf tag=comp num=pl gen=f per=p3 unknown cap start (first word of a
+// sentence); then '?' for an
 // optional token. Spaces are not tokens. Lines starting with '#' are comments.
 #include <string>
 #include <string_view>

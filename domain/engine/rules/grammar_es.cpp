@@ -1,5 +1,5 @@
-// Spanish grammar patterns with a high precision: impersonal haber, dequeísmo, "a ver",
-// "hecho" after haber, "haya" + participle.
+// Spanish grammar patterns with a high precision: impersonal haber, dequeísmo, "haya" +
+// participle. ("a ver" and "hecho" are rules as data now: rules/es_grammar.rules.)
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -133,46 +133,8 @@ void dequeismo(rule_context& cx, int i) {
                    "Dequeísmo: no 'de' before 'que' after '" + verb->text + "'.");
 }
 
-void a_ver(rule_context& cx, int i) {
-    static const set go = {"vamos", "voy", "vas", "va", "van", "íbamos"};
-    const token& t = cx.p.tokens[i];
-    if (!t.is("haber")) return;
-    const token* before = prev_word(cx, i);
-    int n = cx.p.next_solid(i);
-    const token* next = n >= 0 ? &cx.p.tokens[n] : nullptr;
-    bool follows_go = before && go.count(before->lower) && cx.p.prev_solid(i) == i - 2;
-    bool initial = t.starts != boundary::none;
-    bool next_ok = !next || next->kind == token_kind::punct ||
-                   (next->kind == token_kind::word &&
-                    (next->is("si") || next->is("qué") || next->is("cómo") || next->is("cuándo") ||
-                     next->is("quién") || next->is("dónde") || next->is("cuánto")));
-    if (!next_ok || !(follows_go || (initial && next && next->is("si")))) return;
-    std::string repl = initial ? "A ver" : "a ver";
-    cx.emit_tokens("ES_A_VER", i, i, repl, 0.8, "Se escribe «a ver» (de «ver»).",
-                   "Write 'a ver' (from 'ver', to see).");
-}
 
-bool haber_aux(std::string_view w) {
-    static const set aux = {"he",      "has",     "ha",       "hemos",     "habéis",    "han",
-                            "había",   "habías",  "habíamos", "habíais",   "habían",    "haya",
-                            "hayas",   "hayamos", "hayan",    "hubiera",   "hubieras",  "hubieran",
-                            "hubiese", "habría",  "habrías",  "habríamos", "habrían",   "habrá",
-                            "habrán",  "haber",   "habiendo", "hubo",      "hubiéramos"};
-    return aux.count(w) > 0;
-}
 
-void hecho(rule_context& cx, int i) {
-    const token& t = cx.p.tokens[i];
-    if (!(t.is("echo") || t.is("echa") || t.is("echos"))) return;
-    if (!t.is("echo")) return;
-    const token* before = prev_word(cx, i);
-    if (!before || !haber_aux(before->lower) || cx.p.prev_solid(i) != i - 2) return;
-    const token* next = next_word(cx, i);
-    if (next && next->is("de")) return;  // "he echo de menos" is another mistake (echado)
-    std::string repl = cased(t, "hecho");
-    cx.emit_tokens("ES_HECHO", i, i, repl, 0.85, "Tras «haber» va el participio «hecho».",
-                   "After 'haber' the participle is 'hecho'.");
-}
 
 void haya(rule_context& cx, int i) {
     static const set triggers = {"que",   "quien",  "no",    "ya",    "cuando", "aunque",
@@ -200,8 +162,6 @@ void check_grammar_es(rule_context& cx) {
         if (toks[i].kind != token_kind::word) continue;
         impersonal_haber(cx, i);
         dequeismo(cx, i);
-        a_ver(cx, i);
-        hecho(cx, i);
         haya(cx, i);
     }
 }
