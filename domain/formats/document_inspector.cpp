@@ -95,11 +95,16 @@ result<inspected_document> inspect_zip(std::string_view bytes, const package_lim
 
     xml_limits bounds;
     bounds.max_bytes = limits.max_entry_uncompressed;
+    // A relationships part lists a document's parts: thousands are plenty; 100 000 is an attack
+    // on every walk over them.
+    xml_limits rels_bounds = bounds;
+    rels_bounds.max_elements = limits.max_relationships + 1;  // the root holds them
     std::unordered_set<std::string> guarded;
     auto guard = [&](const zip_entry& e) -> status {
         auto raw = zip->read(e, limits.max_entry_uncompressed);
         if (!raw) return raw.err();
-        if (auto s = guard_xml_part(*raw, e.name, bounds); !s) return s;
+        const bool rels = ends_with(lower(e.name), ".rels");
+        if (auto s = guard_xml_part(*raw, e.name, rels ? rels_bounds : bounds); !s) return s;
         if (lower(e.name) == "[content_types].xml") return has_macro_content_types(*raw);
         guarded.insert(e.name);
         return {};

@@ -20,6 +20,7 @@ struct package_limits {
     std::uint64_t max_entry_uncompressed = 256ull << 20;
     double max_compression_ratio = 200.0;  // for entries larger than ratio_floor
     std::uint64_t ratio_floor = 1ull << 20;
+    std::uint64_t max_relationships = 10'000;  // per .rels part
 };
 
 struct inspected_document {

@@ -100,6 +100,17 @@ TEST(inspector, a_deeply_nested_document_is_refused_not_crashed_on) {
     EXPECT_NE(r.err().message.find("nesting depth"), std::string::npos) << r.err().message;
 }
 
+TEST(inspector, a_flood_of_relationships_is_refused) {
+    std::string rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+    for (int i = 0; i < 10'001; ++i)
+        rels += "<Relationship Id=\"r" + std::to_string(i) + "\" Type=\"t\" Target=\"x.xml\"/>";
+    rels += "</Relationships>";
+    auto r = inspect_document(docx_with("word/_rels/document.xml.rels", rels));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.err().code, errc::unsafe_input);
+    EXPECT_NE(r.err().message.find("element count"), std::string::npos) << r.err().message;
+}
+
 TEST(inspector, two_entries_of_one_name_are_refused) {
     // libzip will not write a duplicate name: write two and rename one in place.
     std::string zip = docx_with("word/documenX.xml", "<w:document/>");
