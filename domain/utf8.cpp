@@ -71,4 +71,18 @@ void append(std::string& out, char32_t cp) {
     }
 }
 
+std::u32string decode(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) out.push_back(next(s, i));
+    return out;
+}
+
+std::string encode(std::u32string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char32_t c : s) append(out, c);
+    return out;
+}
+
 }  // namespace galley::utf8

@@ -21,6 +21,10 @@ std::size_t count(std::string_view s);
 /// Appends the UTF-8 encoding of `cp` to `out`.
 void append(std::string& out, char32_t cp);
 
+/// The code points of valid UTF-8 `s`, and back.
+std::u32string decode(std::string_view s);
+std::string encode(std::u32string_view s);
+
 /// True when `s` starts with the UTF-8 byte order mark.
 inline bool has_bom(std::string_view s) { return s.substr(0, 3) == "\xEF\xBB\xBF"; }
 

@@ -19,17 +19,8 @@ using engine_detail::token_kind;
 using engine_detail::word_shape;
 using engine_detail::boundary;
 
-std::u32string decode(std::string_view s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
-    return out;
-}
-
-std::string encode(std::u32string_view s) {
-    std::string out;
-    for (char32_t c : s) utf8::append(out, c);
-    return out;
-}
+using utf8::decode;
+using utf8::encode;
 
 std::string replace_span(const paragraph_view& p, std::uint32_t b, std::uint32_t e,
                          std::string_view with) {

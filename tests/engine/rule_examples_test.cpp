@@ -21,17 +21,11 @@ namespace {
 
 std::string apply_rule(const std::string& text, const std::vector<suggestion>& ss,
                        const std::string& rule_id) {
-    std::u32string t;
-    for (std::size_t i = 0; i < text.size();) t.push_back(utf8::next(text, i));
-    for (auto it = ss.rbegin(); it != ss.rend(); ++it) {
-        if (it->rule_id != rule_id || !it->replacement) continue;
-        std::u32string r;
-        for (std::size_t i = 0; i < it->replacement->size();) r.push_back(utf8::next(*it->replacement, i));
-        t.replace(it->offset, it->length, r);
-    }
-    std::string out;
-    for (char32_t c : t) utf8::append(out, c);
-    return out;
+    std::u32string t = utf8::decode(text);
+    for (auto it = ss.rbegin(); it != ss.rend(); ++it)
+        if (it->rule_id == rule_id && it->replacement)
+            t.replace(it->offset, it->length, utf8::decode(*it->replacement));
+    return utf8::encode(t);
 }
 
 std::vector<std::string> rule_ids() {

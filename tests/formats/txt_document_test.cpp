@@ -102,16 +102,21 @@ std::vector<std::string> regenta_paragraphs(std::size_t n) {
     return out;
 }
 
-TEST(txt_document, editors_one_paragraph_per_line_is_read_line_by_line) {
-    auto paragraphs = regenta_paragraphs(300);
-    std::string file;
-    for (const auto& p : paragraphs) file += p + "\r\n";
+// `file` reads as exactly `paragraphs` and is written back byte for byte.
+void expect_read_as(const std::string& file, const std::vector<std::string>& paragraphs) {
     auto doc = txt_document::parse(file);
     ASSERT_TRUE(doc.ok());
     ASSERT_EQ(doc->text().paragraphs.size(), paragraphs.size());
     for (std::size_t i = 0; i < paragraphs.size(); ++i)
         EXPECT_EQ(doc->text().paragraphs[i].text, paragraphs[i]) << i;
     EXPECT_EQ(apply_ok(file, {}), file);
+}
+
+TEST(txt_document, editors_one_paragraph_per_line_is_read_line_by_line) {
+    auto paragraphs = regenta_paragraphs(300);
+    std::string file;
+    for (const auto& p : paragraphs) file += p + "\r\n";
+    expect_read_as(file, paragraphs);
     EXPECT_EQ(apply_ok(file, {body_edit(1, 0, 1, "X")}).substr(file.find('\n') + 1, 1), "X");
 }
 
@@ -134,12 +139,7 @@ TEST(txt_document, hard_wrapped_text_without_blank_lines_starts_paragraphs_at_in
         }
         file += line + "\n";
     }
-    auto doc = txt_document::parse(file);
-    ASSERT_TRUE(doc.ok());
-    ASSERT_EQ(doc->text().paragraphs.size(), paragraphs.size());
-    for (std::size_t i = 0; i < paragraphs.size(); ++i)
-        EXPECT_EQ(doc->text().paragraphs[i].text, paragraphs[i]) << i;
-    EXPECT_EQ(apply_ok(file, {}), file);
+    expect_read_as(file, paragraphs);
 }
 
 class novel : public ::testing::TestWithParam<std::string> {};

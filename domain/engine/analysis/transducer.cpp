@@ -26,6 +26,14 @@ struct transducer::impl {
 
     // State::init takes a mutable node but only reads it.
     Node* start() const { return const_cast<Node*>(&root); }
+
+    // The forms a run of steps reached, split ("" when it ended nowhere final).
+    std::vector<std::string> forms(const State& s) const {
+        if (s.size() == 0 || !s.isFinal(finals)) return {};
+        UString all = s.filterFinals(finals, alphabet, escaped, false, INT_MAX, INT_MAX, false,
+                                     false, 0);
+        return split_readings(ustring_to_utf8(all));
+    }
 };
 
 transducer::transducer(std::unique_ptr<impl> i) : impl_(std::move(i)) {}
@@ -61,10 +69,7 @@ std::vector<std::string> transducer::analyse(std::string_view word) const {
         U16_NEXT(w.data(), i, w.size(), c);
         s.step_case(c, false);
     }
-    if (s.size() == 0 || !s.isFinal(impl_->finals)) return {};
-    UString forms = s.filterFinals(impl_->finals, impl_->alphabet, impl_->escaped, false, INT_MAX,
-                                   INT_MAX, false, false, 0);
-    return split_readings(ustring_to_utf8(forms));
+    return impl_->forms(s);
 }
 
 std::vector<std::string> transducer::generate(std::string_view lexical_form) const {
@@ -86,11 +91,8 @@ std::vector<std::string> transducer::generate(std::string_view lexical_form) con
             s.step_case(c, false);
         }
     }
-    if (s.size() == 0 || !s.isFinal(impl_->finals)) return {};
-    UString forms = s.filterFinals(impl_->finals, impl_->alphabet, impl_->escaped, false, INT_MAX,
-                                   INT_MAX, false, false, 0);
     std::vector<std::string> out;
-    for (std::string& f : split_readings(ustring_to_utf8(forms))) {
+    for (std::string& f : impl_->forms(s)) {
         // Post-generation marks ("~la") are for a later Apertium stage; drop them.
         if (!f.empty() && f.front() == '~') f.erase(0, 1);
         out.push_back(std::move(f));

@@ -13,17 +13,8 @@ namespace {
 
 constexpr std::size_t kLongWord = 16;  // longer words get single deletions only
 
-std::u32string decode(std::string_view s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
-    return out;
-}
-
-std::string encode(std::u32string_view s) {
-    std::string out;
-    for (char32_t c : s) utf8::append(out, c);
-    return out;
-}
+using utf8::decode;
+using utf8::encode;
 
 std::uint64_t hash_skipping(const std::u32string& folded, std::size_t skip1, std::size_t skip2) {
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the kept code points
