@@ -128,6 +128,14 @@ void database::apply_settings(soci::session& s) {
         s << "PRAGMA busy_timeout=10000";
     } else {
         s << "SET client_min_messages=warning";
+        // A node that stalls or loses its link inside a transaction (a pause, a network
+        // partition) must not hold row locks the others wait on: the server ends a session
+        // idle in a transaction after 3 s (below any lease TTL), and notices a vanished peer
+        // within about 11 s by keepalives instead of the kernel's two hours.
+        s << "SET idle_in_transaction_session_timeout = '3s'";
+        s << "SET tcp_keepalives_idle = 5";
+        s << "SET tcp_keepalives_interval = 2";
+        s << "SET tcp_keepalives_count = 3";
     }
 }
 
