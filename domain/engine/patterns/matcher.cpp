@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/analysis/reading.hpp"
 
 namespace galley::engine_detail {
@@ -103,13 +104,28 @@ struct view {
     }
 };
 
-std::string fill(const pattern_rule& r, const view& v, const std::vector<int>& bound) {
+// "@N<tag>...": the form the generator makes from token N's lemma (the tagger's reading) and
+// the tags; nullopt when there is no analysis or nothing is generated.
+std::optional<std::string> generated(rule_context& cx, const view& v, const std::vector<int>& bound,
+                                     std::string_view spec) {
+    std::size_t j = static_cast<std::size_t>(spec[1] - '1');
+    if (j >= bound.size() || bound[j] < 0 || !cx.morphology) return std::nullopt;
+    const reading* r = cx.best(v.solid[bound[j]]);
+    if (!r) return std::nullopt;
+    auto forms = cx.morphology->analyser().generate(r->lemma + std::string(spec.substr(2)));
+    if (forms.empty() || forms.front().empty()) return std::nullopt;
+    return forms.front();
+}
+
+std::optional<std::string> fill(rule_context& cx, const pattern_rule& r, const view& v,
+                                const std::vector<int>& bound) {
+    const std::string& t = r.replacement;
+    if (t.size() > 2 && t[0] == '@' && t[1] >= '1' && t[1] <= '9') return generated(cx, v, bound, t);
     std::string out;
-    for (std::size_t i = 0; i < r.replacement.size(); ++i) {
-        char c = r.replacement[i];
-        if (c == '$' && i + 1 < r.replacement.size() && r.replacement[i + 1] >= '1' &&
-            r.replacement[i + 1] <= '9') {
-            std::size_t j = static_cast<std::size_t>(r.replacement[++i] - '1');
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        char c = t[i];
+        if (c == '$' && i + 1 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9') {
+            std::size_t j = static_cast<std::size_t>(t[++i] - '1');
             if (j < bound.size() && bound[j] >= 0) out += v.cx.p.tokens[v.solid[bound[j]]].text;
             continue;
         }
@@ -152,9 +168,10 @@ void try_rule(rule_context& cx, const view& v, const pattern_rule& r, std::size_
     const token& b = cx.p.tokens[v.solid[last]];
     std::optional<std::string> replacement;
     if (!r.note) {
-        std::string s = fill(r, v, bound);
-        if (a.kind == token_kind::word && a.shape != word_shape::lower && !s.empty()) s = capitalize(s);
-        replacement = std::move(s);
+        auto s = fill(cx, r, v, bound);
+        if (!s) return;  // the form could not be generated: no suggestion rather than a wrong one
+        if (a.kind == token_kind::word && a.shape != word_shape::lower && !s->empty()) *s = capitalize(*s);
+        replacement = std::move(*s);
     }
     cx.emit(r.id, a.begin, b.end, std::move(replacement), r.confidence, r.message, r.message);
 }

@@ -43,8 +43,9 @@ struct pattern_rule {
     std::string description;  // for the catalogue (English)
     std::vector<token_condition> pattern;
     std::size_t mark_first = 0, mark_last = 0;  // the replaced span, pattern positions
-    std::string replacement;  // "$1".."$9": the text of that pattern position; case follows
-                              // the first marked token; empty with `note`: no replacement
+    std::string replacement;  // "$1".."$9": the text of that pattern position; "@N<tags>": a
+                              // form generated from token N's lemma; case follows the first
+                              // marked token; empty with `note`: no replacement
     bool note = false;
     std::vector<std::vector<token_condition>> exceptions;  // a match overlapping the span vetoes
     std::vector<rule_example> examples;

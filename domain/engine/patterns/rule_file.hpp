@@ -10,6 +10,7 @@
 //   pattern para|por|sin [el] .|,|;|END            # tokens; [ ] marks what is replaced
 //   unless para el que                             # an exception: a match overlapping the mark vetoes
 //   suggest él                      # the replacement ($1..$9: a matched token); or `note`
+//   suggest @2<vblex><ifi><p3><sg>  # or a form generated from token 2's lemma and these tags
 //   example: Lo hice para el. -> Lo hice para él.  # an error and its correction
 //   example: Lo hice para el niño.                  # a correct sentence to leave alone
 //
