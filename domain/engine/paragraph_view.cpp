@@ -35,12 +35,7 @@ bool is_opening(char32_t c) {
            c == U'[' || c == 0x2014 || c == 0x2013 || c == U'-' || c == 0xBF || c == 0xA1;
 }
 
-std::string encode(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char32_t c : s) utf8::append(out, c);
-    return out;
-}
+using utf8::encode;
 
 // Whitespace-delimited chunks that look like URLs, e-mail addresses or file names.
 std::size_t url_length(const std::u32string& t, std::size_t i) {

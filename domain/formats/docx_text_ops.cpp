@@ -16,19 +16,6 @@ std::size_t byte_of(std::string_view s, std::size_t chars) {
     return i;
 }
 
-std::u32string decode(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
-    return out;
-}
-
-std::string encode(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char32_t c : s) utf8::append(out, c);
-    return out;
-}
 
 std::size_t segment_at(std::span<const docx_segment> segments, std::uint32_t pos) {
     auto it = std::upper_bound(segments.begin(), segments.end(), pos,

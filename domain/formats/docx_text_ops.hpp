@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/formats/docx_map.hpp"
+#include "domain/utf8.hpp"
 #include "domain/formats/wordml.hpp"
 
 namespace galley::formats::detail {
@@ -15,8 +16,8 @@ namespace galley::formats::detail {
 /// Byte offset of code point `chars` in UTF-8 `s` (s.size() when past the end).
 std::size_t byte_of(std::string_view s, std::size_t chars);
 
-std::u32string decode(std::string_view s);
-std::string encode(std::u32string_view s);
+using utf8::decode;
+using utf8::encode;
 
 /// Index of the segment holding code point `pos`. REQUIRES: pos < end of the last segment.
 std::size_t segment_at(std::span<const docx_segment> segments, std::uint32_t pos);

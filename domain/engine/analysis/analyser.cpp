@@ -10,7 +10,7 @@ result<std::unique_ptr<language_analyser>> language_analyser::load(lang l, const
     const std::string generation = dir + (es ? "/eng-spa.autogen.bin" : "/spa-eng.autogen.bin");
     const std::string model = dir + (es ? "/spa-eng.prob" : "/eng-spa.prob");
     auto out = std::make_unique<language_analyser>();
-    auto a = transducer::load(analysis, transducer::mode::analysis);
+    auto a = transducer::load(analysis);
     if (!a) return a.err();
     auto t = hmm_tagger::load(model);
     if (!t) return t.err();
@@ -22,7 +22,7 @@ result<std::unique_ptr<language_analyser>> language_analyser::load(lang l, const
 
 std::vector<std::string> language_analyser::generate(std::string_view lexical_form) const {
     std::call_once(generator_once_, [&] {
-        auto g = transducer::load(generator_path_, transducer::mode::generation);
+        auto g = transducer::load(generator_path_);
         if (g) generator_ = std::move(*g);
     });
     return generator_ ? generator_->generate(lexical_form) : std::vector<std::string>{};

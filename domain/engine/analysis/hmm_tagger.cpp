@@ -179,15 +179,6 @@ hmm_tagger::prepared_token hmm_tagger::prepare(const std::vector<std::string>& f
     return out;
 }
 
-std::vector<int> hmm_tagger::choose(const std::vector<std::vector<std::string>>& tokens) const {
-    std::vector<prepared_token> prepared;
-    prepared.reserve(tokens.size());
-    for (const auto& t : tokens) prepared.push_back(prepare(t));
-    std::vector<const prepared_token*> view;
-    for (const auto& p : prepared) view.push_back(&p);
-    return choose(view);
-}
-
 std::vector<int> hmm_tagger::choose(const std::vector<const prepared_token*>& tokens) const {
     double ignored = 0;
     return decode(tokens, ignored);

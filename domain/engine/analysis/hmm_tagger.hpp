@@ -39,8 +39,6 @@ public:
     /// The log-probability of the best tagging of `tokens`: how well a span reads to the model
     /// (compare spans that differ in one word to see which word fits its neighbours).
     double likelihood(const std::vector<const prepared_token*>& tokens) const;
-    /// The same from lexical forms (prepares each token).
-    std::vector<int> choose(const std::vector<std::vector<std::string>>& tokens) const;
 
 private:
     std::vector<int> decode(const std::vector<const prepared_token*>& tokens, double& best_path) const;

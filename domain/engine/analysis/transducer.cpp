@@ -39,7 +39,7 @@ struct transducer::impl {
 transducer::transducer(std::unique_ptr<impl> i) : impl_(std::move(i)) {}
 transducer::~transducer() = default;
 
-result<std::unique_ptr<transducer>> transducer::load(const std::string& path, mode m) {
+result<std::unique_ptr<transducer>> transducer::load(const std::string& path) {
     FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return make_error(errc::unavailable, "morphology data missing: " + path);
     auto d = std::make_unique<impl>();
@@ -55,7 +55,6 @@ result<std::unique_ptr<transducer>> transducer::load(const std::string& path, mo
         const auto& finals = section.getFinals();
         d->finals.insert(finals.begin(), finals.end());
     }
-    (void)m;  // analysis and generation share the loading; they differ in what they step on
     for (UChar c : std::u16string_view(u"[]{}^$/\\@<>")) d->escaped.insert(c);
     return std::unique_ptr<transducer>(new transducer(std::move(d)));
 }

@@ -15,10 +15,9 @@ namespace galley::engine_detail {
 
 class transducer {
 public:
-    enum class mode { analysis, generation };
-
-    /// Loads `path`. Fails with errc::unavailable when the file is missing or unreadable.
-    static result<std::unique_ptr<transducer>> load(const std::string& path, mode m);
+    /// Loads `path` (an analyser or a generator: they load alike and differ in what they are
+    /// asked). Fails with errc::unavailable when the file is missing or unreadable.
+    static result<std::unique_ptr<transducer>> load(const std::string& path);
     ~transducer();
 
     /// Analysis: the lexical forms of one word (UTF-8, any case), lemmas in dictionary case,

@@ -193,7 +193,7 @@ pattern_matcher::pattern_matcher(const std::vector<pattern_rule>& rules, std::st
 void pattern_matcher::run(rule_context& cx) const {
     view v(cx);
     for (std::size_t k = 0; k < v.solid.size(); ++k) {
-        if (auto it = by_first_word_.find(std::string(v.text[k])); it != by_first_word_.end())
+        if (auto it = by_first_word_.find(v.text[k]); it != by_first_word_.end())
             for (const pattern_rule* r : it->second) try_rule(cx, v, *r, k);
         for (const pattern_rule* r : general_) try_rule(cx, v, *r, k);
     }

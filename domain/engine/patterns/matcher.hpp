@@ -20,7 +20,12 @@ public:
     void run(rule_context& cx) const;
 
 private:
-    std::unordered_map<std::string, std::vector<const pattern_rule*>> by_first_word_;
+    struct text_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::vector<const pattern_rule*>, text_hash, std::equal_to<>>
+        by_first_word_;
     std::vector<const pattern_rule*> general_;
 };
 

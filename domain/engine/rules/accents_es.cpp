@@ -11,12 +11,7 @@ namespace {
 
 using namespace es_context;
 
-std::u32string decode(const std::string& s) {
-    std::u32string out;
-    std::size_t i = 0;
-    while (i < s.size()) out.push_back(utf8::next(s, i));
-    return out;
-}
+using utf8::decode;
 
 bool vowel(char32_t c) { return std::u32string_view(U"aeiouáéíóúü").find(c) != std::u32string_view::npos; }
 bool strong(char32_t c) { return std::u32string_view(U"aeoáéóíú").find(c) != std::u32string_view::npos; }
