@@ -94,6 +94,7 @@ void mark_continuations(const document_text& doc, std::vector<rule_context>& con
         const paragraph& p = doc.paragraphs[i];
         if (previous && previous->story != p.story) previous = nullptr;
         contexts[i].continues_previous = previous && left_open(previous->text);
+        contexts[i].first_of_story = previous == nullptr;
         if (p.text.find_first_not_of(" \t\n") != std::string::npos) previous = &p;
     }
 }

@@ -40,6 +40,8 @@ public:
     /// The previous paragraph of the story was left open (it ends without a sentence end, e.g.
     /// in ':' or ','), so this one may continue its sentence.
     bool continues_previous = false;
+    /// No non-empty paragraph of the same story comes before this one.
+    bool first_of_story = false;
     /// One entry per token of `p` (readings and the tagger's choice); empty when the language
     /// has no analysis layer. `morphology` generates forms; null in that case too.
     std::vector<token_analysis> analysis;

@@ -62,6 +62,12 @@ TEST(casing, sentence_capital_after_a_period) {
     EXPECT_FALSE(fires("Apples, pears, etc. are fruit.", "en", "SENTENCE_CAPITAL"));
 }
 
+TEST(casing, a_lowercase_paragraph_start_is_fixed_unless_it_may_be_a_fragment) {
+    EXPECT_EQ(fixed("el tren salió tarde y llegamos a la estación cuando ya era de noche.", "es"),
+              "El tren salió tarde y llegamos a la estación cuando ya era de noche.");
+    EXPECT_FALSE(fires("con piscina, ascensor, balcón amplio.", "es", "SENTENCE_CAPITAL"));
+}
+
 TEST(casing, days_and_months) {
     EXPECT_EQ(fixed("Nos vemos el Lunes que viene.", "es"), "Nos vemos el lunes que viene.");
     EXPECT_EQ(fixed("Nació el 5 de Mayo de 1990.", "es"), "Nació el 5 de mayo de 1990.");

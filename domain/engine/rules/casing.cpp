@@ -98,6 +98,13 @@ void sentence_capital(rule_context& cx, int i) {
         // fragment keeps its lower case; prose after a finished paragraph starts a sentence.
         if (cx.continues_previous || !prose_paragraph(cx.p) || !first_word_of_paragraph(cx.p, i))
             return;
+        // The first paragraph of a story may be a fragment cut from elsewhere ("con piscina,
+        // ascensor."): only two sentences or ten words make it prose that starts a sentence.
+        if (cx.first_of_story && cx.p.sentences.size() < 2) {
+            std::size_t words = 0;
+            for (const auto& s : cx.p.sentences) words += s.words;
+            if (words < 10) return;
+        }
     } else if (t.starts != boundary::period || one_letter || !after_sentence_word(cx, i)) {
         return;
     }

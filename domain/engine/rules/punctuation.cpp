@@ -32,10 +32,14 @@ bool interrogative(const token& t) {
 int clause_start(const rule_context& cx, int first_word, int last, bool question) {
     const auto& toks = cx.p.tokens;
     int after_break = -1;
+    bool comma_break = false;  // the last break is a comma (a vocative or tag may follow)
     for (int k = first_word; k < last; ++k)
         if (toks[k].kind == token_kind::punct) {
             char32_t c = ch(cx, toks[k]);
-            if (c == U',' || c == U';' || c == U':' || c == 0x2014) after_break = k + 1;
+            if (c == U',' || c == U';' || c == U':' || c == 0x2014) {
+                after_break = k + 1;
+                comma_break = c == U',' || c == 0x2014;
+            }
         }
     std::vector<int> words;
     for (int k = after_break; k >= 0 && k < last; ++k)
@@ -60,6 +64,8 @@ int clause_start(const rule_context& cx, int first_word, int last, bool question
         tail_has_verb |= r && r->verb() && r->tense != "inf" && r->tense != "pp" && r->tense != "ger";
     }
     if (question && tail_has_verb && after_break > first_word) return words[w];
+    // After a colon or semicolon a short tail is a label or a list, not a vocative.
+    if (!comma_break) return -1;
     if (words.size() <= 3 && !tail_has_verb) return first_word;
     if (!question && words.size() <= 3) return first_word;
     return -1;
