@@ -215,3 +215,10 @@ TEST(grammar_es, impersonal_haber_with_any_plural_noun_phrase) {
     EXPECT_FALSE(fires("Habían de volver pronto.", "es", "ES_HABER_IMPERSONAL"));
     EXPECT_FALSE(fires("¿Habían los niños comido ya?", "es", "ES_HABER_IMPERSONAL"));
 }
+
+// Tense and person conditions hold on one reading: "cree" is a third-person present (creer)
+// and a first-person subjunctive (crear), never a first-person present.
+TEST(pattern_rules, feature_conditions_hold_together_on_one_reading) {
+    EXPECT_FALSE(fires("—¿De modo que usted cree que ayer era devota?", "es", "ES_PRETERITE_THIRD_PERSON"));
+    EXPECT_EQ(fixed("Ella llego tarde a casa.", "es"), "Ella llegó tarde a casa.");
+}

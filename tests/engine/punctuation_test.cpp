@@ -78,3 +78,22 @@ TEST(punctuation_en, tag_questions_dates_and_compound_adjectives) {
     EXPECT_EQ(galley::test::fixed("The car's are cheap.", "en"), "The cars are cheap.");
     EXPECT_FALSE(galley::test::fires("The let's are cheap here.", "en", "EN_FIXED_PUNCTUATION"));
 }
+
+TEST(punctuation, opens_each_question_or_exclamation_of_a_sentence) {
+    // A closing mark followed by a comma ends a part of the sentence, not the sentence.
+    EXPECT_EQ(fixed("Ya lo sabían!, estaban en confianza.", "es"), "¡Ya lo sabían!, estaban en confianza.");
+    EXPECT_EQ(fixed("¿Qué enseña eso?, qué vamos aprendiendo?", "es"),
+              "¿Qué enseña eso?, ¿qué vamos aprendiendo?");
+    // A tag question after a comma is the question itself.
+    EXPECT_EQ(fixed("Es chusco, eh?", "es"), "Es chusco, ¿eh?");
+    // The first interrogative after a break, not the last one.
+    EXPECT_EQ(fixed("Si no, dime: qué gusto puede haber, o qué contento?", "es"),
+              "Si no, dime: ¿qué gusto puede haber, o qué contento?");
+    // A dialogue tag inside the question does not start it.
+    EXPECT_EQ(fixed("—Pues, cómo supo mi padre —dijo don Luis— que yo venía?", "es"),
+              "—Pues, ¿cómo supo mi padre —dijo don Luis— que yo venía?");
+    // After an exclamation, the next one is whole; a dialogue tag after it is not opened.
+    EXPECT_EQ(fixed("—¡Conque ya ve usted! Sólo que al pobre Marqués, por supuesto, no hay que decirle nada!", "es"),
+              "—¡Conque ya ve usted! ¡Sólo que al pobre Marqués, por supuesto, no hay que decirle nada!");
+    EXPECT_FALSE(fires("—¡Bah! —decía Visitación con un poco de envidia.", "es", "ES_OPENING_EXCLAMATION"));
+}

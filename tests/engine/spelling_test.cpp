@@ -49,3 +49,20 @@ TEST(spelling, english_accepts_both_variants_unless_one_is_chosen) {
     us.variant = "en_US";
     EXPECT_FALSE(check("My favourite colour is blue.", "en", us).empty());
 }
+
+TEST(spelling, fixes_a_slip_of_the_hand_into_a_word_the_frequency_list_lacks) {
+    // "meretrices" and "apóstata" are in the dictionary but not among the 50 000 listed words.
+    EXPECT_EQ(fixed("Lo sabían las meretricse de Babilonia.", "es"),
+              "Lo sabían las meretrices de Babilonia.");
+    EXPECT_EQ(fixed("Sabía algo de algún apótsata español.", "es"),
+              "Sabía algo de algún apóstata español.");
+}
+
+TEST(spelling, classical_spellings_get_a_note_not_a_modern_replacement) {
+    for (const char* text : {"Era una doncella fermosa y discreta.", "Quiso entregalle la carta.",
+                             "Nunca había recebido tal merced.", "Ansí lo dijo el cura.",
+                             "Hablaremos desa pesadumbre mañana."}) {
+        for (const auto& s : check(text, "es"))
+            EXPECT_FALSE(s.replacement && s.rule_id.starts_with("ES_SPELLING")) << text << ": " << s.original;
+    }
+}

@@ -56,16 +56,18 @@ struct view {
                 if (test(r.parts.front())) return true;
             return false;
         };
-        if (!c.can_be.empty() && !any_reading([&](const reading& r) { return contains(c.can_be, r.pos); }))
-            return false;
         if (!c.cannot_be.empty() && any_reading([&](const reading& r) { return contains(c.cannot_be, r.pos); }))
             return false;
-        if (!c.tense.empty() && !any_reading([&](const reading& r) { return contains(c.tense, r.tense); }))
-            return false;
-        if (!c.person.empty() && !any_reading([&](const reading& r) { return r.person == c.person; }))
-            return false;
-        if (!c.tags.empty() && !any_reading([&](const reading& r) {
-                return std::any_of(c.tags.begin(), c.tags.end(), [&](const std::string& t) { return r.has(t); });
+        // can=, tense=, per= and tag= hold together on one reading: "cree" is creer in the
+        // present (third person) and crear in the subjunctive (first), never a first-person
+        // present.
+        const bool joint = !c.can_be.empty() || !c.tense.empty() || !c.person.empty() || !c.tags.empty();
+        if (joint && !any_reading([&](const reading& r) {
+                return (c.can_be.empty() || contains(c.can_be, r.pos)) &&
+                       (c.tense.empty() || contains(c.tense, r.tense)) &&
+                       (c.person.empty() || r.person == c.person) &&
+                       (c.tags.empty() || std::any_of(c.tags.begin(), c.tags.end(),
+                                                      [&](const std::string& t) { return r.has(t); }));
             }))
             return false;
         return true;

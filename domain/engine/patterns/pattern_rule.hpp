@@ -17,7 +17,8 @@ struct token_condition {
     bool optional = false;           // "?" suffix: the token may be absent
     bool word_only = false;          // "WORD": a word token (with words: one of them)
     std::vector<std::string> pos;       // the tagger's reading has one of these parts of speech
-    std::vector<std::string> can_be;    // some reading has one of these parts of speech
+    std::vector<std::string> can_be;    // one reading has one of these parts of speech and, with
+                                        // it, the tense, person and tags asked for below
     std::vector<std::string> cannot_be; // no reading has any of these parts of speech
     std::vector<std::string> tense;     // some reading has one of these tense/mood tags
     std::vector<std::string> tags;      // some reading carries one of these tags ("comp")

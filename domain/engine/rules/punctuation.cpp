@@ -1,4 +1,4 @@
-// Punctuation: Spanish opening ¿ ¡, "?." , unbalanced brackets and quotes, a comma after a
+// Punctuation: Spanish opening ¿ ¡ (opening_marks_es.cpp), "?." , unbalanced brackets and quotes, a comma after a
 // sentence-opening discourse marker, and no comma before the "y" that closes a simple list.
 #include <array>
 #include <vector>
@@ -10,114 +10,6 @@ namespace galley::engine_detail {
 namespace {
 
 char32_t ch(const rule_context& cx, const token& t) { return cx.p.text[t.begin]; }
-
-bool is_opening_mark(char32_t c) {
-    return c == U'"' || c == 0x201C || c == 0xAB || c == U'(' || c == 0x2014 || c == 0x2013 ||
-           c == U'-' || c == U'\'' || c == 0x2018;
-}
-
-bool interrogative(const token& t) {
-    static const std::array<std::string_view, 16> words = {
-        "qué", "cómo", "dónde", "adónde", "cuándo", "quién", "quiénes", "cuál", "cuáles",
-        "cuánto", "cuánta", "cuántos", "cuántas", "por", "acaso", "verdad"};
-    for (std::string_view w : words)
-        if (t.lower == w) return true;
-    return false;
-}
-
-// Where a question or exclamation that follows a clause break starts: at an interrogative word
-// after the last break ("Si lo sabes, por qué no lo dices?", "pero qué sucede?"), at the
-// sentence's first word when what follows the break is a short tag or vocative ("—Bravo,
-// paisano!"), or nowhere we can tell (-1).
-int clause_start(const rule_context& cx, int first_word, int last, bool question) {
-    const auto& toks = cx.p.tokens;
-    int after_break = -1;
-    bool comma_break = false;  // the last break is a comma (a vocative or tag may follow)
-    for (int k = first_word; k < last; ++k)
-        if (toks[k].kind == token_kind::punct) {
-            char32_t c = ch(cx, toks[k]);
-            if (c == U',' || c == U';' || c == U':' || c == 0x2014) {
-                after_break = k + 1;
-                comma_break = c == U',' || c == 0x2014;
-            }
-        }
-    std::vector<int> words;
-    for (int k = after_break; k >= 0 && k < last; ++k)
-        if (toks[k].kind == token_kind::word) words.push_back(k);
-    if (words.empty()) return -1;
-    // "por qué" counts only as a pair; "y", "pero", "o", "pues" may precede the question.
-    std::size_t w = 0;
-    if (words.size() > 1 && (toks[words[0]].is("pero") || toks[words[0]].is("y") ||
-                             toks[words[0]].is("o") || toks[words[0]].is("pues") ||
-                             toks[words[0]].is("entonces") || toks[words[0]].is("e")))
-        w = 1;
-    const token& lead = toks[words[w]];
-    bool asks = interrogative(lead) && (!lead.is("por") || (w + 1 < words.size() &&
-                                                             toks[words[w + 1]].is("qué")));
-    if (asks && (question || !lead.is("por"))) return words[w];
-    // A question after a clause with a verb of its own ("Si no llueve, ¿vienes mañana?");
-    // an exclamation, or a tail without a verb (a vocative: "—Bravo, paisano!"), spans the
-    // whole sentence.
-    bool tail_has_verb = false;
-    for (std::size_t k = w; k < words.size(); ++k) {
-        const reading* r = cx.best(words[k]);
-        tail_has_verb |= r && r->verb() && r->tense != "inf" && r->tense != "pp" && r->tense != "ger";
-    }
-    if (question && tail_has_verb && after_break > first_word) return words[w];
-    // After a colon or semicolon a short tail is a label or a list, not a vocative.
-    if (!comma_break) return -1;
-    if (words.size() <= 3 && !tail_has_verb) return first_word;
-    if (!question && words.size() <= 3) return first_word;
-    return -1;
-}
-
-void opening_marks(rule_context& cx, const sentence_span& s) {
-    const auto& toks = cx.p.tokens;
-    int last = static_cast<int>(s.last_token) - 1;
-    while (last >= static_cast<int>(s.first_token) &&
-           (toks[last].kind == token_kind::space ||
-            (toks[last].kind == token_kind::punct &&
-             (ch(cx, toks[last]) == U'"' || ch(cx, toks[last]) == 0xBB ||
-              ch(cx, toks[last]) == 0x201D || ch(cx, toks[last]) == U')'))))
-        --last;
-    if (last < static_cast<int>(s.first_token) || toks[last].kind != token_kind::punct) return;
-    const char32_t end = ch(cx, toks[last]);
-    if (end != U'?' && end != U'!') return;
-    const bool question = end == U'?';
-    const char32_t opener = question ? 0xBF : 0xA1;
-    int first_word = -1;
-    bool clause_break = false;
-    for (int k = static_cast<int>(s.first_token); k < last; ++k) {
-        const token& t = toks[k];
-        if (t.kind == token_kind::punct) {
-            char32_t c = ch(cx, t);
-            if (c == opener || c == 0xBF || c == 0xA1) return;  // already opened (or mixed ¿…!)
-            if (c == U',' || c == U';' || c == U':' || c == 0x2014 || c == U'"' || c == 0xAB)
-                clause_break |= first_word >= 0;
-            if (first_word < 0 && !is_opening_mark(c)) return;  // starts with something odd
-        } else if (t.kind == token_kind::word && first_word < 0) {
-            first_word = k;
-        } else if (t.kind != token_kind::space && first_word < 0) {
-            return;
-        }
-    }
-    if (first_word < 0 || toks[first_word].starts == boundary::none) return;
-    const char* rule = question ? "ES_OPENING_QUESTION" : "ES_OPENING_EXCLAMATION";
-    const char* es_msg = question ? "Falta el signo de apertura de interrogación (¿)."
-                                  : "Falta el signo de apertura de exclamación (¡).";
-    const char* en_msg =
-        question ? "Missing opening question mark (¿)." : "Missing opening exclamation mark (¡).";
-    int at = first_word;
-    if (clause_break) at = clause_start(cx, first_word, last, question);
-    if (at < 0 || (!clause_break && s.words > 15 && !interrogative(toks[first_word]))) {
-        // A long sentence whose question may start anywhere: say so, but do not guess where.
-        cx.emit_tokens(rule, last, last, std::nullopt, 0.35, es_msg, en_msg);
-        return;
-    }
-    std::string repl =
-        (question ? std::string("\xC2\xBF") : std::string("\xC2\xA1")) + toks[at].text;
-    cx.emit_tokens(rule, at, at, repl, 0.75, es_msg, en_msg);
-}
 
 void period_after_mark(rule_context& cx, std::size_t i) {
     const auto& toks = cx.p.tokens;
@@ -303,8 +195,7 @@ void serial_comma(rule_context& cx, std::size_t i) {
 
 void check_punctuation(rule_context& cx) {
     const auto& toks = cx.p.tokens;
-    if (cx.es())
-        for (const auto& s : cx.p.sentences) opening_marks(cx, s);
+    if (cx.es()) check_opening_marks_es(cx);
     brackets_and_quotes(cx);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const token& t = toks[i];

@@ -12,7 +12,8 @@ void check_typography(rule_context& cx);   // typography.cpp: spaces, units, ell
 void check_typography_marks(rule_context& cx);  // typography_marks.cpp: ordinals, units, p. ej.
 void check_typography_signs(rule_context& cx);  // typography_signs.cpp: ™ © ± × →, $100, 1990s
 void check_dialogue(rule_context& cx);     // dialogue.cpp: dashes and quotes (es)
-void check_punctuation(rule_context& cx);  // punctuation.cpp: ¿¡, ?., brackets, commas
+void check_punctuation(rule_context& cx);  // punctuation.cpp: ?., brackets, commas
+void check_opening_marks_es(rule_context& cx);  // opening_marks_es.cpp: ¿ ¡ (called by the above)
 void check_grammar_es(rule_context& cx);   // grammar_es.cpp: haber, dequeísmo, hecho, haya
 void check_accents_es(rule_context& cx);   // accents_es.cpp: término/termino, hacía, está, aún
 void check_monosyllables_es(rule_context& cx);

@@ -4,12 +4,21 @@
 #include <algorithm>
 
 #include "domain/engine/analysis/analyser.hpp"
+#include "domain/engine/rules/es_context.hpp"
 #include "domain/engine/rules/rules.hpp"
 #include "domain/engine/speller.hpp"
+#include "domain/engine/spelling/edit_cost.hpp"
+#include "domain/utf8.hpp"
 
 namespace galley::engine_detail {
 
 namespace {
+
+using es_context::set;
+
+// log(count) given to a dictionary word outside the frequency list: the lists end near 150–190
+// occurrences, so such a word is taken to be about half as frequent as the rarest listed one.
+constexpr double kUnlistedLogCount = 4.4;
 
 bool is_roman(const std::string& lower) {
     return lower.find_first_not_of("ivxlcdm") == std::string::npos;
@@ -108,6 +117,34 @@ bool typical_typo(const std::string& word, const std::string& fix) {
     return doubled && longer.compare(i + 1, std::string::npos, shorter, i, std::string::npos) == 0;
 }
 
+// Spellings of classical Spanish that a modern word continues, which no slip of the hand or ear
+// produces: initial f for h ("fermosa"), -ll- for -rl- ("entregalle"), an unstressed e/i or o/u
+// ("recebido", "hobiese"), and de contracted with a pronoun ("dél", "desa"). An edition of a
+// classic keeps them; they get a note, not a replacement.
+bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_utf8) {
+    static const set contracted = {"él",   "ella", "ellas", "ello", "ellos", "esa",  "esas",
+                                   "ese",  "eso",  "esos",  "esta", "estas", "este", "esto",
+                                   "estos", "otro", "otra", "otros", "otras"};
+    const std::u32string typed = utf8::decode(typed_utf8), modern = utf8::decode(modern_utf8);
+    static const set words = {"ansí",    "agora",   "mesmo",   "mesma",   "mesmos",  "mesmas",
+                              "aqueste", "aquesta", "aquesto", "aquestos", "aquestas", "estotro",
+                              "estotra", "priesa",  "vido",    "trujo",   "truje",   "dijistes"};
+    if (words.count(typed_utf8)) return true;
+    if (typed.size() > 1 && typed[0] == U'd' && contracted.count(typed_utf8.substr(1))) return true;
+    if (typed.size() == modern.size()) {
+        std::size_t diffs = 0, at = 0;
+        for (std::size_t i = 0; i < typed.size(); ++i)
+            if (typed[i] != modern[i]) ++diffs, at = i;
+        if (diffs != 1) return false;
+        char32_t a = typed[at], b = modern[at];
+        if (a == U'f' && b == U'h') return true;  // "fermosa", "malferido"
+        auto pair = [&](char32_t x, char32_t y) { return (a == x && b == y) || (a == y && b == x); };
+        if (pair(U'e', U'i') || pair(U'o', U'u')) return true;
+        return at > 0 && a == U'l' && b == U'r' && at + 1 < typed.size() && typed[at + 1] == U'l';
+    }
+    return false;
+}
+
 struct choice {
     std::string replacement;
     double confidence = 0;
@@ -146,14 +183,18 @@ std::optional<choice> choose(spell_session& sp, const std::string& word, const c
 }
 
 // Ranked candidates (edit cost × frequency) plus the hunspell-verified single edits the
-// frequency list lacks, which rank as the rarest words.
+// frequency list lacks ("enfrascaod" -> "enfrascado"), priced like the others and counted as
+// rarer than the list's rarest word.
 std::vector<candidate_index::candidate> ranked_candidates(spell_session& sp,
                                                           const std::string& lower,
                                                           const candidates& c) {
     auto out = sp.ranked(lower, 6);
+    const std::u32string typed = utf8::decode(lower);
     for (const auto& w : c.edits) {
         bool listed = std::any_of(out.begin(), out.end(), [&](const auto& r) { return r.word == w; });
-        if (!listed) out.push_back({w, 1.0, -candidate_index::kCostWeight});
+        if (listed) continue;
+        double cost = edit_cost(typed, utf8::decode(w), sp.language(), 2.0);
+        out.push_back({w, cost, kUnlistedLogCount - candidate_index::kCostWeight * cost});
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& a, const auto& b) { return a.score > b.score; });
@@ -188,7 +229,9 @@ std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate
     double margin = ranked.size() > 1 ? best.score - ranked[1].score : 99.0;
     if (length == 3 && (best.cost > 0.7 || margin < 4.0)) return std::nullopt;  // "qeu", "teh"
     // A rare word is no safer for being the only one near: it must also be likely on its own.
-    if (best.score < 3.0) return std::nullopt;
+    // ... unless it is a slip of the hand away (a swap, a doubled letter): "enfrascaod".
+    const double least = best.cost <= 0.8 ? 1.0 : best.cost <= 1.0 ? 2.0 : 3.0;
+    if (best.score < least) return std::nullopt;
     if (best.cost <= 1.0 && margin >= 2.0) return choice{best.word, margin >= 4.0 ? 0.75 : 0.65, false};
     if (best.cost <= 1.6 && margin >= 4.0) return choice{best.word, 0.6, false};
     return std::nullopt;
@@ -227,6 +270,7 @@ void check_word(rule_context& cx, std::size_t at) {
     const bool es = cx.es();
     // A capitalised unknown word is more often a name or a foreign word than a typo: only an
     // accent is restored there ("Tambien" -> "También").
+    if (pick && cx.es() && archaic_spelling(lower, pick->replacement)) pick.reset();
     if (pick && (!capital || pick->accent)) {
         std::string repl = capital ? capitalize(pick->replacement) : pick->replacement;
         if (pick->accent) {

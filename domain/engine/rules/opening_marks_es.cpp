@@ -1,0 +1,238 @@
+// Spanish opening ¿ and ¡. A question or exclamation is a segment of a sentence that ends in
+// ? or ! — the sentence itself, or a part of it ("¡Ya lo sabían!, estaban en confianza", "¿qué
+// enseña eso?, ¿qué vamos aprendiendo?"). Each segment without its opening mark gets one where
+// the question or exclamation starts: at the segment's start, at an interrogative word after a
+// clause break ("Si lo sabes, ¿por qué…?"), or nowhere we can tell (then only a note).
+#include <vector>
+
+#include "domain/engine/rules/es_context.hpp"
+#include "domain/engine/rules/rules.hpp"
+
+namespace galley::engine_detail {
+
+namespace {
+
+using es_context::set;
+
+char32_t ch(const rule_context& cx, const token& t) { return cx.p.text[t.begin]; }
+
+bool leading_mark(char32_t c) {
+    return c == U'"' || c == 0x201C || c == 0xAB || c == 0xBB || c == U'(' || c == 0x2014 ||
+           c == 0x2013 || c == U'-' || c == U'\'' || c == 0x2018;
+}
+
+bool interrogative(const token& t) {
+    static const set words = {"qué",   "cómo",   "dónde",  "adónde", "cuándo",
+                              "quién", "quiénes", "cuál",  "cuáles", "cuánto",
+                              "cuánta", "cuántos", "cuántas", "acaso"};
+    return words.count(t.lower) > 0;
+}
+
+// Words that may stand before the question's own start ("pero ¿qué sucede?").
+bool conjunction(const token& t) {
+    static const set words = {"pero", "y", "o", "pues", "entonces", "e", "mas", "luego"};
+    return words.count(t.lower) > 0;
+}
+
+// Exclamations that open with these span the whole segment ("¡Oh, no, eso no!").
+bool interjection(const token& t) {
+    static const set words = {"oh",   "ah",     "ay",     "bah",    "eh",    "uf",
+                              "vaya", "caramba", "hola",  "jesús",  "dios",  "hombre",
+                              "que",  "ojalá",  "cuánto", "cuánta", "cuántos", "cuántas"};
+    return words.count(t.lower) > 0;
+}
+
+// A tag after a comma is the question itself ("Es chusco, ¿eh?").
+bool question_tag(const std::vector<int>& words, const rule_context& cx) {
+    static const set tags = {"eh", "verdad", "no", "sí", "vale", "cierto", "sabes", "entiendes"};
+    return words.size() == 1 && tags.count(cx.p.tokens[words[0]].lower) > 0;
+}
+
+struct segment {
+    int first = -1;  // first token after the leading marks
+    int last = -1;   // the closing ? or !
+    bool after_closed = false;  // follows another question or exclamation of the same sentence
+};
+
+struct clause_break {
+    int at;        // the break's token
+    bool comma;    // a comma or a dash (a vocative or a tag may follow), not ; or :
+};
+
+bool tail_has_verb(const rule_context& cx, const std::vector<int>& words, std::size_t from) {
+    for (std::size_t k = from; k < words.size(); ++k) {
+        const reading* r = cx.best(words[k]);
+        if (r && r->verb() && r->tense != "inf" && r->tense != "pp" && r->tense != "ger")
+            return true;
+    }
+    return false;
+}
+
+std::vector<int> words_between(const rule_context& cx, int from, int to) {
+    std::vector<int> out;
+    for (int k = from; k < to; ++k)
+        if (cx.p.tokens[k].kind == token_kind::word) out.push_back(k);
+    return out;
+}
+
+// Where the question or exclamation of `s` starts, or -1.
+int start_of(const rule_context& cx, const segment& s, bool question) {
+    const auto& toks = cx.p.tokens;
+    std::vector<int> words = words_between(cx, s.first, s.last);
+    if (words.empty()) return -1;
+    // Breaks outside a parenthetical dialogue tag ("¿cómo supo mi padre —dijo don Luis— que…?").
+    std::vector<clause_break> breaks;
+    int dash_open = -1, dash_pairs = 0;
+    for (int k = s.first; k < s.last; ++k) {
+        if (toks[k].kind != token_kind::punct) continue;
+        char32_t c = ch(cx, toks[k]);
+        if (c == 0x2014) {
+            if (dash_open >= 0) {
+                dash_open = -1;  // the tag closes: what follows continues the question
+                ++dash_pairs;
+                continue;
+            }
+            bool closes_later = false;
+            for (int j = k + 1; j < s.last; ++j)
+                closes_later |= toks[j].kind == token_kind::punct && ch(cx, toks[j]) == 0x2014;
+            if (closes_later) {
+                dash_open = k;
+                continue;
+            }
+        }
+        if (dash_open >= 0) continue;
+        // "…" mid-sentence pauses like a comma ("No… si lo diré todo… pero ¿qué es todo?").
+        if (c == U',' || c == U';' || c == U':' || c == 0x2014 || c == 0x2026)
+            breaks.push_back({k, c == U',' || c == 0x2014 || c == 0x2026});
+    }
+    const token& lead = toks[words[0]];
+    // "—¡Bah! —decía Visitación…": a dialogue tag is not the question; it may start after it.
+    if (lead.shape == word_shape::lower && words[0] > 0 && s.first < words[0] &&
+        toks[s.first].kind == token_kind::punct && ch(cx, toks[s.first]) == 0x2014)
+        return -1;
+    if (interrogative(lead) || (!question && interjection(lead))) return words[0];
+    if (breaks.empty()) {
+        if (s.after_closed) return words[0];
+        // "Pero ¿adónde irían…?": a conjunction, then the interrogative word.
+        if (words.size() > 1 && conjunction(lead) && interrogative(toks[words[1]])) return words[1];
+        return words.size() <= 15 ? words[0] : -1;
+    }
+    // The first break followed by an interrogative word (after a conjunction, perhaps): "Si no,
+    // dime: ¿qué mayor contento…, o qué gusto…?".
+    for (const clause_break& b : breaks) {
+        std::vector<int> tail = words_between(cx, b.at + 1, s.last);
+        if (tail.empty()) continue;
+        std::size_t w = tail.size() > 1 && conjunction(toks[tail[0]]) ? 1 : 0;
+        const token& t = toks[tail[w]];
+        bool asks = interrogative(t) ||
+                    (t.is("por") && w + 1 < tail.size() && toks[tail[w + 1]].is("qué"));
+        if (asks) {
+            // "¡Jesús, qué carta!": an exclamation after a single interjection or vocative.
+            if (!question && words_between(cx, s.first, breaks.front().at).size() == 1)
+                return words[0];
+            return tail[w];
+        }
+    }
+    // "¡Conque ya ve usted! ¡Sólo que al pobre Marqués, por supuesto…!": after a question or
+    // an exclamation, the next one is most often whole.
+    if (s.after_closed) return words[0];
+    const clause_break& last = breaks.back();
+    std::vector<int> tail = words_between(cx, last.at + 1, s.last);
+    if (tail.empty()) return -1;
+    if (question && last.comma && question_tag(tail, cx)) return tail[0];
+    std::size_t w = tail.size() > 1 && conjunction(toks[tail[0]]) ? 1 : 0;
+    const bool verb = tail_has_verb(cx, tail, w);
+    // A question after a clause with a verb of its own ("Si no llueve, ¿vienes mañana?").
+    if (question && verb) return tail[w];
+    // "¡Oiga usted, señor don Pompeyo, que…!": a short call before the first comma.
+    if (!question && breaks.front().comma && ch(cx, toks[breaks.front().at]) == U',' &&
+        words_between(cx, s.first, breaks.front().at).size() <= 3 && dash_pairs == 0)
+        return words[0];
+    // After a colon or semicolon a short tail is a label or a list, not a vocative.
+    if (!last.comma) return -1;
+    if (tail.size() <= 3 && (!verb || !question)) return words[0];  // "—Bravo, paisano!"
+    return -1;
+}
+
+void open_segment(rule_context& cx, const segment& s, bool first_of_sentence) {
+    const auto& toks = cx.p.tokens;
+    const bool question = ch(cx, toks[s.last]) == U'?';
+    int first_word = -1;
+    for (int k = s.first; k < s.last && first_word < 0; ++k) {
+        const token& t = toks[k];
+        if (t.kind == token_kind::word) first_word = k;
+        else if (t.kind == token_kind::punct && !leading_mark(ch(cx, t))) return;  // odd start
+        else if (t.kind != token_kind::space && t.kind != token_kind::punct) return;
+    }
+    if (first_word < 0) return;
+    // A paragraph that starts mid-sentence (a lowercase continuation) is not ours to open.
+    if (first_of_sentence && toks[first_word].starts == boundary::none) return;
+    segment from_word = s;
+    from_word.first = first_word;
+    const char* rule = question ? "ES_OPENING_QUESTION" : "ES_OPENING_EXCLAMATION";
+    const char* es_msg = question ? "Falta el signo de apertura de interrogación (¿)."
+                                  : "Falta el signo de apertura de exclamación (¡).";
+    const char* en_msg =
+        question ? "Missing opening question mark (¿)." : "Missing opening exclamation mark (¡).";
+    int at = start_of(cx, from_word, question);
+    if (at < 0) {
+        cx.emit_tokens(rule, s.last, s.last, std::nullopt, 0.35, es_msg, en_msg);
+        return;
+    }
+    std::string repl =
+        (question ? std::string("\xC2\xBF") : std::string("\xC2\xA1")) + toks[at].text;
+    cx.emit_tokens(rule, at, at, repl, 0.75, es_msg, en_msg);
+}
+
+// Splits a sentence at its closing ? and ! and opens each part that lacks its mark.
+// `after_closed`: the previous part (of this sentence or the one before) ended in ? or !.
+void open_sentence(rule_context& cx, const sentence_span& span, bool& after_closed) {
+    const auto& toks = cx.p.tokens;
+    int begin = static_cast<int>(span.first_token);
+    const int end = static_cast<int>(span.last_token);
+    bool opened = false, first = true, closed_here = false;
+    for (int k = begin; k < end; ++k) {
+        if (toks[k].kind != token_kind::punct) continue;
+        char32_t c = ch(cx, toks[k]);
+        if (c == 0xBF || c == 0xA1) opened = true;
+        // An opening quote starts a quoted question of its own ("«¡Qué indecencia!», pensó").
+        if ((c == 0xAB || c == 0x201C) && !opened) begin = k;
+        if (c != U'?' && c != U'!') continue;
+        int run_end = k;  // "?!", "!!!": the run closes once
+        while (run_end + 1 < end && toks[run_end + 1].kind == token_kind::punct &&
+               (ch(cx, toks[run_end + 1]) == U'?' || ch(cx, toks[run_end + 1]) == U'!'))
+            ++run_end;
+        if (!opened) {
+            segment s{begin, k, after_closed};
+            open_segment(cx, s, first);
+        }
+        after_closed = closed_here = true;
+        first = false;
+        opened = false;
+        k = run_end;
+        // The next part starts after the run and its closing quotes, commas or semicolons.
+        begin = k + 1;
+        while (begin < end && (toks[begin].kind == token_kind::space ||
+                               (toks[begin].kind == token_kind::punct &&
+                                (ch(cx, toks[begin]) == U',' || ch(cx, toks[begin]) == U';' ||
+                                 ch(cx, toks[begin]) == 0xBB || ch(cx, toks[begin]) == 0x201D ||
+                                 ch(cx, toks[begin]) == U'"' || ch(cx, toks[begin]) == U')'))))
+            ++begin;
+        k = begin - 1;
+    }
+    // A sentence that ends otherwise ("¡Ya lo sabían!, estaban en confianza.") breaks the chain.
+    int tail = end - 1;
+    while (tail >= begin && toks[tail].kind != token_kind::word &&
+           !(toks[tail].kind == token_kind::punct && (ch(cx, toks[tail]) == U'?' || ch(cx, toks[tail]) == U'!')))
+        --tail;
+    if (!closed_here || (tail >= begin && toks[tail].kind == token_kind::word)) after_closed = false;
+}
+
+}  // namespace
+
+void check_opening_marks_es(rule_context& cx) {
+    bool after_closed = false;
+    for (const auto& s : cx.p.sentences) open_sentence(cx, s, after_closed);
+}
+
+}  // namespace galley::engine_detail
