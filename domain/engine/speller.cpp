@@ -144,6 +144,27 @@ bool spell_session::frequent(const std::string& lower) {
     return it != words_.end() && it->second.lower_count >= 3 && known_lower(it->second, lower);
 }
 
+std::vector<std::string> spell_session::with_one_accent(const std::string& lower) {
+    std::vector<std::string> out;
+    std::u32string w = utf8::decode(lower);
+    static constexpr std::u32string_view plain = U"aeiou", marked = U"áéíóú";
+    for (char32_t c : w)
+        if (marked.find(c) != std::u32string_view::npos) return out;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        std::size_t v = plain.find(w[i]);
+        if (v == std::u32string_view::npos) continue;
+        std::u32string form = w;
+        form[i] = marked[v];
+        std::string s = utf8::encode(form);
+        if (known(s)) out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::uint64_t spell_session::corpus_count(const std::string& lower) const {
+    return dicts_.index(lang_).count(lower);
+}
+
 std::vector<candidate_index::candidate> spell_session::ranked(const std::string& lower,
                                                              std::size_t limit) const {
     // Short words have too many neighbours two edits away to rank them by frequency.

@@ -96,6 +96,11 @@ public:
     /// Frequent: in the language's list of common words or seen >= 3 times in this document.
     bool frequent(const std::string& lower);
     const candidates& candidates_of(word_entry& e, const std::string& lower);
+    /// The dictionary words made by writing one accent on a vowel of `lower`, which has none
+    /// ("tenia" -> "tenía"; "publico" -> "público", "publicó"). Empty for accented words.
+    std::vector<std::string> with_one_accent(const std::string& lower);
+    /// How often `lower` occurs in the frequency list (0: not listed).
+    std::uint64_t corpus_count(const std::string& lower) const;
     /// Dictionary words near `lower` ranked by the noisy channel (candidate_index), best first.
     std::vector<candidate_index::candidate> ranked(const std::string& lower, std::size_t limit) const;
     lang language() const { return lang_; }

@@ -1,5 +1,7 @@
 #include "domain/engine/analysis/analyser.hpp"
 
+#include "domain/engine/analysis/guesser.hpp"
+
 namespace galley::engine_detail {
 
 result<std::unique_ptr<language_analyser>> language_analyser::load(lang l, const std::string& dir) {
@@ -10,6 +12,7 @@ result<std::unique_ptr<language_analyser>> language_analyser::load(lang l, const
     const std::string generation = dir + (es ? "/eng-spa.autogen.bin" : "/spa-eng.autogen.bin");
     const std::string model = dir + (es ? "/spa-eng.prob" : "/eng-spa.prob");
     auto out = std::make_unique<language_analyser>();
+    out->lang_ = l;
     auto a = transducer::load(analysis);
     if (!a) return a.err();
     auto t = hmm_tagger::load(model);
@@ -32,7 +35,12 @@ const analysis_session::entry& analysis_session::lookup(const std::string& token
     auto [it, fresh] = cache_.try_emplace(token);
     if (fresh) {
         auto forms = analyser_.analyse(token);
-        for (const auto& f : forms) it->second.readings.push_back(parse_lexical_form(f));
+        const bool guessed = forms.empty();
+        if (guessed) forms = guess_readings(token, analyser_.language());
+        for (const auto& f : forms) {
+            it->second.readings.push_back(parse_lexical_form(f));
+            it->second.readings.back().guessed = guessed;
+        }
         it->second.tagger_view = analyser_.prepare(forms);
     }
     return it->second;
@@ -40,6 +48,11 @@ const analysis_session::entry& analysis_session::lookup(const std::string& token
 
 const std::vector<analysed_reading>& analysis_session::readings_of(const std::string& token) {
     return lookup(token).readings;
+}
+
+bool analysis_session::knows(const std::string& token) {
+    const auto& r = lookup(token).readings;
+    return !r.empty() && !r.front().guessed;
 }
 
 double analysis_session::fit(const paragraph_view& p, std::size_t at, const std::string& word) {

@@ -42,8 +42,10 @@ public:
     std::vector<int> choose(const std::vector<const hmm_tagger::prepared_token*>& tokens) const {
         return tagger_->choose(tokens);
     }
+    lang language() const { return lang_; }
 
 private:
+    lang lang_ = lang::other;
     std::unique_ptr<transducer> analyser_;
     std::string generator_path_;
     mutable std::once_flag generator_once_;
@@ -60,8 +62,11 @@ public:
     /// One entry per token of `p` (spaces get an empty entry). References stay valid for the
     /// session's lifetime.
     std::vector<token_analysis> analyse(const paragraph_view& p);
-    /// The readings of one word or mark, cached.
+    /// The readings of one word or mark, cached: the analyser's, or guessed ones (marked
+    /// `guessed`) for an unknown word.
     const std::vector<analysed_reading>& readings_of(const std::string& token);
+    /// True when the analyser itself knows `token` (guesses do not count).
+    bool knows(const std::string& token);
     /// How well `word` fits in place of token `at` of `p` among its neighbours (up to six
     /// tokens each side): the tagger's log-probability of that span. Comparable between words
     /// for the same place only.

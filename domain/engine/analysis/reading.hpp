@@ -29,6 +29,7 @@ struct reading {
 struct analysed_reading {
     std::vector<reading> parts;
     std::string lexical_form;  // Apertium's "lemma<tag>...+lemma<tag>..." for the tagger
+    bool guessed = false;      // from the word's shape (guesser.hpp), not from the dictionary
 };
 
 /// What a rule knows of one token: every reading, and the one the tagger chose.
@@ -36,10 +37,12 @@ struct token_analysis {
     const std::vector<analysed_reading>* readings = nullptr;  // null: not analysed (spaces)
     int chosen = -1;                                          // -1: unknown word
 
-    bool known() const { return readings && !readings->empty(); }
+    /// The analyser knows the word (guessed readings do not count, though best() returns them).
+    bool known() const { return readings && !readings->empty() && !readings->front().guessed; }
     /// The first word of the chosen reading (the only one for most tokens), or null.
     const reading* best() const {
-        return known() && chosen >= 0 ? &(*readings)[static_cast<std::size_t>(chosen)].parts.front()
+        return readings && chosen >= 0 && static_cast<std::size_t>(chosen) < readings->size()
+                   ? &(*readings)[static_cast<std::size_t>(chosen)].parts.front()
                                       : nullptr;
     }
     /// True when some reading's first word has part of speech `pos`.

@@ -5,6 +5,7 @@
 
 #include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/analysis/reading.hpp"
+#include "domain/engine/speller.hpp"
 
 namespace galley::engine_detail {
 
@@ -80,6 +81,8 @@ struct view {
         if (!c.words.empty() && contains(c.words, text[k]) == c.negated) return false;
         if (c.capitalised && (tok.kind != token_kind::word || tok.shape == word_shape::lower))
             return false;
+        if (c.lowercase && (tok.kind != token_kind::word || tok.shape != word_shape::lower))
+            return false;
         if (c.sentence_start && tok.starts == boundary::none) return false;
         return features_match(c, t);
     }
@@ -112,17 +115,54 @@ std::optional<std::string> generated(rule_context& cx, const view& v, const std:
                                      std::string_view spec) {
     std::size_t j = static_cast<std::size_t>(spec[1] - '1');
     if (j >= bound.size() || bound[j] < 0 || !cx.morphology) return std::nullopt;
-    const reading* r = cx.best(v.solid[bound[j]]);
+    const int t = v.solid[bound[j]];
+    const reading* r = cx.best(t);
+    // The lemma of a reading with the generated part of speech ("saludo" the noun is also
+    // saludar's first person: "saludó" comes from the verb).
+    std::string_view pos = spec.substr(2);
+    if (pos.size() > 2 && pos[0] == '<') pos = pos.substr(1, pos.find('>') - 1);
+    if (r && r->pos != pos && t < static_cast<int>(cx.analysis.size()) && cx.analysis[t].readings)
+        for (const auto& a : *cx.analysis[t].readings)
+            if (a.parts.front().pos == pos) {
+                r = &a.parts.front();
+                break;
+            }
     if (!r) return std::nullopt;
     auto forms = cx.morphology->analyser().generate(r->lemma + std::string(spec.substr(2)));
     if (forms.empty() || forms.front().empty()) return std::nullopt;
     return forms.front();
 }
 
+// "~N": token N with one written accent added where that makes a dictionary word ("tenia" ->
+// "tenía"); of several, the one ten times more frequent than the others ("frio" -> "frío", not
+// "frió"); nullopt otherwise.
+std::optional<std::string> accented(rule_context& cx, const view& v, const std::vector<int>& bound,
+                                    std::string_view spec) {
+    std::size_t j = static_cast<std::size_t>(spec[1] - '1');
+    if (j >= bound.size() || bound[j] < 0 || !cx.speller) return std::nullopt;
+    auto forms = cx.speller->with_one_accent(cx.p.tokens[v.solid[bound[j]]].lower);
+    if (forms.size() == 1) return forms.front();
+    std::size_t best = forms.size();
+    std::uint64_t best_count = 0, runner_up = 0;
+    for (std::size_t k = 0; k < forms.size(); ++k) {
+        std::uint64_t n = cx.speller->corpus_count(forms[k]);
+        if (n > best_count) {
+            runner_up = best_count;
+            best_count = n;
+            best = k;
+        } else {
+            runner_up = std::max(runner_up, n);
+        }
+    }
+    if (best == forms.size() || best_count < 10 * runner_up) return std::nullopt;
+    return forms[best];
+}
+
 std::optional<std::string> fill(rule_context& cx, const pattern_rule& r, const view& v,
                                 const std::vector<int>& bound) {
     const std::string& t = r.replacement;
     if (t.size() > 2 && t[0] == '@' && t[1] >= '1' && t[1] <= '9') return generated(cx, v, bound, t);
+    if (t.size() == 2 && t[0] == '~' && t[1] >= '1' && t[1] <= '9') return accented(cx, v, bound, t);
     std::string out;
     for (std::size_t i = 0; i < t.size(); ++i) {
         char c = t[i];

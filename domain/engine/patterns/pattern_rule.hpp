@@ -26,6 +26,7 @@ struct token_condition {
     std::string person;                 // some reading has this person ("p3")
     bool unknown = false;               // the analyser does not know the word
     bool capitalised = false;           // starts with a capital letter
+    bool lowercase = false;             // written in lower case
     bool sentence_start = false;        // the first word of a sentence
 };
 

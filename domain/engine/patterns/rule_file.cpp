@@ -45,6 +45,7 @@ status parse_conditions(std::string_view body, token_condition& c) {
         else if (key == "per" && values.size() == 1) c.person = values[0];
         else if (key == "unknown" && values.empty()) c.unknown = true;
         else if (key == "cap" && values.empty()) c.capitalised = true;
+        else if (key == "lower" && values.empty()) c.lowercase = true;
         else if (key == "start" && values.empty()) c.sentence_start = true;
         else return bad("unknown condition '" + std::string(kv) + "'");
     }

@@ -11,13 +11,15 @@
 //   unless para el que                             # an exception: a match overlapping the mark vetoes
 //   suggest él                      # the replacement ($1..$9: a matched token); or `note`
 //   suggest @2<vblex><ifi><p3><sg>  # or a form generated from token 2's lemma and these tags
+//   suggest ~2                      # or token 2 with the one written accent that makes it a
+//                                   # dictionary word ("tenia" -> "tenía")
 //   example: Lo hice para el. -> Lo hice para él.  # an error and its correction
 //   example: Lo hice para el niño.                  # a correct sentence to leave alone
 //
 // A pattern token: words or marks separated by '|' (case-insensitive), '!' before them for
 // "none of these", '*' for any token, WORD for any word, END for the paragraph's end; then
 // optional conditions in braces, ';'-separated: pos=n,adj (the tagger's reading) can=vblex
-// (some reading) not=n (no reading) tense=pp,inf tag=comp num=pl gen=f per=p3 unknown cap start (first word of a
+// (some reading) not=n (no reading) tense=pp,inf tag=comp num=pl gen=f per=p3 unknown cap lower start (first word of a
 // sentence); then '?' for an
 // optional token. Spaces are not tokens. Lines starting with '#' are comments.
 #include <string>

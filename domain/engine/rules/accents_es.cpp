@@ -122,7 +122,9 @@ void noun_after_determiner(rule_context& cx, int i) {
                                    "lo",   "algo", "mucho", "ser", "sido"};
     static const set ambiguous = {"sabana", "sabanas"};  // savanna and sheet: both nouns
     const token& t = cx.p.tokens[i];
-    if (t.end - t.begin < 4 || has_accent(t.lower) || ambiguous.count(t.lower)) return;
+    if (t.end - t.begin < 4 || has_accent(t.lower) || ambiguous.count(t.lower) ||
+        t.lower.find('-') != std::string::npos)  // "obispo-madre"
+        return;
     const bool initial = t.shape == word_shape::capitalized && t.starts != boundary::none;
     if (t.shape != word_shape::lower && !initial) return;
     const std::string& w = t.lower;
@@ -180,7 +182,10 @@ void verb_after_pronoun(rule_context& cx, int i) {
                                   "acá",    "donde",  "dónde"};
     if (t.is("hacia") && is(next_adjacent(cx, i), direction)) return;  // the preposition
     auto form = accent_form(cx, t, stress::hiatus);
-    if (!form) return;
+    // A form far rarer than the word as written is no fix ("le cien" is not "cíen", of ciar).
+    if (!form || (cx.speller && cx.speller->corpus_count(to_lower(*form)) * 20 <
+                                    cx.speller->corpus_count(t.lower)))
+        return;
     cx.emit_tokens("ES_ACCENT_VERB_CONTEXT", i, i, *form, 0.75,
                    "Tras «" + prev->text + "» va el verbo: «" + *form + "».",
                    "After '" + prev->text + "' the verb form '" + *form + "' is meant.");

@@ -254,7 +254,7 @@ void check_word(rule_context& cx, std::size_t at) {
     if (accepted(sp, e, lower)) return;
     // Spanish: the morphological dictionary knows words es_ES lacks ("morriña"). Not English,
     // whose analyser knows both spellings where the user may have chosen one variant.
-    if (cx.es() && cx.morphology && !cx.morphology->readings_of(lower).empty()) return;
+    if (cx.es() && cx.morphology && cx.morphology->knows(lower)) return;
     const bool capital = t.shape == word_shape::capitalized;
     if (capital && (e.capital_mid_count > 0 || sp.known(t.text))) return;  // a name
     if (lower.find('-') != std::string::npos || lower.find('\'') != std::string::npos) return;

@@ -1,0 +1,59 @@
+#include "domain/engine/analysis/guesser.hpp"
+
+#include <span>
+
+#include "domain/engine/paragraph_view.hpp"
+#include "domain/utf8.hpp"
+
+namespace galley::engine_detail {
+
+namespace {
+
+struct ending {
+    std::string_view suffix;
+    std::string_view tags;
+};
+
+// Longest endings first within each language; tags as the language's analyser writes them.
+constexpr ending kSpanish[] = {
+    {"mente", "<adv>"},          {"ciones", "<n><f><pl>"},    {"siones", "<n><f><pl>"},
+    {"ción", "<n><f><sg>"},      {"sión", "<n><f><sg>"},      {"dades", "<n><f><pl>"},
+    {"dad", "<n><f><sg>"},       {"ismos", "<n><m><pl>"},     {"ismo", "<n><m><sg>"},
+    {"istas", "<n><mf><pl>"},    {"ista", "<n><mf><sg>"},     {"ados", "<vblex><pp><m><pl>"},
+    {"idos", "<vblex><pp><m><pl>"}, {"adas", "<vblex><pp><f><pl>"}, {"idas", "<vblex><pp><f><pl>"},
+    {"ado", "<vblex><pp><m><sg>"}, {"ido", "<vblex><pp><m><sg>"}, {"ada", "<vblex><pp><f><sg>"},
+    {"ida", "<vblex><pp><f><sg>"}, {"ando", "<vblex><ger>"},  {"iendo", "<vblex><ger>"},
+    {"osos", "<adj><m><pl>"},    {"osas", "<adj><f><pl>"},    {"oso", "<adj><m><sg>"},
+    {"osa", "<adj><f><sg>"},     {"bles", "<adj><mf><pl>"},   {"ble", "<adj><mf><sg>"},
+    {"ivos", "<adj><m><pl>"},    {"ivas", "<adj><f><pl>"},    {"ivo", "<adj><m><sg>"},
+    {"iva", "<adj><f><sg>"},     {"ar", "<vblex><inf>"},      {"er", "<vblex><inf>"},
+    {"ir", "<vblex><inf>"},
+};
+constexpr ending kEnglish[] = {
+    {"ly", "<adv>"},             {"tions", "<n><pl>"},        {"tion", "<n><sg>"},
+    {"nesses", "<n><pl>"},       {"ness", "<n><sg>"},         {"ments", "<n><pl>"},
+    {"ment", "<n><sg>"},         {"ities", "<n><pl>"},        {"ity", "<n><sg>"},
+    {"ing", "<vblex><ger>"},     {"ed", "<vblex><past>"},     {"ous", "<adj>"},
+    {"ful", "<adj>"},            {"ive", "<adj>"},            {"able", "<adj>"},
+    {"ible", "<adj>"},           {"ical", "<adj>"},
+};
+
+}  // namespace
+
+std::vector<std::string> guess_readings(std::string_view token, lang l) {
+    if (token.empty() || l == lang::other) return {};
+    std::size_t i = 0;
+    const char32_t first = utf8::next(token, i);
+    if (!is_letter(first)) return {};
+    std::string word(token);
+    if (is_upper(first)) return {word + "<np><ant>"};
+    const std::size_t letters = utf8::count(token);
+    for (const ending& e : l == lang::es ? std::span<const ending>(kSpanish) : std::span<const ending>(kEnglish)) {
+        // The stem must be longer than the ending ("dar" is no guess for an infinitive).
+        if (word.ends_with(e.suffix) && letters > utf8::count(e.suffix) + 2)
+            return {word + std::string(e.tags)};
+    }
+    return {};
+}
+
+}  // namespace galley::engine_detail
