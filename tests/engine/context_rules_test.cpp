@@ -105,3 +105,14 @@ TEST(typography_marks, spaces_units_abbreviations) {
     EXPECT_EQ(fixed("¿Qué es lo que pasa aquí.", "es"), "¿Qué es lo que pasa aquí?");
     EXPECT_FALSE(fires("¿Qué pasa? Nada.", "es", "ES_UNCLOSED_QUESTION"));
 }
+
+// A rare verb form written for a common accented word: the frequency list decides.
+TEST(accents_es, rare_unaccented_forms_of_common_words) {
+    EXPECT_EQ(galley::test::fixed("No lo haré jamas en la vida.", "es"), "No lo haré jamás en la vida.");
+    EXPECT_EQ(galley::test::fixed("Hay que leer entre lineas para entenderlo.", "es"),
+              "Hay que leer entre líneas para entenderlo.");
+    // Legitimate verb forms stay: a third person, a voseo imperative, a participle.
+    EXPECT_FALSE(galley::test::fires("La ley valida el acuerdo.", "es", "ES_ACCENT_FREQUENCY"));
+    EXPECT_FALSE(galley::test::fires("Intentalo allá que seguro conseguirás algo.", "es", "ES_ACCENT_FREQUENCY"));
+    EXPECT_FALSE(galley::test::fires("Ha esplendido siempre.", "es", "ES_ACCENT_FREQUENCY"));
+}
