@@ -47,6 +47,7 @@ void run_families(rule_context& cx) {
     } else if (cx.en()) {
         check_grammar_en(cx);
         check_confusables_en(cx);
+        check_confusion_context_en(cx);
         check_phrases_en(cx);
         check_context_typos_en(cx);
         check_eggcorns_en(cx);

@@ -116,3 +116,16 @@ TEST(accents_es, rare_unaccented_forms_of_common_words) {
     EXPECT_FALSE(galley::test::fires("Intentalo allá que seguro conseguirás algo.", "es", "ES_ACCENT_FREQUENCY"));
     EXPECT_FALSE(galley::test::fires("Ha esplendido siempre.", "es", "ES_ACCENT_FREQUENCY"));
 }
+
+// their/there and then/than decided by the tagger where no frame rule lists the words.
+TEST(confusion_context_en, the_likelier_twin_in_context) {
+    EXPECT_EQ(galley::test::fixed("She hid there faces from him.", "en"), "She hid their faces from him.");
+    EXPECT_EQ(galley::test::fixed("Of things, that there elopement had been discovered.", "en"),
+              "Of things, that their elopement had been discovered.");
+    EXPECT_EQ(galley::test::fixed("He was not held their in much estimation.", "en"),
+              "He was not held there in much estimation.");
+    EXPECT_FALSE(galley::test::fires("Who's their advisor this year?", "en", "EN_CONFUSION_CONTEXT"));
+    EXPECT_FALSE(galley::test::fires("The ozone layer then blocks most UVB.", "en", "EN_CONFUSION_CONTEXT"));
+    EXPECT_FALSE(galley::test::fires("There must of course be a relationship.", "en", "EN_CONFUSION_CONTEXT"));
+    EXPECT_FALSE(galley::test::fires("It is more than that.", "en", "EN_CONFUSION_CONTEXT"));
+}

@@ -20,6 +20,7 @@ void check_monosyllables_es(rule_context& cx);
 void check_verbs_es(rule_context& cx);     // verbs_es.cpp: voy a hablar, he comido, co-fundador  // monosyllables_es.cpp: tú él mí sé sí, ¿qué?
 void check_grammar_en(rule_context& cx);   // grammar_en.cpp: confusables, a/an, could of
 void check_confusables_en(rule_context& cx);  // confusables_en.cpp: then/than, to/too, i, dont
+void check_confusion_context_en(rule_context& cx);  // confusion_context_en.cpp: their/there by the tagger
 void check_phrases_en(rule_context& cx);
 void check_context_typos_en(rule_context& cx);  // context_typos_en.cpp: his should, he cold do
 void check_eggcorns_en(rule_context& cx);
