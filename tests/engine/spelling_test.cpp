@@ -66,3 +66,10 @@ TEST(spelling, classical_spellings_get_a_note_not_a_modern_replacement) {
             EXPECT_FALSE(s.replacement && s.rule_id.starts_with("ES_SPELLING")) << text << ": " << s.original;
     }
 }
+
+TEST(spelling, a_paragraph_of_classical_spanish_keeps_its_spellings) {
+    EXPECT_EQ(fixed("Llegó un hombre estranjero a la ciudad.", "es"), "Llegó un hombre extranjero a la ciudad.");
+    // "vuestra merced" marks Golden Age Spanish: its unknown words get notes, not replacements.
+    for (const auto& s : check("Y vuestra merced vio llegar un hombre estranjero a la ciudad.", "es"))
+        EXPECT_FALSE(s.rule_id == "ES_SPELLING_TYPO" && s.replacement) << s.original;
+}

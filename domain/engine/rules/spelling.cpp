@@ -145,6 +145,24 @@ bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_u
     return false;
 }
 
+// A paragraph of classical Spanish (Golden Age spelling: "vuestra merced", "dél", "agora"):
+// its unknown words are more often period spellings than slips, so they get notes only.
+bool classical_register(const rule_context& cx) {
+    static const set markers = {"ansí",  "agora", "vuesa",   "vuesas",  "dél",     "della",
+                                "dello", "dellos", "dellas", "desta",   "deste",   "destos",
+                                "destas", "desto", "aqueste", "aquesta", "aquesto", "mesmo",
+                                "mesma", "truje", "trujo",   "vido",    "priesa",  "sotil"};
+    const auto& toks = cx.p.tokens;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].kind != token_kind::word) continue;
+        if (markers.count(toks[i].lower)) return true;
+        if ((toks[i].is("vuestra") || toks[i].is("vuesa")) && i + 2 < toks.size() &&
+            toks[i + 2].is("merced"))
+            return true;
+    }
+    return false;
+}
+
 struct choice {
     std::string replacement;
     double confidence = 0;
@@ -240,7 +258,7 @@ std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate
     return std::nullopt;
 }
 
-void check_word(rule_context& cx, std::size_t at) {
+void check_word(rule_context& cx, std::size_t at, bool classical) {
     const token& t = cx.p.tokens[at];
     spell_session& sp = *cx.speller;
     const bool initial = t.starts != boundary::none;
@@ -273,7 +291,8 @@ void check_word(rule_context& cx, std::size_t at) {
     const bool es = cx.es();
     // A capitalised unknown word is more often a name or a foreign word than a typo: only an
     // accent is restored there ("Tambien" -> "También").
-    if (pick && cx.es() && archaic_spelling(lower, pick->replacement)) pick.reset();
+    if (pick && cx.es() && (archaic_spelling(lower, pick->replacement) || (classical && !pick->accent)))
+        pick.reset();
     if (pick && (!capital || pick->accent)) {
         std::string repl = capital ? capitalize(pick->replacement) : pick->replacement;
         if (pick->accent) {
@@ -305,6 +324,7 @@ void check_word(rule_context& cx, std::size_t at) {
 
 void check_spelling(rule_context& cx) {
     const auto& toks = cx.p.tokens;
+    const bool classical = cx.es() && classical_register(cx);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const token& t = toks[i];
         if (t.kind != token_kind::word) continue;
@@ -330,7 +350,7 @@ void check_spelling(rule_context& cx) {
             (i > 0 && toks[i - 1].is_punct(0x2026, cx.p.text)))
             continue;
         if (cut(i + 1) && (cut(i + 2) || toks[i + 1].is_punct(0x2026, cx.p.text))) continue;
-        check_word(cx, i);
+        check_word(cx, i, classical);
     }
 }
 
