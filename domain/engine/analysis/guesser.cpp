@@ -46,6 +46,9 @@ std::vector<std::string> guess_readings(std::string_view token, lang l) {
     const char32_t first = utf8::next(token, i);
     if (!is_letter(first)) return {};
     std::string word(token);
+    // Contractions ("you're") and elisions ("d'Artagnan") are not one word to guess.
+    if (word.find('\'') != std::string::npos || word.find("\xE2\x80\x99") != std::string::npos)
+        return {};
     if (is_upper(first)) return {word + "<np><ant>"};
     const std::size_t letters = utf8::count(token);
     for (const ending& e : l == lang::es ? std::span<const ending>(kSpanish) : std::span<const ending>(kEnglish)) {
@@ -53,6 +56,8 @@ std::vector<std::string> guess_readings(std::string_view token, lang l) {
         if (word.ends_with(e.suffix) && letters > utf8::count(e.suffix) + 2)
             return {word + std::string(e.tags)};
     }
+    // An English word the analyser lacks and no ending explains is most often a noun ("solace").
+    if (l == lang::en && letters > 3) return {word + "<n><sg>"};
     return {};
 }
 

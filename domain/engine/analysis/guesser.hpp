@@ -2,7 +2,8 @@
 // Readings for words the analyser does not know, guessed from capitalisation and suffix so the
 // tagger and the rules still see a part of speech: a capitalised or all-capital word is a proper
 // noun ("Mesía", "Vetusta"); a lower-case word by its ending ("-mente" adverb, "-ción" noun,
-// "-ado" participle; "-ly", "-tion", "-ed" in English). Words no ending explains get nothing.
+// "-ado" participle; "-ly", "-tion", "-ed" in English; any other English word of four letters or
+// more is taken for a noun). Contractions and other Spanish words get nothing.
 #include <string>
 #include <string_view>
 #include <vector>
