@@ -9,8 +9,8 @@ import { check, docxParagraphs, makeDocx, runBrowserTest } from './support.mjs';
 // One paragraph, three known suggestions in document order:
 //   0 "dia" → "día" (accept)   1 "tambien" → "también" (accept)   2 double space → " " (reject)
 // (Long enough for galley to detect Spanish: a very short text is `und` and gets no spelling rules.)
-const PARAGRAPH = 'Ayer fue un dia largo y tambien  muy frio en la ciudad, pero los niños jugaron en el parque con sus amigos.';
-const EXPECTED_FINAL = 'Ayer fue un día largo y también  muy frio en la ciudad, pero los niños jugaron en el parque con sus amigos.';
+const PARAGRAPH = 'Ayer fue un dia largo y tambien  muy fresco en la ciudad, pero los niños jugaron en el parque con sus amigos.';
+const EXPECTED_FINAL = 'Ayer fue un día largo y también  muy fresco en la ciudad, pero los niños jugaron en el parque con sus amigos.';
 
 async function scenario({ base, page, work, consoleErrors }) {
   await page.goto(base + '/');

@@ -222,3 +222,10 @@ TEST(pattern_rules, feature_conditions_hold_together_on_one_reading) {
     EXPECT_FALSE(fires("—¿De modo que usted cree que ayer era devota?", "es", "ES_PRETERITE_THIRD_PERSON"));
     EXPECT_EQ(fixed("Ella llego tarde a casa.", "es"), "Ella llegó tarde a casa.");
 }
+
+// A dialogue turn that ends in an ellipsis is prose: its first word takes a capital, even as
+// the first paragraph of a story.
+TEST(casing, a_dialogue_turn_ending_in_an_ellipsis_starts_with_a_capital) {
+    EXPECT_EQ(fixed("—señores, estamos fuera de la cuestión —gritó Ripamilán—, el caso es…", "es"),
+              "—Señores, estamos fuera de la cuestión —gritó Ripamilán—, el caso es…");
+}

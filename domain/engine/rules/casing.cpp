@@ -18,7 +18,7 @@ bool letters_only(const paragraph_view& p, const token& t) {
     return true;
 }
 
-// A paragraph that reads as prose: ends with . ? ! (maybe before a closing quote), 4+ words.
+// A paragraph that reads as prose: ends with . ? ! or … (maybe before a closing quote), 4+ words.
 bool prose_paragraph(const paragraph_view& p) {
     int last = p.prev_solid(static_cast<int>(p.tokens.size()));
     while (last >= 0 && p.tokens[last].kind == token_kind::punct &&
@@ -27,7 +27,7 @@ bool prose_paragraph(const paragraph_view& p) {
         --last;
     if (last < 0 || p.tokens[last].kind != token_kind::punct) return false;
     char32_t c = p.text[p.tokens[last].begin];
-    if (c != U'.' && c != U'?' && c != U'!') return false;
+    if (c != U'.' && c != U'?' && c != U'!' && c != 0x2026) return false;
     if (last > 0 && p.tokens[last - 1].is_punct(U'.', p.text)) return false;  // "than..."
     std::size_t words = 0;
     for (const auto& t : p.tokens) words += t.kind == token_kind::word;
@@ -100,7 +100,12 @@ void sentence_capital(rule_context& cx, int i) {
             return;
         // The first paragraph of a story may be a fragment cut from elsewhere ("con piscina,
         // ascensor."): only two sentences or ten words make it prose that starts a sentence.
-        if (cx.first_of_story && cx.p.sentences.size() < 2) {
+        // A dialogue turn ("—pues, con permiso…") is never such a fragment.
+        const int lead = cx.p.next_solid(-1);
+        const bool dialogue = lead >= 0 && cx.p.tokens[lead].kind == token_kind::punct &&
+                              (cx.p.text[cx.p.tokens[lead].begin] == 0x2014 ||
+                               cx.p.text[cx.p.tokens[lead].begin] == 0x2015);
+        if (cx.first_of_story && !dialogue && cx.p.sentences.size() < 2) {
             std::size_t words = 0;
             for (const auto& s : cx.p.sentences) words += s.words;
             if (words < 10) return;
