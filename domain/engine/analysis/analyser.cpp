@@ -55,6 +55,11 @@ bool analysis_session::knows(const std::string& token) {
     return !r.empty() && !r.front().guessed;
 }
 
+double analysis_session::prior(const std::string& word) {
+    std::vector<const hmm_tagger::prepared_token*> one{&lookup(word).tagger_view};
+    return analyser_.likelihood(one);
+}
+
 double analysis_session::fit(const paragraph_view& p, std::size_t at, const std::string& word) {
     constexpr int kSide = 6;
     std::vector<const hmm_tagger::prepared_token*> span;

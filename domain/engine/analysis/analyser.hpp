@@ -71,6 +71,9 @@ public:
     /// tokens each side): the tagger's log-probability of that span. Comparable between words
     /// for the same place only.
     double fit(const paragraph_view& p, std::size_t at, const std::string& word);
+    /// The tagger's log-probability of `word` alone. fit() minus this compares how well
+    /// different words suit a context without favouring words of one part of speech only.
+    double prior(const std::string& word);
     const language_analyser& analyser() const { return analyser_; }
 
 private:

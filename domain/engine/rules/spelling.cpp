@@ -224,13 +224,19 @@ std::vector<candidate_index::candidate> ranked_candidates(spell_session& sp,
 // span, and its shortfall from the best fitting one is taken from its score.
 void rerank_by_context(rule_context& cx, std::size_t at,
                        std::vector<candidate_index::candidate>& ranked) {
-    constexpr double weight = 0.5;  // measured on the slips set: 0.25–1.0 all help, 0.5 keeps clean text
+    // Measured on the slips sets: English does best with weight 0.5 on the raw likelihood;
+    // Spanish, whose many noun/verb ambiguity classes make a raw likelihood favour unambiguous
+    // words ("la gente" over "la frente"), with weight 1 on the likelihood less the word's own
+    // prior (+3% typos fixed, clean text unchanged).
+    const bool normalise = cx.es();
+    const double weight = normalise ? 1.0 : 0.5;
     if (!cx.morphology || ranked.size() < 2 || ranked[0].score - ranked[1].score >= 2.0) return;
     const std::size_t n = std::min<std::size_t>(3, ranked.size());
     std::vector<double> fit(n);
     double best = -1e300;
     for (std::size_t k = 0; k < n; ++k) {
         fit[k] = cx.morphology->fit(cx.p, at, ranked[k].word);
+        if (normalise) fit[k] -= cx.morphology->prior(ranked[k].word);
         best = std::max(best, fit[k]);
     }
     for (std::size_t k = 0; k < n; ++k) ranked[k].score += weight * (fit[k] - best);
