@@ -97,3 +97,9 @@ TEST(punctuation, opens_each_question_or_exclamation_of_a_sentence) {
               "—¡Conque ya ve usted! ¡Sólo que al pobre Marqués, por supuesto, no hay que decirle nada!");
     EXPECT_FALSE(fires("—¡Bah! —decía Visitación con un poco de envidia.", "es", "ES_OPENING_EXCLAMATION"));
 }
+
+TEST(punctuation, opening_marks_in_continued_quotations_and_before_an_ellipsis) {
+    EXPECT_EQ(fixed("»—Luego, todo aquello que los poetas dicen es verdad?", "es"),
+              "»—Luego, ¿todo aquello que los poetas dicen es verdad?");
+    EXPECT_EQ(fixed("—No faltaba más…! Tome usted.", "es"), "—¡No faltaba más…! Tome usted.");
+}

@@ -3,6 +3,7 @@
 // enseña eso?, ¿qué vamos aprendiendo?"). Each segment without its opening mark gets one where
 // the question or exclamation starts: at the segment's start, at an interrogative word after a
 // clause break ("Si lo sabes, ¿por qué…?"), or nowhere we can tell (then only a note).
+#include <algorithm>
 #include <vector>
 
 #include "domain/engine/rules/es_context.hpp"
@@ -101,14 +102,17 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
             }
         }
         if (dash_open >= 0) continue;
-        // "…" mid-sentence pauses like a comma ("No… si lo diré todo… pero ¿qué es todo?").
+        // "…" mid-sentence pauses like a comma ("No… si lo diré todo… pero ¿qué es todo?"),
+        // though not right before the closing mark ("¡No faltaba más…!").
+        if (c == 0x2026 && cx.p.next_solid(k) == s.last) continue;
         if (c == U',' || c == U';' || c == U':' || c == 0x2014 || c == 0x2026)
             breaks.push_back({k, c == U',' || c == 0x2014 || c == 0x2026});
     }
     const token& lead = toks[words[0]];
     // "—¡Bah! —decía Visitación…": a dialogue tag is not the question; it may start after it.
-    if (lead.shape == word_shape::lower && words[0] > 0 && s.first < words[0] &&
-        toks[s.first].kind == token_kind::punct && ch(cx, toks[s.first]) == 0x2014)
+    const int before_lead = cx.p.prev_solid(words[0]);
+    if (lead.shape == word_shape::lower && before_lead >= 0 &&
+        toks[before_lead].kind == token_kind::punct && ch(cx, toks[before_lead]) == 0x2014)
         return -1;
     if (interrogative(lead) || (!question && interjection(lead))) return words[0];
     if (breaks.empty()) {
@@ -145,8 +149,11 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
     // A question after a clause with a verb of its own ("Si no llueve, ¿vienes mañana?").
     if (question && verb) return tail[w];
     // "¡Oiga usted, señor don Pompeyo, que…!": a short call before the first comma.
-    if (!question && breaks.front().comma && ch(cx, toks[breaks.front().at]) == U',' &&
-        words_between(cx, s.first, breaks.front().at).size() <= 3 && dash_pairs == 0)
+    const bool commas_only = std::all_of(breaks.begin(), breaks.end(), [&](const clause_break& b) {
+        return ch(cx, toks[b.at]) == U',';
+    });
+    if (!question && commas_only && words_between(cx, s.first, breaks.front().at).size() <= 3 &&
+        dash_pairs == 0)
         return words[0];
     // After a colon or semicolon a short tail is a label or a list, not a vocative.
     if (!last.comma) return -1;
@@ -165,8 +172,13 @@ void open_segment(rule_context& cx, const segment& s, bool first_of_sentence) {
         else if (t.kind != token_kind::space && t.kind != token_kind::punct) return;
     }
     if (first_word < 0) return;
-    // A paragraph that starts mid-sentence (a lowercase continuation) is not ours to open.
-    if (first_of_sentence && toks[first_word].starts == boundary::none) return;
+    // A paragraph that starts mid-sentence (a lowercase continuation) is not ours to open; a
+    // continued quotation ("»—Luego, …?") is.
+    bool only_marks = true;
+    for (int k = 0; k < first_word; ++k)
+        only_marks &= toks[k].kind == token_kind::space ||
+                      (toks[k].kind == token_kind::punct && leading_mark(ch(cx, toks[k])));
+    if (first_of_sentence && toks[first_word].starts == boundary::none && !only_marks) return;
     segment from_word = s;
     from_word.first = first_word;
     const char* rule = question ? "ES_OPENING_QUESTION" : "ES_OPENING_EXCLAMATION";
