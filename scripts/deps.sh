@@ -28,10 +28,19 @@ galley_install_packages() {
 galley_build() {
   local root="$1" build="$2"
   export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+  # GALLEY_CMAKE_ARGS: extra configure options (a new build directory only);
+  # GALLEY_BUILD_TARGETS: what to build (default: everything).
   if [ ! -f "$build/build.ninja" ]; then
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    # shellcheck disable=SC2086
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${GALLEY_CMAKE_ARGS:-} >/dev/null
   fi
-  cmake --build "$build" -- -j"$(nproc)"
+  local targets=()
+  [ -n "${GALLEY_BUILD_TARGETS:-}" ] && read -r -a targets <<<"$GALLEY_BUILD_TARGETS"
+  if [ ${#targets[@]} -gt 0 ]; then
+    cmake --build "$build" --target "${targets[@]}" -- -j"$(nproc)"
+  else
+    cmake --build "$build" -- -j"$(nproc)"
+  fi
 }
 
 # What tests/browser needs: Debian's chromium and node/npm (apt, when missing), and the npm packages

@@ -1,9 +1,29 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, starts a throwaway PostgreSQL, and runs the whole suite
 # through CTest with its DSN in GALLEY_TEST_PG. Fails (never skips) when PostgreSQL cannot start.
+#
+#   scripts/test.sh [CTEST ARGS...]             the whole suite in ./build
+#   scripts/test.sh --sanitize [CTEST ARGS...]  the same built with ASan + UBSan in ./build-sanitize;
+#       GALLEY_SANITIZE_TARGETS limits what is built (e.g. "galley_engine_tests"), and the CTest
+#       arguments then select the matching tests (e.g. -L 'unit|engine|formats').
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD="${GALLEY_BUILD_DIR:-$ROOT/build}"
+SANITIZE=0
+if [ "${1:-}" = "--sanitize" ]; then
+  SANITIZE=1
+  shift
+fi
+if [ "$SANITIZE" = 1 ]; then
+  BUILD="${GALLEY_BUILD_DIR:-$ROOT/build-sanitize}"
+  export GALLEY_CMAKE_ARGS="-DGALLEY_SANITIZE=ON ${GALLEY_CMAKE_ARGS:-}"
+  export GALLEY_BUILD_TARGETS="${GALLEY_SANITIZE_TARGETS:-}"
+  # Leaks, memory errors and undefined behaviour all fail the test that meets them.
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  export LSAN_OPTIONS="suppressions=$ROOT/scripts/lsan.supp:print_suppressions=0"
+else
+  BUILD="${GALLEY_BUILD_DIR:-$ROOT/build}"
+fi
 source "$ROOT/scripts/deps.sh"
 galley_install_packages "${GALLEY_PACKAGES[@]}" "${GALLEY_TEST_PACKAGES[@]}"
 galley_install_browser_deps "$ROOT"   # before the build: CMake registers the browser test when chromium and node exist
