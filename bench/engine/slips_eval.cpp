@@ -3,7 +3,13 @@
 // (the corrected slipped paragraph equals the corrected original) and the share of clean
 // paragraphs it changes. Never tune rules on these paragraphs: they stand for any text.
 //
+// With --precision it also prints each rule's measured precision, the figure its confidence
+// should state (issue #10, item 7): a replacement is right when it turns the slip back into the
+// original, wrong when it touches the slip otherwise or changes a clean paragraph; replacements
+// elsewhere in slipped paragraphs are not counted (the original text is not known to be clean).
+//
 // Usage: galley_slips_eval [es|en] [--per-kind N] [--clean N] [--seed S] [--dump FILE] [-v KIND]
+//                          [--precision]
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -40,6 +46,48 @@ std::string modern_edition(const engine& e, const std::string& text, const std::
     return bench::apply_replacements(text, ss);
 }
 
+std::vector<suggestion> suggestions(const engine& e, const std::string& text, const std::string& lang) {
+    document_text doc;
+    doc.paragraphs.push_back({story_kind::body, 0, text});
+    check_options o;
+    o.language = lang;
+    return e.check(doc, o);
+}
+
+// Per rule: replacements that restored the original, wrong ones, and the confidences given.
+struct rule_tally {
+    int right = 0, wrong = 0;
+    double confidence_sum = 0;
+    int emitted = 0;
+};
+
+void count_precision(std::map<std::string, rule_tally>& rules, const std::vector<suggestion>& ss,
+                     const std::string& slipped, const std::string& original) {
+    const std::u32string s = utf8::decode(slipped), o = utf8::decode(original);
+    std::size_t prefix = 0, suffix = 0;
+    while (prefix < s.size() && prefix < o.size() && s[prefix] == o[prefix]) ++prefix;
+    while (suffix < s.size() - prefix && suffix < o.size() - prefix &&
+           s[s.size() - 1 - suffix] == o[o.size() - 1 - suffix])
+        ++suffix;
+    const std::size_t slip_begin = prefix, slip_end = s.size() - suffix;  // may be empty (a deletion)
+    for (const suggestion& x : ss) {
+        if (!x.replacement) continue;
+        rule_tally& t = rules[x.rule_id];
+        t.confidence_sum += x.confidence;
+        ++t.emitted;
+        if (slipped == original) {  // a clean paragraph
+            ++t.wrong;
+            continue;
+        }
+        const std::size_t b = x.offset, e = x.offset + x.length;
+        const bool touches = b <= slip_end && e >= slip_begin;
+        if (!touches) continue;
+        std::u32string fixed = s;
+        fixed.replace(x.offset, x.length, utf8::decode(*x.replacement));
+        (fixed == o ? t.right : t.wrong) += 1;
+    }
+}
+
 std::string tsv_cell(std::string s) {
     for (char& c : s)
         if (c == '\t' || c == '\n') c = ' ';
@@ -53,6 +101,7 @@ int main(int argc, char** argv) {
     std::size_t per_kind = 200, clean = 500;
     std::uint32_t seed = 20261129;
     std::string dump, verbose_kind;
+    bool precision = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -61,6 +110,7 @@ int main(int argc, char** argv) {
         else if (a == "--seed") seed = static_cast<std::uint32_t>(std::stoul(next()));
         else if (a == "--dump") dump = next();
         else if (a == "-v") verbose_kind = next();
+        else if (a == "--precision") precision = true;
         else langs = {a};
     }
     auto e = engine::load();
@@ -80,7 +130,10 @@ int main(int argc, char** argv) {
         for (auto& p : paragraphs) p = modern_edition(*e, p, lang);
         auto set = bench::make_slip_set(paragraphs, lang, spelled, per_kind, clean, seed);
         std::map<std::string, std::pair<int, int>> tally;  // kind -> (cases, fixed or changed)
+        std::map<std::string, rule_tally> rules;
         for (const auto& c : set) {
+            if (precision)
+                count_precision(rules, suggestions(*e, c.slipped, lang), c.slipped, c.original);
             if (out) out << lang << '\t' << c.kind << '\t' << tsv_cell(c.original) << '\t' << tsv_cell(c.slipped) << '\n';
             std::string want = corrected(*e, c.original, lang);
             auto& [cases, hits] = tally[c.kind];
@@ -117,6 +170,16 @@ int main(int argc, char** argv) {
         auto [clean_cases, changed] = tally["clean"];
         std::printf("%-4s %-16s %6d %6d %7.1f%%  (clean paragraphs changed)\n", lang.c_str(),
                     "clean", clean_cases, changed, clean_cases ? 100.0 * changed / clean_cases : 0.0);
+        if (precision) {
+            std::printf("\n%-4s %-34s %6s %6s %10s %11s\n", "lang", "rule", "right", "wrong",
+                        "precision", "confidence");
+            for (const auto& [id, t] : rules) {
+                if (t.right + t.wrong == 0) continue;
+                std::printf("%-4s %-34s %6d %6d %9.0f%% %10.2f\n", lang.c_str(), id.c_str(), t.right,
+                            t.wrong, 100.0 * t.right / (t.right + t.wrong),
+                            t.emitted ? t.confidence_sum / t.emitted : 0.0);
+            }
+        }
     }
     return 0;
 }

@@ -353,7 +353,7 @@ void rare_unaccented(rule_context& cx, int i) {
             return;
     }
     std::string repl = cased(t, best);
-    cx.emit_tokens("ES_ACCENT_FREQUENCY", i, i, repl, 0.7, "Falta la tilde: «" + repl + "».",
+    cx.emit_tokens("ES_ACCENT_FREQUENCY", i, i, repl, 0.8, "Falta la tilde: «" + repl + "».",
                    "Missing accent: '" + repl + "'.");
 }
 

@@ -113,7 +113,7 @@ void sentence_capital(rule_context& cx, int i) {
     } else if (t.starts != boundary::period || one_letter || !after_sentence_word(cx, i)) {
         return;
     }
-    cx.emit_tokens("SENTENCE_CAPITAL", i, i, capitalize(t.text), 0.8,
+    cx.emit_tokens("SENTENCE_CAPITAL", i, i, capitalize(t.text), 0.95,
                    "La oración empieza con mayúscula.",
                    "Start the sentence with a capital letter.");
 }

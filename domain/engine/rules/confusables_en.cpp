@@ -41,7 +41,7 @@ void lowercase_i(rule_context& cx, int i) {
         const token* prev = p >= 0 && cx.p.tokens[p].kind == token_kind::word ? &cx.p.tokens[p] : nullptr;
         if (prev && numbering.count(prev->lower)) return;
     }
-    cx.emit_tokens("EN_I_LOWERCASE", i, i, std::string(it->second), 0.85, "",
+    cx.emit_tokens("EN_I_LOWERCASE", i, i, std::string(it->second), 0.95, "",
                    "The pronoun 'I' is always a capital.");
 }
 

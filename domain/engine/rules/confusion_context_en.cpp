@@ -91,7 +91,7 @@ void check_confusion_context_en(rule_context& cx) {
             if (gain < margin) break;
             std::string repl = t.shape == word_shape::capitalized ? capitalize(other) : other;
             cx.emit_tokens("EN_CONFUSION_CONTEXT", static_cast<int>(i), static_cast<int>(i), repl,
-                           0.7, "«" + repl + "» encaja aquí.", "\"" + repl + "\" fits here.");
+                           0.8, "«" + repl + "» encaja aquí.", "\"" + repl + "\" fits here.");
             break;
         }
     }

@@ -171,9 +171,9 @@ void a_an(rule_context& cx, int i) {
         return;
     bool vowel = vowel_sound(next.lower);
     if (t.is("a") && vowel) {
-        cx.emit_tokens("EN_A_AN", i, i, cased(t, "an"), 0.8, "", "Use 'an' before a vowel sound.");
+        cx.emit_tokens("EN_A_AN", i, i, cased(t, "an"), 0.9, "", "Use 'an' before a vowel sound.");
     } else if (t.is("an") && !vowel && next.lower[0] != 'h') {
-        cx.emit_tokens("EN_A_AN", i, i, cased(t, "a"), 0.8, "",
+        cx.emit_tokens("EN_A_AN", i, i, cased(t, "a"), 0.9, "",
                        "Use 'a' before a consonant sound.");
     }
 }

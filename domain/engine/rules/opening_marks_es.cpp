@@ -193,7 +193,7 @@ void open_segment(rule_context& cx, const segment& s, bool first_of_sentence) {
     }
     std::string repl =
         (question ? std::string("\xC2\xBF") : std::string("\xC2\xA1")) + toks[at].text;
-    cx.emit_tokens(rule, at, at, repl, 0.75, es_msg, en_msg);
+    cx.emit_tokens(rule, at, at, repl, 0.9, es_msg, en_msg);
 }
 
 // Splits a sentence at its closing ? and ! and opens each part that lacks its mark.

@@ -80,7 +80,7 @@ void check_repetition(rule_context& cx) {
         if (cx.speller && w.size() <= 5 && !cx.speller->known(w) && !cx.speller->known(a.text))
             continue;
         if (!cx.speller && a.end - a.begin < 4) continue;
-        cx.emit("WORD_REPETITION", a.begin, b.end, a.text, 0.85,
+        cx.emit("WORD_REPETITION", a.begin, b.end, a.text, 0.9,
                 "Palabra repetida: «" + b.text + "».", "Repeated word: \"" + b.text + "\".");
     }
 }
