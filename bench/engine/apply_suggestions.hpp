@@ -1,13 +1,24 @@
 #pragma once
-// What a writer gets back: a paragraph with every replacement of a check applied (notes leave
-// the text alone). Shared by the engine benchmarks.
+// What a writer gets back: the suggestions for one paragraph checked alone in a forced language,
+// and the paragraph with every replacement applied (notes leave the text alone). Shared by the
+// engine benchmarks.
 #include <string>
 #include <vector>
 
+#include "domain/engine/engine.hpp"
 #include "domain/engine/suggestion.hpp"
 #include "domain/utf8.hpp"
 
 namespace galley::bench {
+
+inline std::vector<suggestion> check_paragraph(const engine& e, const std::string& text,
+                                               const std::string& lang) {
+    document_text doc;
+    doc.paragraphs.push_back({story_kind::body, 0, text});
+    check_options o;
+    o.language = lang;
+    return e.check(doc, o);
+}
 
 inline std::string apply_replacements(const std::string& text, const std::vector<suggestion>& ss) {
     std::u32string t = utf8::decode(text);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/engine/apply_suggestions.hpp"
 #include "domain/engine/engine.hpp"
 #include "domain/utf8.hpp"
 
@@ -72,11 +73,7 @@ struct tally {
 };
 
 std::vector<suggestion> run(const engine& e, const std::string& text, const std::string& lang) {
-    document_text doc;
-    doc.paragraphs.push_back({story_kind::body, 0, text});
-    check_options o;
-    o.language = lang;
-    return e.check(doc, o);
+    return bench::check_paragraph(e, text, lang);
 }
 
 }  // namespace

@@ -26,32 +26,16 @@ using namespace galley;
 namespace {
 
 std::string corrected(const engine& e, const std::string& text, const std::string& lang) {
-    document_text doc;
-    doc.paragraphs.push_back({story_kind::body, 0, text});
-    check_options o;
-    o.language = lang;
-    return bench::apply_replacements(text, e.check(doc, o));
+    return bench::apply_replacements(text, bench::check_paragraph(e, text, lang));
 }
 
 // The paragraph with the engine's typography fixes applied: the novels keep conventions of
 // their time (hyphens for dialogue dashes, "..." for ellipses) that a modern edition would
 // not, and "clean" should measure the changes an editor would call wrong, not those.
 std::string modern_edition(const engine& e, const std::string& text, const std::string& lang) {
-    document_text doc;
-    doc.paragraphs.push_back({story_kind::body, 0, text});
-    check_options o;
-    o.language = lang;
-    auto ss = e.check(doc, o);
+    auto ss = bench::check_paragraph(e, text, lang);
     std::erase_if(ss, [](const suggestion& s) { return s.cat != category::typography; });
     return bench::apply_replacements(text, ss);
-}
-
-std::vector<suggestion> suggestions(const engine& e, const std::string& text, const std::string& lang) {
-    document_text doc;
-    doc.paragraphs.push_back({story_kind::body, 0, text});
-    check_options o;
-    o.language = lang;
-    return e.check(doc, o);
 }
 
 // Per rule: replacements that restored the original, wrong ones, and the confidences given.
@@ -133,7 +117,7 @@ int main(int argc, char** argv) {
         std::map<std::string, rule_tally> rules;
         for (const auto& c : set) {
             if (precision)
-                count_precision(rules, suggestions(*e, c.slipped, lang), c.slipped, c.original);
+                count_precision(rules, bench::check_paragraph(*e, c.slipped, lang), c.slipped, c.original);
             if (out) out << lang << '\t' << c.kind << '\t' << tsv_cell(c.original) << '\t' << tsv_cell(c.slipped) << '\n';
             std::string want = corrected(*e, c.original, lang);
             auto& [cases, hits] = tally[c.kind];
@@ -141,11 +125,7 @@ int main(int argc, char** argv) {
             if (c.kind == "clean") {
                 hits += want != c.original;
                 if (verbose_kind == "clean" && want != c.original) {
-                    document_text doc;
-                    doc.paragraphs.push_back({story_kind::body, 0, c.original});
-                    check_options o;
-                    o.language = lang;
-                    for (const auto& s : e->check(doc, o))
+                    for (const auto& s : bench::check_paragraph(*e, c.original, lang))
                         if (s.replacement)
                             std::cout << "CHANGED\t" << s.rule_id << "\t" << s.original << " -> "
                                       << *s.replacement << "\n";
