@@ -73,3 +73,8 @@ TEST(spelling, a_paragraph_of_classical_spanish_keeps_its_spellings) {
     for (const auto& s : check("Y vuestra merced vio llegar un hombre estranjero a la ciudad.", "es"))
         EXPECT_FALSE(s.rule_id == "ES_SPELLING_TYPO" && s.replacement) << s.original;
 }
+
+TEST(spelling, latin_locutions_are_not_misspellings) {
+    EXPECT_TRUE(check("Es condición sine qua non tener permiso para entrar.", "es").empty());
+    EXPECT_TRUE(check("Lo resolvieron grosso modo y de facto.", "es").empty());
+}

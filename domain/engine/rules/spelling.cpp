@@ -326,6 +326,33 @@ void check_word(rule_context& cx, std::size_t at, bool classical) {
                 " If it is right, add it to the project dictionary.");
 }
 
+// Latin locutions used in Spanish and English prose ("sine qua non", "grosso modo"): their words
+// are no misspellings of Spanish or English ones. Returns the number of tokens the one starting
+// at token i spans, or 0.
+std::size_t latin_locution_at(const rule_context& cx, std::size_t i) {
+    static const std::vector<std::vector<std::string_view>> locutions = {
+        {"sine", "qua", "non"}, {"ad", "hoc"},         {"a", "priori"},       {"a", "posteriori"},
+        {"grosso", "modo"},     {"in", "situ"},        {"ipso", "facto"},     {"per", "se"},
+        {"statu", "quo"},       {"status", "quo"},     {"vox", "populi"},     {"mea", "culpa"},
+        {"modus", "operandi"},  {"motu", "proprio"},   {"in", "extremis"},    {"sui", "generis"},
+        {"alma", "mater"},      {"ad", "honorem"},     {"in", "memoriam"},    {"urbi", "et", "orbi"},
+        {"post", "mortem"},     {"lato", "sensu"},     {"stricto", "sensu"},  {"de", "facto"},
+        {"in", "vitro"},        {"ex", "aequo"},       {"bona", "fide"},      {"quid", "pro", "quo"},
+        {"peccata", "minuta"},  {"in", "albis"},       {"ad", "infinitum"},   {"ad", "nauseam"}};
+    const auto& toks = cx.p.tokens;
+    for (const auto& words : locutions) {
+        std::size_t k = i, w = 0;
+        while (w < words.size() && k < toks.size() && toks[k].kind == token_kind::word &&
+               toks[k].lower == words[w]) {
+            ++w;
+            if (w == words.size()) return k - i + 1;
+            if (k + 2 >= toks.size() || toks[k + 1].kind != token_kind::space) break;
+            k += 2;
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 void check_spelling(rule_context& cx) {
@@ -334,6 +361,10 @@ void check_spelling(rule_context& cx) {
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const token& t = toks[i];
         if (t.kind != token_kind::word) continue;
+        if (std::size_t span = latin_locution_at(cx, i)) {
+            i += span - 1;
+            continue;
+        }
         // Glued to a number ("3kg", "2nd") or part of a dotted abbreviation ("p.ej.").
         if (i > 0 && toks[i - 1].kind == token_kind::number) continue;
         if (i + 1 < toks.size() && toks[i + 1].kind == token_kind::number) continue;
