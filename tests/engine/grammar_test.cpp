@@ -229,3 +229,11 @@ TEST(casing, a_dialogue_turn_ending_in_an_ellipsis_starts_with_a_capital) {
     EXPECT_EQ(fixed("—señores, estamos fuera de la cuestión —gritó Ripamilán—, el caso es…", "es"),
               "—Señores, estamos fuera de la cuestión —gritó Ripamilán—, el caso es…");
 }
+
+// "an" before h: only a silent h or an accepted older variant ("an historic") keeps it.
+TEST(grammar_en, an_before_a_sounded_h_is_a_slip) {
+    EXPECT_EQ(fixed("She married an husband of fortune.", "en"), "She married a husband of fortune.");
+    EXPECT_FALSE(fires("It is an hour's drive from here.", "en", "EN_A_AN"));
+    EXPECT_FALSE(fires("It was an historic day.", "en", "EN_A_AN"));
+    EXPECT_FALSE(fires("He is an honest man.", "en", "EN_A_AN"));
+}

@@ -125,11 +125,9 @@ void were(rule_context& cx, int i) {
 }
 
 bool vowel_sound(std::string_view w) {
-    static const set an_exceptions = {"hour",  "hours",   "honest", "honestly",   "honour",
-                                      "honor", "honours", "honors", "honourable", "honorable",
-                                      "heir",  "heirs",   "hourly", "heiress"};
-    for (auto e : an_exceptions)
-        if (w == e) return true;
+    // A silent h: "an hour's drive", "an honest man", "an heirloom".
+    for (std::string_view stem : {"hour", "honest", "honour", "honor", "heir"})
+        if (w.starts_with(stem)) return true;
     if (w.empty()) return false;
     char c = w[0];
     if (c == 'u') {
@@ -142,6 +140,15 @@ bool vowel_sound(std::string_view w) {
     if (c == 'e') return !(w.starts_with("eu") || w.starts_with("ewe"));
     if (c == 'o') return !(w.starts_with("one") || w.starts_with("once") || w == "ouija");
     return c == 'a' || c == 'i';
+}
+
+// "an historic", "an hotel": with an unstressed first syllable, "an" before h is an accepted
+// (older British) variant; before any other h ("an husband", "an headache") it is a slip.
+bool an_before_h_accepted(std::string_view w) {
+    static const set variants = {"historic", "historical", "historian", "historically", "hotel",
+                                 "hotels",   "heroic",     "hereditary", "habitual", "hypothesis",
+                                 "hysterical", "humble"};
+    return w.starts_with("h") && variants.count(w) > 0;
 }
 
 void a_an(rule_context& cx, int i) {
@@ -172,7 +179,7 @@ void a_an(rule_context& cx, int i) {
     bool vowel = vowel_sound(next.lower);
     if (t.is("a") && vowel) {
         cx.emit_tokens("EN_A_AN", i, i, cased(t, "an"), 0.9, "", "Use 'an' before a vowel sound.");
-    } else if (t.is("an") && !vowel && next.lower[0] != 'h') {
+    } else if (t.is("an") && !vowel && !an_before_h_accepted(next.lower)) {
         cx.emit_tokens("EN_A_AN", i, i, cased(t, "a"), 0.9, "",
                        "Use 'a' before a consonant sound.");
     }
