@@ -144,21 +144,49 @@ bool spell_session::frequent(const std::string& lower) {
     return it != words_.end() && it->second.lower_count >= 3 && known_lower(it->second, lower);
 }
 
-std::vector<std::string> spell_session::with_one_accent(const std::string& lower) {
-    std::vector<std::string> out;
-    std::u32string w = utf8::decode(lower);
+namespace {
+
+// Calls f(form) for each spelling of `lower` with one written accent on a vowel (none when
+// `lower` has an accent already).
+template <class F>
+void for_each_one_accent(const std::string& lower, F&& f) {
     static constexpr std::u32string_view plain = U"aeiou", marked = U"áéíóú";
-    for (char32_t c : w)
-        if (marked.find(c) != std::u32string_view::npos) return out;
+    const std::u32string w = utf8::decode(lower);
+    if (w.find_first_of(marked.data(), 0, marked.size()) != std::u32string::npos) return;
     for (std::size_t i = 0; i < w.size(); ++i) {
         std::size_t v = plain.find(w[i]);
         if (v == std::u32string_view::npos) continue;
         std::u32string form = w;
         form[i] = marked[v];
-        std::string s = utf8::encode(form);
-        if (known(s)) out.push_back(std::move(s));
+        f(utf8::encode(form));
     }
-    return out;
+}
+
+}  // namespace
+
+const accent_twin& spell_session::listed_accent_twin(const std::string& lower) {
+    word_entry& e = entry(lower);
+    if (!e.has_twin) {
+        for_each_one_accent(lower, [&](std::string form) {
+            std::uint64_t n = corpus_count(form);
+            if (n > e.twin.count) e.twin = {std::move(form), n};
+        });
+        e.has_twin = true;
+    }
+    return e.twin;
+}
+
+std::string spell_session::accented_twin(const std::string& lower) {
+    std::vector<std::string> forms;
+    for_each_one_accent(lower, [&](std::string form) {
+        if (known(form)) forms.push_back(std::move(form));
+    });
+    if (forms.size() == 1) return forms.front();
+    const accent_twin& listed = listed_accent_twin(lower);
+    if (listed.form.empty()) return {};
+    for (const std::string& f : forms)
+        if (f != listed.form && 10 * corpus_count(f) > listed.count) return {};
+    return listed.form;
 }
 
 std::uint64_t spell_session::corpus_count(const std::string& lower) const {

@@ -70,12 +70,20 @@ struct candidates {
     std::vector<std::string> splits;   // two known words ("a lot")
 };
 
+/// The spelling of a word with one written accent added that the frequency list knows best.
+struct accent_twin {
+    std::string form;         // empty: no such spelling is listed
+    std::uint64_t count = 0;  // its corpus count
+};
+
 struct word_entry {
     std::uint32_t lower_count = 0;        // written in lower case
     std::uint32_t capital_mid_count = 0;  // capitalised, not at a sentence start
     std::int8_t known = -1;               // -1: not yet asked
     bool has_candidates = false;
+    bool has_twin = false;
     candidates cands;
+    accent_twin twin;
 };
 
 class spell_session {
@@ -96,9 +104,14 @@ public:
     /// Frequent: in the language's list of common words or seen >= 3 times in this document.
     bool frequent(const std::string& lower);
     const candidates& candidates_of(word_entry& e, const std::string& lower);
-    /// The dictionary words made by writing one accent on a vowel of `lower`, which has none
-    /// ("tenia" -> "tenía"; "publico" -> "público", "publicó"). Empty for accented words.
-    std::vector<std::string> with_one_accent(const std::string& lower);
+    /// Of the spellings of `lower` with one written accent added (none when it has one), the
+    /// most frequent in the frequency list. Cached per word; asks no dictionary, so it is cheap
+    /// enough for every word of a text.
+    const accent_twin& listed_accent_twin(const std::string& lower);
+    /// The spelling of `lower` with one written accent that makes a dictionary word: the only
+    /// one, or of several the one ten times more frequent than the others ("tenia" -> "tenía",
+    /// "frio" -> "frío", not "frió"); empty when there is none.
+    std::string accented_twin(const std::string& lower);
     /// How often `lower` occurs in the frequency list (0: not listed).
     std::uint64_t corpus_count(const std::string& lower) const;
     /// Dictionary words near `lower` ranked by the noisy channel (candidate_index), best first.

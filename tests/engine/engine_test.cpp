@@ -152,3 +152,15 @@ TEST(engine, suggestions_per_paragraph_are_capped_with_one_summary_note) {
     EXPECT_NE(ss.back().message.find("more suggestions"), std::string::npos);
     EXPECT_EQ(ss[1].rule_id, "WORD_REPETITION");  // the first "the" also takes a capital
 }
+
+// One question of 200 000 clauses: placing its ¿ walks the clauses once, not once per clause
+// (quadratic, that would not finish within the test's timeout).
+TEST(engine, a_question_of_many_clauses_is_checked_in_linear_time) {
+    std::string line = "Dime";
+    for (int i = 0; i < 200000; ++i) line += ", y luego";
+    line += " qué hiciste?";
+    auto ss = check(line, "es");
+    EXPECT_TRUE(std::any_of(ss.begin(), ss.end(), [](const auto& s) {
+        return s.rule_id == "ES_OPENING_QUESTION";
+    }));
+}

@@ -140,22 +140,9 @@ std::optional<std::string> accented(rule_context& cx, const view& v, const std::
                                     std::string_view spec) {
     std::size_t j = static_cast<std::size_t>(spec[1] - '1');
     if (j >= bound.size() || bound[j] < 0 || !cx.speller) return std::nullopt;
-    auto forms = cx.speller->with_one_accent(cx.p.tokens[v.solid[bound[j]]].lower);
-    if (forms.size() == 1) return forms.front();
-    std::size_t best = forms.size();
-    std::uint64_t best_count = 0, runner_up = 0;
-    for (std::size_t k = 0; k < forms.size(); ++k) {
-        std::uint64_t n = cx.speller->corpus_count(forms[k]);
-        if (n > best_count) {
-            runner_up = best_count;
-            best_count = n;
-            best = k;
-        } else {
-            runner_up = std::max(runner_up, n);
-        }
-    }
-    if (best == forms.size() || best_count < 10 * runner_up) return std::nullopt;
-    return forms[best];
+    std::string form = cx.speller->accented_twin(cx.p.tokens[v.solid[bound[j]]].lower);
+    if (form.empty()) return std::nullopt;
+    return form;
 }
 
 std::optional<std::string> fill(rule_context& cx, const pattern_rule& r, const view& v,

@@ -319,20 +319,10 @@ void rare_unaccented(rule_context& cx, int i) {
         return;
     spell_session& sp = *cx.speller;
     // Cheap first: the accented spellings are looked up in the frequency list only.
-    const std::u32string w = decode(t.lower);
-    std::string best;
-    std::uint64_t best_count = 0;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-        if (!vowel(w[k]) || w[k] == U'ü') continue;
-        std::u32string v = w;
-        v[k] = with_accent(v[k]);
-        std::string form = encode(v);
-        std::uint64_t n = sp.corpus_count(form);
-        if (n > best_count) best_count = n, best = std::move(form);
-    }
-    if (best_count < 1000 || best_count < 10 * std::max<std::uint64_t>(sp.corpus_count(t.lower), 1))
+    const accent_twin& twin = sp.listed_accent_twin(t.lower);
+    if (twin.count < 1000 || twin.count < 10 * std::max<std::uint64_t>(sp.corpus_count(t.lower), 1))
         return;
-    if (!sp.known(t.lower)) return;  // the speller's business
+    if (!sp.known_lower(sp.entry(t.lower), t.lower)) return;  // the speller's business
     // Unknown to the analyser (jamar, miar, linear are too rare for it), or known only as a
     // first-person present ("capitulo"); not a third person ("la ley valida"), an imperative
     // ("intentalo") or any other form a sentence may well want.
@@ -352,7 +342,7 @@ void rare_unaccented(rule_context& cx, int i) {
             sp.known(t.lower.substr(0, t.lower.size() - e.size())))
             return;
     }
-    std::string repl = cased(t, best);
+    std::string repl = cased(t, twin.form);
     cx.emit_tokens("ES_ACCENT_FREQUENCY", i, i, repl, 0.8, "Falta la tilde: «" + repl + "».",
                    "Missing accent: '" + repl + "'.");
 }

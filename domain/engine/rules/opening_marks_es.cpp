@@ -69,18 +69,21 @@ bool tail_has_verb(const rule_context& cx, const std::vector<int>& words, std::s
     return false;
 }
 
-std::vector<int> words_between(const rule_context& cx, int from, int to) {
-    std::vector<int> out;
-    for (int k = from; k < to; ++k)
-        if (cx.p.tokens[k].kind == token_kind::word) out.push_back(k);
-    return out;
+// The position in `words` (token indices, ascending) of the first word after token `at`.
+std::size_t first_after(const std::vector<int>& words, int at) {
+    return static_cast<std::size_t>(std::upper_bound(words.begin(), words.end(), at) - words.begin());
 }
 
 // Where the question or exclamation of `s` starts, or -1.
 int start_of(const rule_context& cx, const segment& s, bool question) {
     const auto& toks = cx.p.tokens;
-    std::vector<int> words = words_between(cx, s.first, s.last);
+    std::vector<int> words;  // every step below is linear in these or logarithmic
+    for (int k = s.first; k < s.last; ++k)
+        if (toks[k].kind == token_kind::word) words.push_back(k);
     if (words.empty()) return -1;
+    int last_dash = -1;
+    for (int k = s.first; k < s.last; ++k)
+        if (toks[k].kind == token_kind::punct && ch(cx, toks[k]) == 0x2014) last_dash = k;
     // Breaks outside a parenthetical dialogue tag ("¿cómo supo mi padre —dijo don Luis— que…?").
     std::vector<clause_break> breaks;
     int dash_open = -1, dash_pairs = 0;
@@ -93,10 +96,7 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
                 ++dash_pairs;
                 continue;
             }
-            bool closes_later = false;
-            for (int j = k + 1; j < s.last; ++j)
-                closes_later |= toks[j].kind == token_kind::punct && ch(cx, toks[j]) == 0x2014;
-            if (closes_later) {
+            if (k < last_dash) {  // another dash closes it later
                 dash_open = k;
                 continue;
             }
@@ -123,25 +123,26 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
     }
     // The first break followed by an interrogative word (after a conjunction, perhaps): "Si no,
     // dime: ¿qué mayor contento…, o qué gusto…?".
+    const std::size_t before_first_break = first_after(words, breaks.front().at);
     for (const clause_break& b : breaks) {
-        std::vector<int> tail = words_between(cx, b.at + 1, s.last);
-        if (tail.empty()) continue;
-        std::size_t w = tail.size() > 1 && conjunction(toks[tail[0]]) ? 1 : 0;
-        const token& t = toks[tail[w]];
+        std::size_t w = first_after(words, b.at);
+        if (w == words.size()) continue;
+        if (w + 1 < words.size() && conjunction(toks[words[w]])) ++w;
+        const token& t = toks[words[w]];
         bool asks = interrogative(t) ||
-                    (t.is("por") && w + 1 < tail.size() && toks[tail[w + 1]].is("qué"));
+                    (t.is("por") && w + 1 < words.size() && toks[words[w + 1]].is("qué"));
         if (asks) {
             // "¡Jesús, qué carta!": an exclamation after a single interjection or vocative.
-            if (!question && words_between(cx, s.first, breaks.front().at).size() == 1)
-                return words[0];
-            return tail[w];
+            if (!question && before_first_break == 1) return words[0];
+            return words[w];
         }
     }
     // "¡Conque ya ve usted! ¡Sólo que al pobre Marqués, por supuesto…!": after a question or
     // an exclamation, the next one is most often whole.
     if (s.after_closed) return words[0];
     const clause_break& last = breaks.back();
-    std::vector<int> tail = words_between(cx, last.at + 1, s.last);
+    const std::vector<int> tail(words.begin() + static_cast<std::ptrdiff_t>(first_after(words, last.at)),
+                                words.end());
     if (tail.empty()) return -1;
     if (question && last.comma && question_tag(tail, cx)) return tail[0];
     std::size_t w = tail.size() > 1 && conjunction(toks[tail[0]]) ? 1 : 0;
@@ -152,8 +153,7 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
     const bool commas_only = std::all_of(breaks.begin(), breaks.end(), [&](const clause_break& b) {
         return ch(cx, toks[b.at]) == U',';
     });
-    if (!question && commas_only && words_between(cx, s.first, breaks.front().at).size() <= 3 &&
-        dash_pairs == 0)
+    if (!question && commas_only && before_first_break <= 3 && dash_pairs == 0)
         return words[0];
     // After a colon or semicolon a short tail is a label or a list, not a vocative.
     if (!last.comma) return -1;
@@ -174,10 +174,10 @@ void open_segment(rule_context& cx, const segment& s, bool first_of_sentence) {
     if (first_word < 0) return;
     // A paragraph that starts mid-sentence (a lowercase continuation) is not ours to open; a
     // continued quotation ("»—Luego, …?") is.
-    bool only_marks = true;
-    for (int k = 0; k < first_word; ++k)
-        only_marks &= toks[k].kind == token_kind::space ||
-                      (toks[k].kind == token_kind::punct && leading_mark(ch(cx, toks[k])));
+    bool only_marks = true;  // back to the paragraph start, stopping at the first other token
+    for (int k = first_word - 1; k >= 0 && only_marks; --k)
+        only_marks = toks[k].kind == token_kind::space ||
+                     (toks[k].kind == token_kind::punct && leading_mark(ch(cx, toks[k])));
     if (first_of_sentence && toks[first_word].starts == boundary::none && !only_marks) return;
     segment from_word = s;
     from_word.first = first_word;

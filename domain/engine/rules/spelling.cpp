@@ -117,48 +117,48 @@ bool typical_typo(const std::string& word, const std::string& fix) {
     return doubled && longer.compare(i + 1, std::string::npos, shorter, i, std::string::npos) == 0;
 }
 
-// Spellings of classical Spanish that a modern word continues, which no slip of the hand or ear
-// produces: initial f for h ("fermosa"), -ll- for -rl- ("entregalle"), an unstressed e/i or o/u
-// ("recebido", "hobiese"), and de contracted with a pronoun ("dél", "desa"). An edition of a
-// classic keeps them; they get a note, not a replacement.
-bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_utf8) {
-    static const set contracted = {"él",   "ella", "ellas", "ello", "ellos", "esa",  "esas",
-                                   "ese",  "eso",  "esos",  "esta", "estas", "este", "esto",
-                                   "estos", "otro", "otra", "otros", "otras"};
-    const std::u32string typed = utf8::decode(typed_utf8), modern = utf8::decode(modern_utf8);
-    static const set words = {"ansí",    "agora",   "mesmo",   "mesma",   "mesmos",  "mesmas",
+// Words of classical Spanish: a few Golden Age forms ("ansí", "agora", "mesmo") and "de"
+// contracted with a pronoun or demonstrative ("dél", "desta", "dellos").
+bool classical_word(std::string_view lower) {
+    static const set words = {"ansí",    "agora",   "mesmo",   "mesma",    "mesmos",   "mesmas",
                               "aqueste", "aquesta", "aquesto", "aquestos", "aquestas", "estotro",
-                              "estotra", "priesa",  "vido",    "trujo",   "truje",   "dijistes"};
-    if (words.count(typed_utf8)) return true;
-    if (typed.size() > 1 && typed[0] == U'd' && contracted.count(typed_utf8.substr(1))) return true;
-    if (typed.size() == modern.size()) {
-        std::size_t diffs = 0, at = 0;
-        for (std::size_t i = 0; i < typed.size(); ++i)
-            if (typed[i] != modern[i]) ++diffs, at = i;
-        if (diffs != 1) return false;
-        char32_t a = typed[at], b = modern[at];
-        if (a == U'f' && b == U'h') return true;  // "fermosa", "malferido"
-        auto pair = [&](char32_t x, char32_t y) { return (a == x && b == y) || (a == y && b == x); };
-        if (pair(U'e', U'i') || pair(U'o', U'u')) return true;
-        return at > 0 && a == U'l' && b == U'r' && at + 1 < typed.size() && typed[at + 1] == U'l';
-    }
-    return false;
+                              "estotra", "priesa",  "vido",    "trujo",    "truje",    "dijistes",
+                              "vuesa",   "vuesas",  "sotil"};
+    // Not "ese": "dese" is also today's "dese prisa".
+    static const set contracted = {"él",   "ella", "ellas", "ello", "ellos", "esa",  "esas",
+                                   "eso",  "esos", "esta",  "estas", "este", "esto", "estos",
+                                   "otro", "otra", "otros", "otras"};
+    return words.count(lower) > 0 ||
+           (lower.size() > 2 && lower[0] == 'd' && contracted.count(lower.substr(1)) > 0);
 }
 
-// A paragraph of classical Spanish (Golden Age spelling: "vuestra merced", "dél", "agora"):
-// its unknown words are more often period spellings than slips, so they get notes only.
+// Spellings of classical Spanish that a modern word continues, which no slip of the hand or ear
+// produces: the classical words above, initial f for h ("fermosa"), -ll- for -rl-
+// ("entregalle"), an unstressed e/i or o/u ("recebido", "hobiese"). An edition of a classic keeps
+// them; they get a note, not a replacement.
+bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_utf8) {
+    if (classical_word(typed_utf8)) return true;
+    const std::u32string typed = utf8::decode(typed_utf8), modern = utf8::decode(modern_utf8);
+    if (typed.size() != modern.size()) return false;
+    std::size_t diffs = 0, at = 0;
+    for (std::size_t i = 0; i < typed.size(); ++i)
+        if (typed[i] != modern[i]) ++diffs, at = i;
+    if (diffs != 1) return false;
+    const char32_t a = typed[at], b = modern[at];
+    if (a == U'f' && b == U'h') return true;  // "fermosa", "malferido"
+    auto pair = [&](char32_t x, char32_t y) { return (a == x && b == y) || (a == y && b == x); };
+    if (pair(U'e', U'i') || pair(U'o', U'u')) return true;
+    return at > 0 && a == U'l' && b == U'r' && at + 1 < typed.size() && typed[at + 1] == U'l';
+}
+
+// A paragraph of classical Spanish (a classical word, or "vuestra merced"): its unknown words
+// are more often period spellings than slips, so they get notes only.
 bool classical_register(const rule_context& cx) {
-    static const set markers = {"ansí",  "agora", "vuesa",   "vuesas",  "dél",     "della",
-                                "dello", "dellos", "dellas", "desta",   "deste",   "destos",
-                                "destas", "desto", "aqueste", "aquesta", "aquesto", "mesmo",
-                                "mesma", "truje", "trujo",   "vido",    "priesa",  "sotil"};
     const auto& toks = cx.p.tokens;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         if (toks[i].kind != token_kind::word) continue;
-        if (markers.count(toks[i].lower)) return true;
-        if ((toks[i].is("vuestra") || toks[i].is("vuesa")) && i + 2 < toks.size() &&
-            toks[i + 2].is("merced"))
-            return true;
+        if (classical_word(toks[i].lower)) return true;
+        if (toks[i].is("vuestra") && i + 2 < toks.size() && toks[i + 2].is("merced")) return true;
     }
     return false;
 }
