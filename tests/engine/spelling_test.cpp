@@ -68,13 +68,54 @@ TEST(spelling, classical_spellings_get_a_note_not_a_modern_replacement) {
 }
 
 TEST(spelling, a_paragraph_of_classical_spanish_keeps_its_spellings) {
-    EXPECT_EQ(fixed("Llegó un hombre estranjero a la ciudad.", "es"), "Llegó un hombre extranjero a la ciudad.");
+    EXPECT_EQ(fixed("Llegó un hombre extrangero a la ciudad.", "es"), "Llegó un hombre extranjero a la ciudad.");
     // "vuestra merced" marks Golden Age Spanish: its unknown words get notes, not replacements.
-    for (const auto& s : check("Y vuestra merced vio llegar un hombre estranjero a la ciudad.", "es"))
+    for (const auto& s : check("Y vuestra merced vio llegar un hombre extrangero a la ciudad.", "es"))
         EXPECT_FALSE(s.rule_id == "ES_SPELLING_TYPO" && s.replacement) << s.original;
 }
 
 TEST(spelling, latin_locutions_are_not_misspellings) {
     EXPECT_TRUE(check("Es condición sine qua non tener permiso para entrar.", "es").empty());
     EXPECT_TRUE(check("Lo resolvieron grosso modo y de facto.", "es").empty());
+    EXPECT_TRUE(check("Visitaban a las señoritas comme il faut.", "es").empty());
+}
+
+TEST(spelling, one_slip_of_the_hand_beats_a_likelier_word_two_slips_away) {
+    // An extra key next to the one meant, a dropped letter, a swap.
+    EXPECT_EQ(fixed("Dios lo rwemediará pronto.", "es"), "Dios lo remediará pronto.");
+    EXPECT_EQ(fixed("No fueon golpes.", "es"), "No fueron golpes.");
+    EXPECT_EQ(fixed("Era un hombre de una erobustez envidiable.", "es"),
+              "Era un hombre de una robustez envidiable.");
+}
+
+TEST(spelling, the_determiner_before_a_typo_decides_number_and_gender) {
+    EXPECT_EQ(fixed("Rezaba a todos sus santso.", "es"), "Rezaba a todos sus santos.");
+}
+
+TEST(spelling, accent_twins_are_one_candidate_and_frequency_picks_the_accent) {
+    EXPECT_EQ(fixed("Cada cyal se fue a su casa.", "es"), "Cada cual se fue a su casa.");
+    EXPECT_EQ(fixed("Si lo tomas por dionde quema, no insisto.", "es"),
+              "Si lo tomas por donde quema, no insisto.");
+}
+
+TEST(spelling, a_word_before_an_ellipsis_is_checked_unless_it_may_be_cut_short) {
+    EXPECT_EQ(fixed("Los nervios, la primavra…, la sangre.", "es"), "Los nervios, la primavera…, la sangre.");
+    for (const auto& s : check("He read the article on institut… and left.", "en"))
+        EXPECT_NE(s.original, "institut") << s.rule_id;
+}
+
+TEST(spelling, deliberate_forms_are_left_alone) {
+    // A broken-off verse or suspended prefix, a sound repeated, a ligature, a regular plural.
+    EXPECT_TRUE(check("Soy Rocinante, el famo- bisnieto del gran Babie-.", "es").empty());
+    for (const auto& s : check("El chin chin de los platillos sonaba lejos.", "es"))
+        EXPECT_FALSE(s.replacement) << s.original;
+    for (const auto& s : check("The dæmon of the house was silent.", "en"))
+        EXPECT_FALSE(s.replacement) << s.original;
+    for (const auto& s : check("We heard the howlings of the wolves.", "en"))
+        EXPECT_NE(s.original, "howlings");
+}
+
+TEST(spelling, a_passage_in_another_language_gets_notes_only) {
+    for (const auto& s : check("Donec eris felix, multos numerabis amicos, tempora si fuerint nubila, solus eris.", "es"))
+        EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
 }

@@ -139,6 +139,11 @@ bool classical_word(std::string_view lower) {
 bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_utf8) {
     if (classical_word(typed_utf8)) return true;
     const std::u32string typed = utf8::decode(typed_utf8), modern = utf8::decode(modern_utf8);
+    // The old second person plural in -des ("quisierdes" for "quisiereis", "quisieres").
+    if (typed.size() == modern.size() + 1 && typed.size() > 4 &&
+        typed.compare(typed.size() - 3, 3, U"des") == 0 &&
+        typed.substr(0, typed.size() - 3) + U"es" == modern)
+        return true;
     if (typed.size() != modern.size()) return false;
     std::size_t diffs = 0, at = 0;
     for (std::size_t i = 0; i < typed.size(); ++i)
@@ -146,6 +151,7 @@ bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_u
     if (diffs != 1) return false;
     const char32_t a = typed[at], b = modern[at];
     if (a == U'f' && b == U'h') return true;  // "fermosa", "malferido"
+    if (a == U's' && b == U'x') return true;  // "estremo", "estraño"
     auto pair = [&](char32_t x, char32_t y) { return (a == x && b == y) || (a == y && b == x); };
     if (pair(U'e', U'i') || pair(U'o', U'u')) return true;
     return at > 0 && a == U'l' && b == U'r' && at + 1 < typed.size() && typed[at + 1] == U'l';
@@ -161,6 +167,24 @@ bool classical_register(const rule_context& cx) {
         if (toks[i].is("vuestra") && i + 2 < toks.size() && toks[i + 2].is("merced")) return true;
     }
     return false;
+}
+
+// The plural of a noun the analyser knows, which the dictionary lacks ("howlings", "asomos"):
+// plurals are productive, and a slip rarely lands on one.
+bool plural_of_known_noun(rule_context& cx, const std::string& lower) {
+    if (!cx.morphology || lower.size() < 5 || lower.back() != 's') return false;
+    auto noun = [&](const std::string& stem) {
+        for (const auto& r : cx.morphology->readings_of(stem))
+            if (!r.guessed && r.parts.size() == 1 && r.parts.front().pos == "n") return true;
+        return false;
+    };
+    const std::string stem = lower.substr(0, lower.size() - 1);
+    if (noun(stem)) return true;
+    // An English gerund used as a noun ("the howlings", "sufferings").
+    if (cx.en() && stem.size() > 5 && stem.compare(stem.size() - 3, 3, "ing") == 0 &&
+        cx.speller->known(stem))
+        return true;
+    return stem.back() == 'e' && noun(stem.substr(0, stem.size() - 1));
 }
 
 struct choice {
@@ -211,8 +235,8 @@ std::vector<candidate_index::candidate> ranked_candidates(spell_session& sp,
     for (const auto& w : c.edits) {
         bool listed = std::any_of(out.begin(), out.end(), [&](const auto& r) { return r.word == w; });
         if (listed) continue;
-        double cost = edit_cost(typed, utf8::decode(w), sp.language(), 2.0);
-        out.push_back({w, cost, kUnlistedLogCount - candidate_index::kCostWeight * cost});
+        const edit e = edit_of(typed, utf8::decode(w), sp.language(), 2.0);
+        out.push_back({w, e.cost, candidate_index::score_of(kUnlistedLogCount, e.cost, e.slips), e.slips});
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& a, const auto& b) { return a.score > b.score; });
@@ -222,8 +246,58 @@ std::vector<candidate_index::candidate> ranked_candidates(spell_session& sp,
 // Neighbouring words decide between close candidates ("los niños puebres": an adjective fits
 // after a noun, "puedes" does not): each of the best three gets the tagger's likelihood of its
 // span, and its shortfall from the best fitting one is taken from its score.
+std::u32string folded(const std::string& word) {
+    std::u32string out = utf8::decode(word);
+    for (char32_t& c : out) c = fold_letter(c);
+    return out;
+}
+
+// A candidate that can only be a noun or adjective of the wrong gender or number for the
+// determiner right before it ("sus santo", "la hombre") is unlikely: it loses kDisagreement.
+constexpr double kDisagreement = 3.0;
+
+bool agrees(const reading& det, const reading& word) {
+    auto fits = [](const std::string& a, const std::string& b, std::string_view both) {
+        return a.empty() || b.empty() || a == b || a == both || b == both;
+    };
+    return fits(det.number, word.number, "sp") && fits(det.gender, word.gender, "mf");
+}
+
+void penalise_disagreement(rule_context& cx, std::size_t at,
+                           std::vector<candidate_index::candidate>& ranked) {
+    const auto& toks = cx.p.tokens;
+    if (!cx.morphology || at < 2 || toks[at - 1].kind != token_kind::space ||
+        toks[at - 2].kind != token_kind::word)
+        return;
+    std::vector<const reading*> dets;
+    for (const auto& r : cx.morphology->readings_of(toks[at - 2].lower))
+        if (r.parts.size() == 1 && r.parts.front().pos == "det") dets.push_back(&r.parts.front());
+    if (dets.empty()) return;
+    bool moved = false;
+    for (auto& c : ranked) {
+        const auto& readings = cx.morphology->readings_of(c.word);
+        bool nominal_only = !readings.empty(), agreeing = false;
+        for (const auto& r : readings) {
+            const reading& w = r.parts.front();
+            if (r.guessed || r.parts.size() != 1 || (w.pos != "n" && w.pos != "adj")) {
+                nominal_only = false;
+                break;
+            }
+            for (const reading* d : dets) agreeing |= agrees(*d, w);
+        }
+        if (nominal_only && !agreeing) {
+            c.score -= kDisagreement;
+            moved = true;
+        }
+    }
+    if (moved)
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const auto& a, const auto& b) { return a.score > b.score; });
+}
+
 void rerank_by_context(rule_context& cx, std::size_t at,
                        std::vector<candidate_index::candidate>& ranked) {
+    penalise_disagreement(cx, at, ranked);
     // Measured on the slips sets: English does best with weight 0.5 on the raw likelihood;
     // Spanish, whose many noun/verb ambiguity classes make a raw likelihood favour unambiguous
     // words ("la gente" over "la frente"), with weight 1 on the likelihood less the word's own
@@ -232,14 +306,28 @@ void rerank_by_context(rule_context& cx, std::size_t at,
     const double weight = normalise ? 1.0 : 0.5;
     if (!cx.morphology || ranked.size() < 2 || ranked[0].score - ranked[1].score >= 2.0) return;
     const std::size_t n = std::min<std::size_t>(3, ranked.size());
+    // Context chooses between candidates as many slips away as the best; one that needs more
+    // slips is ranked as if it fitted worst ("anque" stays "aunque", never "que").
+    const int slips = ranked[0].slips;
     std::vector<double> fit(n);
-    double best = -1e300;
+    double best = -1e300, worst = 1e300;
     for (std::size_t k = 0; k < n; ++k) {
+        if (ranked[k].slips > slips) continue;
         fit[k] = cx.morphology->fit(cx.p, at, ranked[k].word);
         if (normalise) fit[k] -= cx.morphology->prior(ranked[k].word);
         best = std::max(best, fit[k]);
+        worst = std::min(worst, fit[k]);
     }
-    for (std::size_t k = 0; k < n; ++k) ranked[k].score += weight * (fit[k] - best);
+    // Accent twins ("cual", "cuál") share their best fit: context picks the letters, the
+    // frequency list the accent, and the accent rules judge it afterwards.
+    std::vector<double> shared(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        shared[k] = ranked[k].slips > slips ? worst : fit[k];
+        for (std::size_t o = 0; o < n; ++o)
+            if (o != k && ranked[o].slips <= slips && folded(ranked[o].word) == folded(ranked[k].word))
+                shared[k] = std::max(shared[k], fit[o]);
+    }
+    for (std::size_t k = 0; k < n; ++k) ranked[k].score += weight * (shared[k] - best);
     std::stable_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n),
                      [](const auto& a, const auto& b) { return a.score > b.score; });
 }
@@ -250,7 +338,15 @@ std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate
                                     std::size_t length) {
     if (ranked.empty() || length < 3) return std::nullopt;
     const auto& best = ranked[0];
-    double margin = ranked.size() > 1 ? best.score - ranked[1].score : 99.0;
+    // The runner-up is the best candidate spelt with other letters: "cual" and "cuál" are one
+    // answer to the typo "cyal", and the accent rules judge the accent.
+    const std::u32string letters = folded(best.word);
+    double margin = 99.0;
+    for (std::size_t k = 1; k < ranked.size(); ++k)
+        if (folded(ranked[k].word) != letters) {
+            margin = best.score - ranked[k].score;
+            break;
+        }
     if (length == 3 && (best.cost > 0.7 || margin < 4.0)) return std::nullopt;  // "qeu", "teh"
     // A rare word is no safer for being the only one near: it must also be likely on its own.
     // ... unless it is a slip of the hand away (a swap, a doubled letter): "enfrascaod".
@@ -264,7 +360,28 @@ std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate
     return std::nullopt;
 }
 
-void check_word(rule_context& cx, std::size_t at, bool classical) {
+// A passage in another language (a Latin motto, Italian verse): many of its words are unknown,
+// and each is more likely foreign than mistyped, so they get notes only. Counted over the
+// paragraph's lower-case words: at least three unknown, and a quarter of them.
+bool foreign_passage(rule_context& cx) {
+    spell_session& sp = *cx.speller;
+    std::size_t words = 0, unknown = 0;
+    for (const token& t : cx.p.tokens) {
+        if (t.kind != token_kind::word || t.shape != word_shape::lower || t.has_digit) continue;
+        ++words;
+        std::string lower = cx.en() ? normalise_apostrophes(t.lower) : t.lower;
+        word_entry& e = sp.entry(lower);
+        if (accepted(sp, e, lower) || sp.in_project(t.text, lower)) continue;
+        if (cx.es() && cx.morphology && cx.morphology->knows(lower)) continue;
+        ++unknown;
+    }
+    return unknown >= 3 && unknown * 4 >= words;
+}
+
+// `classical`: a paragraph of period spelling or a foreign passage, where only accents are
+// restored. `before_ellipsis`: the word may be cut short, so a candidate that merely
+// completes it is no correction, and nothing is noted.
+void check_word(rule_context& cx, std::size_t at, bool classical, bool before_ellipsis) {
     const token& t = cx.p.tokens[at];
     spell_session& sp = *cx.speller;
     const bool initial = t.starts != boundary::none;
@@ -282,6 +399,10 @@ void check_word(rule_context& cx, std::size_t at, bool classical) {
     // Spanish: the morphological dictionary knows words es_ES lacks ("morriña"). Not English,
     // whose analyser knows both spellings where the user may have chosen one variant.
     if (cx.es() && cx.morphology && cx.morphology->knows(lower)) return;
+    if (plural_of_known_noun(cx, lower)) return;
+    // Nobody types a ligature by accident: "dæmon", "œuvre" are the writer's choice.
+    if (lower.find("\xC3\xA6") != std::string::npos || lower.find("\xC5\x93") != std::string::npos)
+        return;
     const bool capital = t.shape == word_shape::capitalized;
     if (capital && (e.capital_mid_count > 0 || sp.known(t.text))) return;  // a name
     if (lower.find('-') != std::string::npos || lower.find('\'') != std::string::npos) return;
@@ -294,11 +415,29 @@ void check_word(rule_context& cx, std::size_t at, bool classical) {
     }
     auto pick = ranked.empty() ? choose(sp, lower, c, t.end - t.begin)
                                : choose_ranked(ranked, t.end - t.begin);
+    // The same unknown word twice in a row is a sound ("el chin chin", "rum, rum").
+    auto same_word = [&](std::size_t k) {
+        return k < cx.p.tokens.size() && cx.p.tokens[k].kind == token_kind::word &&
+               cx.p.tokens[k].lower == t.lower;
+    };
+    auto neighbour_word = [&](std::size_t k, int dir) {
+        for (int steps = 0; steps < 3 && k < cx.p.tokens.size(); ++steps) {
+            k += static_cast<std::size_t>(dir);
+            if (k >= cx.p.tokens.size()) return k;
+            const token& n = cx.p.tokens[k];
+            if (n.kind == token_kind::word) return k;
+            if (n.kind != token_kind::space && !n.is_punct(U',', cx.p.text)) return cx.p.tokens.size();
+        }
+        return cx.p.tokens.size();
+    };
+    if (pick && !pick->accent && (same_word(neighbour_word(at, -1)) || same_word(neighbour_word(at, 1))))
+        pick.reset();
     const bool es = cx.es();
     // A capitalised unknown word is more often a name or a foreign word than a typo: only an
     // accent is restored there ("Tambien" -> "También").
-    if (pick && cx.es() && (archaic_spelling(lower, pick->replacement) || (classical && !pick->accent)))
+    if (pick && ((cx.es() && archaic_spelling(lower, pick->replacement)) || (classical && !pick->accent)))
         pick.reset();
+    if (before_ellipsis && (!pick || pick->replacement.rfind(lower, 0) == 0)) return;
     if (pick && (!capital || pick->accent)) {
         std::string repl = capital ? capitalize(pick->replacement) : pick->replacement;
         if (pick->accent) {
@@ -326,10 +465,11 @@ void check_word(rule_context& cx, std::size_t at, bool classical) {
                 " If it is right, add it to the project dictionary.");
 }
 
-// Latin locutions used in Spanish and English prose ("sine qua non", "grosso modo"): their words
+// Latin and French locutions used in Spanish and English prose ("sine qua non", "grosso modo",
+// "comme il faut"): their words
 // are no misspellings of Spanish or English ones. Returns the number of tokens the one starting
 // at token i spans, or 0.
-std::size_t latin_locution_at(const rule_context& cx, std::size_t i) {
+std::size_t foreign_locution_at(const rule_context& cx, std::size_t i) {
     static const std::vector<std::vector<std::string_view>> locutions = {
         {"sine", "qua", "non"}, {"ad", "hoc"},         {"a", "priori"},       {"a", "posteriori"},
         {"grosso", "modo"},     {"in", "situ"},        {"ipso", "facto"},     {"per", "se"},
@@ -338,7 +478,12 @@ std::size_t latin_locution_at(const rule_context& cx, std::size_t i) {
         {"alma", "mater"},      {"ad", "honorem"},     {"in", "memoriam"},    {"urbi", "et", "orbi"},
         {"post", "mortem"},     {"lato", "sensu"},     {"stricto", "sensu"},  {"de", "facto"},
         {"in", "vitro"},        {"ex", "aequo"},       {"bona", "fide"},      {"quid", "pro", "quo"},
-        {"peccata", "minuta"},  {"in", "albis"},       {"ad", "infinitum"},   {"ad", "nauseam"}};
+        {"peccata", "minuta"},  {"in", "albis"},       {"ad", "infinitum"},   {"ad", "nauseam"},
+        // French ones.
+        {"comme", "il", "faut"}, {"savoir", "faire"},  {"laissez", "faire"},  {"enfant", "terrible"},
+        {"femme", "fatale"},    {"nouveau", "riche"},  {"par", "excellence"}, {"bon", "vivant"},
+        {"carte", "blanche"},   {"joie", "de", "vivre"}, {"haute", "couture"},
+        {"je", "ne", "sais", "quoi"}, {"noblesse", "oblige"}};
     const auto& toks = cx.p.tokens;
     for (const auto& words : locutions) {
         std::size_t k = i, w = 0;
@@ -357,11 +502,12 @@ std::size_t latin_locution_at(const rule_context& cx, std::size_t i) {
 
 void check_spelling(rule_context& cx) {
     const auto& toks = cx.p.tokens;
-    const bool classical = cx.es() && classical_register(cx);
+    // Period spellings and foreign passages get notes, never replacements.
+    const bool classical = (cx.es() && classical_register(cx)) || foreign_passage(cx);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const token& t = toks[i];
         if (t.kind != token_kind::word) continue;
-        if (std::size_t span = latin_locution_at(cx, i)) {
+        if (std::size_t span = foreign_locution_at(cx, i)) {
             i += span - 1;
             continue;
         }
@@ -386,8 +532,15 @@ void check_spelling(rule_context& cx) {
         if ((i > 0 && cut(i - 1) && i > 1 && cut(i - 2)) ||
             (i > 0 && toks[i - 1].is_punct(0x2026, cx.p.text)))
             continue;
-        if (cut(i + 1) && (cut(i + 2) || toks[i + 1].is_punct(0x2026, cx.p.text))) continue;
-        check_word(cx, i, classical);
+        // A word before an ellipsis may be cut short ("institut…"); see check_word.
+        const bool before_ellipsis =
+            cut(i + 1) && (cut(i + 2) || toks[i + 1].is_punct(0x2026, cx.p.text));
+        // A word cut by a hyphen that nothing follows: a suspended prefix ("pre- y posguerra")
+        // or a broken-off verse ("el famo-").
+        if (i + 1 < toks.size() && toks[i + 1].is_punct(U'-', cx.p.text) &&
+            (i + 2 == toks.size() || toks[i + 2].kind != token_kind::word))
+            continue;
+        check_word(cx, i, classical, before_ellipsis);
     }
 }
 

@@ -96,9 +96,9 @@ std::vector<candidate_index::candidate> candidate_index::lookup(std::string_view
     for (std::uint32_t id : ids) {
         const word_entry& w = words_[id];
         if (w.text == typed) continue;
-        double cost = edit_cost(typed, w.text, lang_, max_cost);
-        if (cost > max_cost) continue;
-        out.push_back({encode(w.text), cost, w.log_count - kCostWeight * cost});
+        const edit e = edit_of(typed, w.text, lang_, max_cost);
+        if (e.cost > max_cost) continue;
+        out.push_back({encode(w.text), e.cost, score_of(w.log_count, e.cost, e.slips), e.slips});
     }
     std::sort(out.begin(), out.end(), [](const candidate& a, const candidate& b) {
         return a.score != b.score ? a.score > b.score : a.word < b.word;

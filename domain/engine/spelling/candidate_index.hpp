@@ -18,6 +18,12 @@ class candidate_index {
 public:
     /// How many units of log-frequency one unit of edit cost is worth.
     static constexpr double kCostWeight = 4.0;
+    /// What each slip beyond the first costs on top: typos are overwhelmingly one slip.
+    static constexpr double kExtraSlip = 2.0;
+    /// The noisy-channel score of a word with corpus log-count `log_count` at this edit.
+    static double score_of(double log_count, double cost, int slips) {
+        return log_count - kCostWeight * cost - kExtraSlip * (slips > 1 ? slips - 1 : 0);
+    }
 
     /// Indexes `words` (lower case UTF-8 with their corpus counts; duplicates keep the first).
     candidate_index(const std::vector<std::pair<std::string, std::uint64_t>>& words, lang l);
@@ -25,7 +31,8 @@ public:
     struct candidate {
         std::string word;
         double cost = 0;   // edit_cost(typed, word)
-        double score = 0;  // log(count) − kCostWeight × cost: higher is likelier
+        double score = 0;  // score_of(log(count), cost, slips): higher is likelier
+        int slips = 0;     // slips of the hand or ear between them (accents do not count)
     };
     /// Candidates for `typed` (lower case UTF-8) costing at most `max_cost`, best score first,
     /// at most `limit` of them. `typed` itself is never a candidate.

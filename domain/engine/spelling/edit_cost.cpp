@@ -47,10 +47,16 @@ double substitution(char32_t a, char32_t b, lang l) {
     return kEdit;
 }
 
-// Inserting or dropping `c` between `before` and `after` (0 at the ends).
-double indel(char32_t c, char32_t before, char32_t after, lang l) {
+// Inserting or dropping `c` between `before` and `after` (0 at the ends). A finger that
+// catches the key next to the one it meant types both ("rwemediará", "cvagos"): an extra
+// letter in what was typed is cheap beside its neighbour key; a missing one is not.
+double indel(char32_t c, char32_t before, char32_t after, lang l, bool typed_extra) {
     if (l == lang::es && c == U'h') return kSilentH;
     if (c == before || c == after) return kDoubled;
+    if (!typed_extra) return kEdit;
+    if ((before != 0 && near_keys(fold_letter(c), fold_letter(before))) ||
+        (after != 0 && near_keys(fold_letter(c), fold_letter(after))))
+        return kNearKey;
     return kEdit;
 }
 
@@ -69,49 +75,66 @@ char32_t fold_letter(char32_t c) {
     }
 }
 
-double edit_cost(std::u32string_view a, std::u32string_view b, lang l, double limit) {
+edit edit_of(std::u32string_view a, std::u32string_view b, lang l, double limit) {
     const std::size_t n = a.size(), m = b.size();
-    if (n > kMaxLength || m > kMaxLength) return limit + 1;
+    const edit beyond{limit + 1, 99};
+    if (n > kMaxLength || m > kMaxLength) return beyond;
     // Each length difference needs an insertion or deletion of at least the cheapest cost.
-    if (static_cast<double>(n > m ? n - m : m - n) * kSilentH > limit) return limit + 1;
-    std::array<std::array<double, kMaxLength + 1>, kMaxLength + 1> d;
+    if (static_cast<double>(n > m ? n - m : m - n) * kSilentH > limit) return beyond;
+    // Each cell holds the cheapest alignment and, among equally cheap ones, the fewest slips.
+    std::array<std::array<edit, kMaxLength + 1>, kMaxLength + 1> d;
     auto at = [](std::u32string_view s, std::size_t i) { return i < s.size() ? s[i] : 0; };
-    d[0][0] = 0;
+    auto step = [](const edit& from, double cost, bool slip) {
+        return edit{from.cost + cost, from.slips + (slip ? 1 : 0)};
+    };
+    auto better = [](const edit& x, const edit& y) {
+        return x.cost < y.cost || (x.cost == y.cost && x.slips < y.slips);
+    };
+    d[0][0] = {0, 0};
     for (std::size_t i = 1; i <= n; ++i)
-        d[i][0] = d[i - 1][0] + indel(a[i - 1], i >= 2 ? a[i - 2] : 0, at(a, i), l);
+        d[i][0] = step(d[i - 1][0], indel(a[i - 1], i >= 2 ? a[i - 2] : 0, at(a, i), l, true), true);
     for (std::size_t j = 1; j <= m; ++j)
-        d[0][j] = d[0][j - 1] + indel(b[j - 1], j >= 2 ? b[j - 2] : 0, at(b, j), l);
+        d[0][j] = step(d[0][j - 1], indel(b[j - 1], j >= 2 ? b[j - 2] : 0, at(b, j), l, false), true);
     double previous_row_min = 0;
     for (std::size_t i = 1; i <= n; ++i) {
         double row_min = limit + 1;
         for (std::size_t j = 1; j <= m; ++j) {
-            double best = d[i - 1][j - 1] + substitution(a[i - 1], b[j - 1], l);
+            auto consider = [&](edit& best, const edit& e) {
+                if (better(e, best)) best = e;
+            };
+            // An accent is not a slip of the hand: it is left out, not mistyped.
+            const double sub = substitution(a[i - 1], b[j - 1], l);
+            edit best = step(d[i - 1][j - 1], sub, fold_letter(a[i - 1]) != fold_letter(b[j - 1]));
             // a has an extra a[i-1]; b has an extra b[j-1].
-            best = std::min(best, d[i - 1][j] + indel(a[i - 1], j >= 1 ? b[j - 1] : 0, at(b, j), l));
-            best = std::min(best, d[i][j - 1] + indel(b[j - 1], i >= 1 ? a[i - 1] : 0, at(a, i), l));
+            consider(best, step(d[i - 1][j], indel(a[i - 1], j >= 1 ? b[j - 1] : 0, at(b, j), l, true), true));
+            consider(best, step(d[i][j - 1], indel(b[j - 1], i >= 1 ? a[i - 1] : 0, at(a, i), l, false), true));
             if (i >= 2 && j >= 2 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                best = std::min(best, d[i - 2][j - 2] + kSwap);
+                consider(best, step(d[i - 2][j - 2], kSwap, true));
             if (l == lang::es) {
                 // "ll" heard as "y", and the stem vowels that alternate with diphthongs
                 // ("puebres" for "pobres", "tienemos" for "tenemos").
                 auto two_for_one = [&](char32_t x, char32_t y, char32_t one) {
                     if (i >= 2 && a[i - 2] == x && a[i - 1] == y && b[j - 1] == one)
-                        best = std::min(best, d[i - 2][j - 1] + kSound);
+                        consider(best, step(d[i - 2][j - 1], kSound, true));
                     if (j >= 2 && b[j - 2] == x && b[j - 1] == y && a[i - 1] == one)
-                        best = std::min(best, d[i - 1][j - 2] + kSound);
+                        consider(best, step(d[i - 1][j - 2], kSound, true));
                 };
                 two_for_one(U'l', U'l', U'y');
                 two_for_one(U'u', U'e', U'o');
                 two_for_one(U'i', U'e', U'e');
             }
             d[i][j] = best;
-            row_min = std::min(row_min, best);
+            row_min = std::min(row_min, best.cost);
         }
         // Every alignment crosses row i or row i-1 (a swap skips one row at most).
-        if (row_min > limit && previous_row_min > limit) return limit + 1;
+        if (row_min > limit && previous_row_min > limit) return beyond;
         previous_row_min = row_min;
     }
     return d[n][m];
+}
+
+double edit_cost(std::u32string_view a, std::u32string_view b, lang l, double limit) {
+    return edit_of(a, b, l, limit).cost;
 }
 
 }  // namespace galley::engine_detail

@@ -16,4 +16,12 @@ char32_t fold_letter(char32_t c);
 /// as the cost must exceed it. Words over 40 code points cost more than any limit.
 double edit_cost(std::u32string_view typed, std::u32string_view word, lang l, double limit);
 
+/// The cost as above and how many slips it takes (accents left out do not count): one slip is
+/// the usual typo, two are much rarer than their summed cost says.
+struct edit {
+    double cost = 0;
+    int slips = 0;
+};
+edit edit_of(std::u32string_view typed, std::u32string_view word, lang l, double limit);
+
 }  // namespace galley::engine_detail
