@@ -103,3 +103,10 @@ TEST(punctuation, opening_marks_in_continued_quotations_and_before_an_ellipsis) 
               "»—Luego, ¿todo aquello que los poetas dicen es verdad?");
     EXPECT_EQ(fixed("—No faltaba más…! Tome usted.", "es"), "—¡No faltaba más…! Tome usted.");
 }
+
+TEST(punctuation, an_exclamation_in_another_language_is_noted_not_opened) {
+    auto ss = check("«In illo tempore…!» continuó el Arcipreste.", "es");
+    for (const auto& s : ss)
+        if (s.rule_id == "ES_OPENING_EXCLAMATION") EXPECT_FALSE(s.replacement);
+    EXPECT_EQ(fixed("—Anita, ven aquí! —gritó.", "es"), "—¡Anita, ven aquí! —gritó.");
+}

@@ -115,6 +115,12 @@ TEST(spelling, deliberate_forms_are_left_alone) {
         EXPECT_NE(s.original, "howlings");
 }
 
+TEST(spelling, an_accent_the_dictionary_lacks_is_noted_not_removed) {
+    for (const auto& s : check("No quiero que nadie me rehúya.", "es"))
+        EXPECT_FALSE(s.replacement) << s.original;
+    EXPECT_EQ(fixed("Ella fué a la plaza.", "es"), "Ella fue a la plaza.");
+}
+
 TEST(spelling, a_passage_in_another_language_gets_notes_only) {
     for (const auto& s : check("Donec eris felix, multos numerabis amicos, tempora si fuerint nubila, solus eris.", "es"))
         EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;

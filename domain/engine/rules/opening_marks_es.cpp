@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <vector>
 
+#include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/rules/es_context.hpp"
 #include "domain/engine/rules/rules.hpp"
+#include "domain/engine/speller.hpp"
 
 namespace galley::engine_detail {
 
@@ -161,6 +163,21 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
     return -1;
 }
 
+// A question or exclamation in another language ("«In illo tempore…!»"): where it starts is
+// not ours to say. Two thirds of its words are not Spanish (capitalised ones after the first
+// are names, and do not count).
+bool foreign(rule_context& cx, const segment& s) {
+    if (!cx.speller) return false;
+    int words = 0, unknown = 0;
+    for (int k = s.first; k < s.last; ++k) {
+        const token& t = cx.p.tokens[k];
+        if (t.kind != token_kind::word || (words > 0 && t.shape != word_shape::lower)) continue;
+        ++words;
+        unknown += !cx.speller->known(t.lower) && !(cx.morphology && cx.morphology->knows(t.lower));
+    }
+    return words >= 2 && unknown * 3 >= words * 2;
+}
+
 void open_segment(rule_context& cx, const segment& s, bool first_of_sentence) {
     const auto& toks = cx.p.tokens;
     const bool question = ch(cx, toks[s.last]) == U'?';
@@ -187,7 +204,7 @@ void open_segment(rule_context& cx, const segment& s, bool first_of_sentence) {
     const char* en_msg =
         question ? "Missing opening question mark (¿)." : "Missing opening exclamation mark (¡).";
     int at = start_of(cx, from_word, question);
-    if (at < 0) {
+    if (at < 0 || foreign(cx, from_word)) {
         cx.emit_tokens(rule, s.last, s.last, std::nullopt, 0.35, es_msg, en_msg);
         return;
     }

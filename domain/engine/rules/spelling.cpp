@@ -187,6 +187,20 @@ bool plural_of_known_noun(rule_context& cx, const std::string& lower) {
     return stem.back() == 'e' && noun(stem.substr(0, stem.size() - 1));
 }
 
+// Writers leave accents out; they seldom add a wrong one. An accent the dictionary lacks is
+// more often a spelling it does not know ("rehúya", a period "hipógrifo") than a slip, so it
+// gets a note, except the monosyllables the 1959 rules stripped ("fué", "dió").
+bool removes_an_accent(const std::string& typed, const std::string& word) {
+    static const set old_monosyllables = {"fué", "fuí", "dió", "vió"};
+    if (old_monosyllables.count(typed) > 0) return false;
+    auto marks = [](const std::string& w) {
+        std::size_t n = 0;
+        for (char32_t c : utf8::decode(w)) n += c != U'ñ' && c != U'ü' && fold_letter(c) != c;
+        return n;
+    };
+    return marks(typed) > marks(word);
+}
+
 struct choice {
     std::string replacement;
     double confidence = 0;
@@ -438,6 +452,7 @@ void check_word(rule_context& cx, std::size_t at, bool classical, bool before_el
     if (pick && ((cx.es() && archaic_spelling(lower, pick->replacement)) || (classical && !pick->accent)))
         pick.reset();
     if (before_ellipsis && (!pick || pick->replacement.rfind(lower, 0) == 0)) return;
+    if (pick && pick->accent && removes_an_accent(lower, pick->replacement)) pick.reset();
     if (pick && (!capital || pick->accent)) {
         std::string repl = capital ? capitalize(pick->replacement) : pick->replacement;
         if (pick->accent) {
