@@ -117,6 +117,21 @@ TEST(accents_es, rare_unaccented_forms_of_common_words) {
     EXPECT_FALSE(galley::test::fires("Ha esplendido siempre.", "es", "ES_ACCENT_FREQUENCY"));
 }
 
+// Third-person past narration: a first-person present is the preterite without its accent.
+TEST(accents_es, a_preterite_in_past_narration_gets_its_accent) {
+    EXPECT_EQ(galley::test::fixed("La viuda leyó la carta y firmo los documentos.", "es"),
+              "La viuda leyó la carta y firmó los documentos.");
+    EXPECT_EQ(galley::test::fixed("Aquella noche el Marqués entro en la sala y se sentó.", "es"),
+              "Aquella noche el Marqués entró en la sala y se sentó.");
+    // First person, dialogue, a noun after a determiner, a present-tense sentence: left alone.
+    for (const char* text : {"Yo llegué tarde y entro sin saludar.",
+                             "—Entro y me siento —dijo ella.",
+                             "Sonreía con el dejo de optimismo que le quedaba.",
+                             "Cada mañana entro en la oficina a las ocho.",
+                             "«Entro en la sala», pensó mientras se vestía."})
+        EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_NARRATIVE")) << text;
+}
+
 // their/there and then/than decided by the tagger where no frame rule lists the words.
 TEST(confusion_context_en, the_likelier_twin_in_context) {
     EXPECT_EQ(galley::test::fixed("She hid there faces from him.", "en"), "She hid their faces from him.");
