@@ -193,6 +193,10 @@ std::uint64_t spell_session::corpus_count(const std::string& lower) const {
     return dicts_.index(lang_).count(lower);
 }
 
+bool spell_session::plausible(const std::string& lower) const {
+    return dicts_.index(lang_).plausible(lower);
+}
+
 std::vector<candidate_index::candidate> spell_session::ranked(const std::string& lower,
                                                              std::size_t limit) const {
     // Short words have too many neighbours two edits away to rank them by frequency.

@@ -114,6 +114,8 @@ public:
     std::string accented_twin(const std::string& lower);
     /// How often `lower` occurs in the frequency list (0: not listed).
     std::uint64_t corpus_count(const std::string& lower) const;
+    /// `lower` looks like a word of the language (candidate_index::plausible).
+    bool plausible(const std::string& lower) const;
     /// Dictionary words near `lower` ranked by the noisy channel (candidate_index), best first.
     std::vector<candidate_index::candidate> ranked(const std::string& lower, std::size_t limit) const;
     lang language() const { return lang_; }

@@ -51,3 +51,28 @@ TEST(spelling_corrector, ranks_real_dictionary_candidates) {
     EXPECT_EQ(fixed("Aquel hombe no dijo nada.", "es"), "Aquel hombre no dijo nada.");
     EXPECT_EQ(fixed("She walked into the kitchn quietly.", "en"), "She walked into the kitchen quietly.");
 }
+
+TEST(edit_cost, counts_slips_and_an_extra_key_beside_its_neighbour_is_cheap) {
+    EXPECT_EQ(edit_of(U"fueon", U"fueron", lang::es, 3.0).slips, 1);
+    EXPECT_EQ(edit_of(U"fueon", U"bueno", lang::es, 3.0).slips, 2);
+    EXPECT_EQ(edit_of(U"cyal", U"cuál", lang::es, 3.0).slips, 1);  // the accent is no slip
+    // "w" sits beside "e": typed together. A missing letter is no cheaper beside its neighbour.
+    EXPECT_LT(edit_cost(U"rwemediar", U"remediar", lang::es, 3.0), 1.0);
+    EXPECT_DOUBLE_EQ(edit_cost(U"remdiar", U"remediar", lang::es, 3.0), 1.0);
+}
+
+TEST(candidate_index, one_slip_outranks_a_more_frequent_word_two_slips_away) {
+    candidate_index index({{"fueron", 84000}, {"bueno", 1000000}}, lang::es);
+    auto r = index.lookup("fueon", 2.0, 5);
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ(r[0].word, "fueron");
+}
+
+TEST(candidate_index, a_word_with_unattested_letter_trigrams_is_implausible) {
+    candidate_index index({{"casa", 10}, {"casas", 10}, {"cosa", 10}, {"caso", 10}, {"paso", 10},
+                           {"pasos", 10}, {"osos", 10}},
+                          lang::es);
+    EXPECT_TRUE(index.plausible("casos"));   // every trigram in two words: looks like a word
+    EXPECT_FALSE(index.plausible("cassa"));  // "ass" in none
+    EXPECT_FALSE(index.plausible("pasoo"));  // "soo" in none
+}

@@ -152,7 +152,10 @@ void noun_after_determiner(rule_context& cx, int i) {
     else if (prev->is("más")) fits = is(prev_adjacent(cx, i - 2), before_mas);
     if (!fits) return;
     auto form = accent_form(cx, t, stress::antepenultimate);
-    if (!form) return;
+    // A form far rarer than the word as written is no fix ("un apodo" is not "ápodo").
+    if (!form || (cx.speller && cx.speller->corpus_count(to_lower(*form)) * 20 <
+                                    cx.speller->corpus_count(t.lower)))
+        return;
     std::string repl = cased(t, *form);
     cx.emit_tokens("ES_ACCENT_NOUN_CONTEXT", i, i, repl, 0.75,
                    "Aquí va el nombre o adjetivo: «" + repl + "».",

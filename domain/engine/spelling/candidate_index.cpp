@@ -48,6 +48,16 @@ std::u32string fold(std::u32string_view s) {
     return out;
 }
 
+// Each letter trigram of `folded` with 0 marking the word's start and end, packed in 63 bits.
+template <class Emit>
+void for_each_trigram(const std::u32string& folded, Emit&& emit) {
+    auto at = [&](std::size_t i) -> std::uint64_t {  // i is shifted by one: 0 and n+1 are ends
+        return i == 0 || i > folded.size() ? 0 : folded[i - 1] & 0x1FFFFF;
+    };
+    for (std::size_t i = 0; i + 2 <= folded.size() + 1; ++i)
+        emit((at(i) << 42) | (at(i + 1) << 21) | at(i + 2));
+}
+
 }  // namespace
 
 candidate_index::candidate_index(const std::vector<std::pair<std::string, std::uint64_t>>& words,
@@ -69,6 +79,27 @@ candidate_index::candidate_index(const std::vector<std::pair<std::string, std::u
     std::sort(exact_.begin(), exact_.end());
     std::sort(deletes_.begin(), deletes_.end());
     deletes_.shrink_to_fit();
+    std::vector<std::uint64_t> all;
+    for (const auto& w : words_) {
+        std::vector<std::uint64_t> mine;
+        for_each_trigram(fold(w.text), [&](std::uint64_t t) { mine.push_back(t); });
+        std::sort(mine.begin(), mine.end());
+        mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+        all.insert(all.end(), mine.begin(), mine.end());
+    }
+    std::sort(all.begin(), all.end());
+    for (std::size_t i = 1; i < all.size(); ++i)  // in two words or more
+        if (all[i] == all[i - 1] && (trigrams_.empty() || trigrams_.back() != all[i]))
+            trigrams_.push_back(all[i]);
+    trigrams_.shrink_to_fit();
+}
+
+bool candidate_index::plausible(std::string_view word) const {
+    bool all_seen = true;
+    for_each_trigram(fold(decode(word)), [&](std::uint64_t t) {
+        all_seen = all_seen && std::binary_search(trigrams_.begin(), trigrams_.end(), t);
+    });
+    return all_seen;
 }
 
 std::vector<candidate_index::candidate> candidate_index::lookup(std::string_view typed_utf8,
@@ -120,7 +151,8 @@ std::uint64_t candidate_index::count(std::string_view word) const {
 
 std::size_t candidate_index::memory_bytes() const {
     std::size_t bytes = words_.capacity() * sizeof(word_entry) +
-                        (deletes_.capacity() + exact_.capacity()) * sizeof(deletes_[0]);
+                        (deletes_.capacity() + exact_.capacity()) * sizeof(deletes_[0]) +
+                        trigrams_.capacity() * sizeof(std::uint64_t);
     for (const auto& w : words_) bytes += w.text.capacity() * sizeof(char32_t);
     return bytes;
 }

@@ -44,6 +44,12 @@ public:
     /// Heap bytes held by the index.
     std::size_t memory_bytes() const;
 
+    /// True when every letter trigram of `word` (accent-folded, with its start and end) occurs
+    /// in at least two vocabulary words: it looks like a word of the language. A slip of the
+    /// hand usually leaves a trigram no word has ("mascsba", "rwemediará"); a period or dialect
+    /// spelling ("monesterio", "trujeron") usually does not.
+    bool plausible(std::string_view word) const;
+
 private:
     struct word_entry {
         std::u32string text;
@@ -53,6 +59,7 @@ private:
     std::vector<word_entry> words_;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> deletes_;  // (hash of a deleted form, word)
     std::vector<std::pair<std::uint64_t, std::uint32_t>> exact_;    // (hash of the word, word)
+    std::vector<std::uint64_t> trigrams_;  // sorted; those of two or more vocabulary words
 };
 
 }  // namespace galley::engine_detail
