@@ -17,6 +17,7 @@ GALLEY_EMBED(galley_freq_en, GALLEY_DATA_DIR "/freq_en.txt")
 GALLEY_EMBED(galley_rules_es_diacritics, GALLEY_RULES_DIR "/es_diacritics.rules")
 GALLEY_EMBED(galley_rules_en_confusables, GALLEY_RULES_DIR "/en_confusables.rules")
 GALLEY_EMBED(galley_rules_es_grammar, GALLEY_RULES_DIR "/es_grammar.rules")
+GALLEY_EMBED(galley_rules_en_phrases, GALLEY_RULES_DIR "/en_phrases.rules")
 
 namespace galley::engine_data {
 
@@ -32,6 +33,7 @@ const std::vector<embedded_file>& rule_files() {
         file("es_diacritics.rules", galley_rules_es_diacritics_begin, galley_rules_es_diacritics_end),
         file("en_confusables.rules", galley_rules_en_confusables_begin, galley_rules_en_confusables_end),
         file("es_grammar.rules", galley_rules_es_grammar_begin, galley_rules_es_grammar_end),
+        file("en_phrases.rules", galley_rules_en_phrases_begin, galley_rules_en_phrases_end),
     };
     return files;
 }

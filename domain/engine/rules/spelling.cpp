@@ -527,7 +527,7 @@ std::size_t foreign_locution_at(const rule_context& cx, std::size_t i) {
         {"comme", "il", "faut"}, {"savoir", "faire"},  {"laissez", "faire"},  {"enfant", "terrible"},
         {"femme", "fatale"},    {"nouveau", "riche"},  {"par", "excellence"}, {"bon", "vivant"},
         {"carte", "blanche"},   {"joie", "de", "vivre"}, {"haute", "couture"},
-        {"je", "ne", "sais", "quoi"}, {"noblesse", "oblige"}};
+        {"je", "ne", "sais", "quoi"}, {"noblesse", "oblige"}, {"au", "fait"}};
     const auto& toks = cx.p.tokens;
     for (const auto& words : locutions) {
         std::size_t k = i, w = 0;
@@ -576,9 +576,18 @@ void check_spelling(rule_context& cx) {
         if ((i > 0 && cut(i - 1) && i > 1 && cut(i - 2)) ||
             (i > 0 && toks[i - 1].is_punct(0x2026, cx.p.text)))
             continue;
-        // A word before an ellipsis may be cut short ("institut…"); see check_word.
+        // A word before an ellipsis may be cut short ("institut…"); see check_word. Before an
+        // ellipsis that ends the text, it is: a quotation cut off ("…moved to New Salem; by
+        // 1835, they were in a relat...").
         const bool before_ellipsis =
             cut(i + 1) && (cut(i + 2) || toks[i + 1].is_punct(0x2026, cx.p.text));
+        if (before_ellipsis) {
+            std::size_t k = i + 1;
+            while (k < toks.size() && (cut(k) || toks[k].kind == token_kind::space ||
+                                       toks[k].is_punct(U'"', cx.p.text)))
+                ++k;
+            if (k == toks.size()) continue;
+        }
         // A word cut by a hyphen that nothing follows: a suspended prefix ("pre- y posguerra")
         // or a broken-off verse ("el famo-").
         if (i + 1 < toks.size() && toks[i + 1].is_punct(U'-', cx.p.text) &&
