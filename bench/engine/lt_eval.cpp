@@ -26,6 +26,17 @@ const std::vector<std::string> kFamilies = {"TYPOGRAPHY",  "ACCURATE_TYPOGRAPHY"
                                             "MISSPELLING", "DIACRITICS",          "PUNCTUATION",
                                             "CASING",      "CONFUSED_WORDS",      "REPETITIONS"};
 
+// A cell holding quotes is written CSV-style: "Es ""grande""." is «Es "grande".».
+std::string unquote(const std::string& cell) {
+    if (cell.size() < 2 || cell.front() != '"' || cell.back() != '"') return cell;
+    std::string out;
+    for (std::size_t i = 1; i + 1 < cell.size(); ++i) {
+        out += cell[i];
+        if (cell[i] == '"' && i + 2 < cell.size() && cell[i + 1] == '"') ++i;
+    }
+    return out;
+}
+
 std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
     std::ifstream in(path);
     std::vector<std::vector<std::string>> rows;
@@ -35,7 +46,7 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
         std::vector<std::string> cells;
         std::stringstream ss(line);
         std::string cell;
-        while (std::getline(ss, cell, '\t')) cells.push_back(cell);
+        while (std::getline(ss, cell, '\t')) cells.push_back(unquote(cell));
         rows.push_back(std::move(cells));
     }
     return rows;

@@ -81,9 +81,13 @@ TEST(typography, spanish_dialogue_dashes) {
 
 TEST(typography, straight_quotes_in_spanish_are_only_a_note) {
     auto ss = check("Dijo \"hola\" y se fue.", "es");
-    ASSERT_EQ(ss.size(), 1u);
-    EXPECT_EQ(ss[0].rule_id, "ES_STRAIGHT_QUOTES");
-    EXPECT_FALSE(ss[0].replacement);
+    ASSERT_EQ(ss.size(), 2u);  // both ends of the pair
+    for (const auto& s : ss) {
+        EXPECT_EQ(s.rule_id, "ES_STRAIGHT_QUOTES");
+        EXPECT_FALSE(s.replacement);
+    }
+    EXPECT_EQ(ss[0].offset, 5u);
+    EXPECT_EQ(ss[1].offset, 10u);
 }
 
 TEST(typography, mixed_quote_styles_are_noted_once_per_document) {

@@ -75,15 +75,22 @@ void check_dialogue(rule_context& cx) {
                 0.8, "Sin espacio tras la raya de diálogo.",
                 "No space after the opening dialogue dash.");
     }
-    // Straight quotes: one low-confidence note per paragraph, on the first pair.
-    std::size_t q1 = p.text.find(U'"');
-    if (q1 == std::u32string::npos) return;
-    std::size_t q2 = p.text.find(U'"', q1 + 1);
-    if (q2 == std::u32string::npos) return;
-    cx.emit("ES_STRAIGHT_QUOTES", static_cast<std::uint32_t>(q1),
-            static_cast<std::uint32_t>(q1 + 1), std::nullopt, 0.25,
-            "En español se prefieren las comillas angulares (« »).",
-            "Spanish prefers angle quotes (« »).");
+    // Straight quotes: a low-confidence note on each quote of each pair, so the reviewer sees
+    // both ends of what would become « ».
+    std::size_t from = 0;
+    while (true) {
+        std::size_t q1 = p.text.find(U'"', from);
+        if (q1 == std::u32string::npos) return;
+        std::size_t q2 = p.text.find(U'"', q1 + 1);
+        if (q2 == std::u32string::npos) return;
+        for (std::size_t q : {q1, q2})
+            cx.emit("ES_STRAIGHT_QUOTES", static_cast<std::uint32_t>(q),
+                    static_cast<std::uint32_t>(q + 1), std::nullopt, 0.25,
+                    q == q1 ? "En español se prefieren las comillas angulares: «."
+                            : "En español se prefieren las comillas angulares: ».",
+                    q == q1 ? "Spanish prefers angle quotes: «." : "Spanish prefers angle quotes: ».");
+        from = q2 + 1;
+    }
 }
 
 }  // namespace galley::engine_detail
