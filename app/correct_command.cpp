@@ -32,6 +32,9 @@ namespace fs = std::filesystem;
 using steady = std::chrono::steady_clock;
 
 constexpr std::size_t kProgressFromBytes = 256 * 1024;  // "long input": show progress
+// Confidence is a rule's measured precision: by default only the fixes right at least six
+// times in ten are applied; the rest stay suggestions in the jsonl (--min-confidence 0: all).
+constexpr double kSafeFixes = 0.6;
 
 constexpr const char* kUsage =
     "usage: galley correct INPUT... --out DIR [--lang auto|es|en] [--no-tracked] "
@@ -150,7 +153,7 @@ int correct_command(const std::vector<std::string>& args) {
     if (language != "auto" && language != "es" && language != "en")
         return usage_error("--lang must be auto, es or en");
 
-    double min_confidence = 0.0;
+    double min_confidence = kSafeFixes;
     if (auto m = flags.find("min-confidence"); m != flags.end()) {
         char* end = nullptr;
         min_confidence = std::strtod(m->second.c_str(), &end);

@@ -132,6 +132,20 @@ TEST(accents_es, a_preterite_in_past_narration_gets_its_accent) {
         EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_NARRATIVE")) << text;
 }
 
+// Gender and number inside a noun phrase, judged on every reading of each word.
+TEST(agreement_es, determiner_and_adjective_take_the_nouns_gender_and_number) {
+    EXPECT_EQ(galley::test::fixed("Tenemos la problema resuelto.", "es"), "Tenemos el problema resuelto.");
+    EXPECT_EQ(galley::test::fixed("Vivía en la casa blanco del pueblo.", "es"),
+              "Vivía en la casa blanca del pueblo.");
+    for (const char* text : {"El agua fría corría.",               // el before a stressed a
+                             "La tomo cada mañana.",              // a clitic before a verb
+                             "Ana estaba muchas horas sola.",     // a predicative adjective
+                             "A mal tiempo buena cara.",          // the adjective of the next noun
+                             "Las manos blancas temblaban."})
+        for (const char* rule : {"ES_AGREEMENT_DETERMINER", "ES_AGREEMENT_ADJECTIVE"})
+            EXPECT_FALSE(galley::test::fires(text, "es", rule)) << text;
+}
+
 // their/there and then/than decided by the tagger where no frame rule lists the words.
 TEST(confusion_context_en, the_likelier_twin_in_context) {
     EXPECT_EQ(galley::test::fixed("She hid there faces from him.", "en"), "She hid their faces from him.");

@@ -6,7 +6,7 @@
 using namespace galley::test;
 
 TEST(style, long_sentence_is_a_note) {
-    std::string s = "El ";
+    std::string s = "La ";
     const char* words[] = {"casa", "perro", "árbol", "río", "monte", "nube", "sol", "mar", "pan"};
     for (int i = 0; i < 70; ++i) s += std::string(words[i % 9]) + " ";
     s += "fin.";
