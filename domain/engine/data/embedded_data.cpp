@@ -18,6 +18,7 @@ GALLEY_EMBED(galley_rules_es_diacritics, GALLEY_RULES_DIR "/es_diacritics.rules"
 GALLEY_EMBED(galley_rules_en_confusables, GALLEY_RULES_DIR "/en_confusables.rules")
 GALLEY_EMBED(galley_rules_es_grammar, GALLEY_RULES_DIR "/es_grammar.rules")
 GALLEY_EMBED(galley_rules_en_phrases, GALLEY_RULES_DIR "/en_phrases.rules")
+GALLEY_EMBED(galley_rules_es_words, GALLEY_RULES_DIR "/es_words.rules")
 
 namespace galley::engine_data {
 
@@ -34,6 +35,7 @@ const std::vector<embedded_file>& rule_files() {
         file("en_confusables.rules", galley_rules_en_confusables_begin, galley_rules_en_confusables_end),
         file("es_grammar.rules", galley_rules_es_grammar_begin, galley_rules_es_grammar_end),
         file("en_phrases.rules", galley_rules_en_phrases_begin, galley_rules_en_phrases_end),
+        file("es_words.rules", galley_rules_es_words_begin, galley_rules_es_words_end),
     };
     return files;
 }
