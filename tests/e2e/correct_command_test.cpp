@@ -103,7 +103,8 @@ std::map<std::pair<std::string, std::uint32_t>, std::string> expected_texts(
     // Back to front, so earlier offsets stay valid.
     for (auto it = suggestions.rbegin(); it != suggestions.rend(); ++it) {
         const auto& s = *it;
-        if (s.at("replacement").is_null()) continue;
+        // `galley correct` applies only the safe fixes by default (confidence >= 0.6).
+        if (s.at("replacement").is_null() || s.at("confidence").get<double>() < 0.6) continue;
         std::string& text =
             out[{s.at("story").get<std::string>(), s.at("paragraph").get<std::uint32_t>()}];
         std::size_t begin = 0, cp = 0, end = 0;

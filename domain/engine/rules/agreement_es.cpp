@@ -94,7 +94,7 @@ void determiner_noun(rule_context& cx, int d, int n) {
     if (!settled(nouns, gender, number)) return;
     const std::string_view form = (*fam)[(gender == "f" ? 1 : 0) + (number == "pl" ? 2 : 0)];
     const std::string repl = cased(det, std::string(form));
-    cx.emit_tokens("ES_AGREEMENT_DETERMINER", d, d, repl, 0.7,
+    cx.emit_tokens("ES_AGREEMENT_DETERMINER", d, d, repl, 0.55,
                    "El determinante concuerda con el nombre «" + noun.text + "»: «" + repl + "».",
                    "The determiner agrees with the noun '" + noun.text + "': '" + repl + "'.");
 }
@@ -130,7 +130,7 @@ void noun_adjective(rule_context& cx, int n, int a) {
                                                     "><" + number + ">");
     if (forms.empty() || forms.front().empty() || forms.front() == adj.lower) return;
     const std::string repl = forms.front();
-    cx.emit_tokens("ES_AGREEMENT_ADJECTIVE", a, a, repl, 0.7,
+    cx.emit_tokens("ES_AGREEMENT_ADJECTIVE", a, a, repl, 0.55,
                    "El adjetivo concuerda con «" + cx.p.tokens[n].text + "»: «" + repl + "».",
                    "The adjective agrees with '" + cx.p.tokens[n].text + "': '" + repl + "'.");
 }
