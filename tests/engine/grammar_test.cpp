@@ -163,6 +163,11 @@ TEST(grammar_es, homophones_in_verb_frames_and_joined_compounds) {
               "Fue un resultado extraordinario para todos nosotros.");
     EXPECT_FALSE(fires("Dejó los papeles sobre mesa y arcones de la casa.", "es", "ES_COMPOUND_JOINED"));
     EXPECT_FALSE(fires("Corea lanza misiles al mar cada semana este año.", "es", "ES_COMPOUND_JOINED"));
+    // Capitalised, a doubled r where the parts join, a compound noun after a determiner.
+    EXPECT_EQ(fixed("Co-fundador de la empresa, llegó tarde.", "es"), "Cofundador de la empresa, llegó tarde.");
+    EXPECT_EQ(fixed("Vivían en el extra-radio de la ciudad.", "es"), "Vivían en el extrarradio de la ciudad.");
+    EXPECT_EQ(fixed("Tiene un apaga fuegos en la cocina.", "es"), "Tiene un apagafuegos en la cocina.");
+    EXPECT_FALSE(fires("El bombero apaga fuegos todos los días.", "es", "ES_COMPOUND_JOINED"));
 }
 
 TEST(grammar_en, more_real_words_in_the_wrong_frame) {

@@ -77,6 +77,11 @@ TEST(typography, spanish_dialogue_dashes) {
     EXPECT_EQ(fixed("— Hola.", "es"), "—Hola.");
     EXPECT_FALSE(fires("Es un ex-ministro de 1990-1995.", "es", "ES_DIALOGUE_DASH"));
     EXPECT_FALSE(fires("- primer punto de la lista", "es", "ES_DIALOGUE_DASH"));
+    // A speech already under way: the aside opens at a spaced dash before a verb of saying.
+    EXPECT_EQ(fixed("Ven aquí -dijo el cura-, que ya es tarde.", "es"), "Ven aquí —dijo el cura—, que ya es tarde.");
+    EXPECT_EQ(fixed("Ven –dijo.", "es"), "Ven —dijo.");
+    EXPECT_FALSE(fires("Los años 1990 -2000 fueron buenos.", "es", "ES_DIALOGUE_DASH"));
+    EXPECT_FALSE(fires("Hay un guion - aquí está - entre palabras.", "es", "ES_DIALOGUE_DASH"));
 }
 
 TEST(typography, straight_quotes_in_spanish_are_only_a_note) {

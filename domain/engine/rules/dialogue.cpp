@@ -1,5 +1,9 @@
 // Spanish dialogue (RAE): the em dash opens a speech and encloses the narrator's asides, with
 // no space after the opening dash. Straight quotes get a low-confidence note.
+#include <string_view>
+#include <unordered_set>
+
+#include "domain/engine/analysis/reading.hpp"
 #include "domain/engine/rules/rules.hpp"
 
 namespace galley::engine_detail {
@@ -9,7 +13,9 @@ namespace {
 constexpr char32_t kEm = 0x2014, kEn = 0x2013;
 constexpr const char* kEmUtf8 = "\xE2\x80\x94";
 
-bool is_dash(char32_t c) { return c == U'-' || c == kEn; }
+constexpr char32_t kFigure = 0x2012;
+
+bool is_dash(char32_t c) { return c == U'-' || c == kEn || c == kFigure; }
 bool is_alnum_at(const paragraph_view& p, long i) {
     if (i < 0 || i >= static_cast<long>(p.text.size())) return false;
     char32_t c = p.text[i];
@@ -55,6 +61,44 @@ void hyphen_dialogue(rule_context& cx, int first) {
     }
 }
 
+// A verb of saying in the third person: what follows the dash of a narrator's aside.
+bool speech_verb(rule_context& cx, std::size_t i) {
+    static const std::unordered_set<std::string_view> saying = {
+        "decir",     "preguntar", "responder", "contestar", "exclamar", "gritar",    "murmurar",
+        "añadir",    "replicar",  "susurrar",  "explicar",  "repetir",  "insistir",  "asegurar",
+        "afirmar",   "comentar",  "continuar", "proseguir", "suspirar", "interrumpir", "concluir",
+        "observar",  "advertir",  "protestar", "balbucear", "musitar",  "sollozar",  "gruñir",
+        "contar",    "aclarar",   "admitir",   "confesar",  "ordenar",  "rogar",     "suplicar"};
+    if (i >= cx.p.tokens.size() || cx.p.tokens[i].kind != token_kind::word) return false;
+    const reading* r = cx.best(static_cast<int>(i));
+    return r && r->verb() && r->person == "p3" && saying.count(r->lemma) > 0;
+}
+
+// In a paragraph that does not open with a dash ("Ven -dijo.", a speech already under way), a
+// spaced dash glued to a verb of saying opens the narrator's aside; the next dash glued to the
+// word before it closes it.
+void aside_dashes(rule_context& cx) {
+    const paragraph_view& p = cx.p;
+    for (std::size_t i = 1; i + 1 < p.tokens.size(); ++i) {
+        const token& t = p.tokens[i];
+        if (t.kind != token_kind::punct || !is_dash(p.text[t.begin]) || t.end - t.begin != 1) continue;
+        if (p.tokens[i - 1].kind != token_kind::space || !speech_verb(cx, i + 1)) continue;
+        cx.emit("ES_DIALOGUE_DASH", t.begin, t.end, std::string(kEmUtf8), 0.8,
+                "Los incisos del narrador van entre rayas (—).",
+                "Narrator asides in Spanish dialogue use em dashes (—).");
+        for (std::size_t k = i + 2; k < p.tokens.size(); ++k) {
+            const token& c = p.tokens[k];
+            if (c.kind != token_kind::punct || !is_dash(p.text[c.begin])) continue;
+            if (p.tokens[k - 1].kind == token_kind::space || is_alnum_at(p, c.end)) break;
+            cx.emit("ES_DIALOGUE_DASH", c.begin, c.end, std::string(kEmUtf8), 0.8,
+                    "Los incisos del narrador van entre rayas (—).",
+                    "Narrator asides in Spanish dialogue use em dashes (—).");
+            i = k;
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 void check_dialogue(rule_context& cx) {
@@ -74,6 +118,8 @@ void check_dialogue(rule_context& cx) {
         cx.emit("ES_DIALOGUE_DASH_SPACE", open.begin, p.tokens[first + 1].end, std::string(kEmUtf8),
                 0.8, "Sin espacio tras la raya de diálogo.",
                 "No space after the opening dialogue dash.");
+    } else if (!(open.kind == token_kind::punct && (is_dash(c) || c == kEm))) {
+        aside_dashes(cx);
     }
     // Straight quotes: a low-confidence note on each quote of each pair, so the reviewer sees
     // both ends of what would become « ».

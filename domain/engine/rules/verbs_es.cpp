@@ -2,8 +2,10 @@
 // "siempre e comido" (he), "haz agotado" (has), "está echo de madera" (hecho), "apunto de llegar"
 // (a punto de), "el cuál" (relative: cual), "uso horario" (huso); and compounds written apart
 // ("co-fundador", "extra ordinario", "apaga fuegos") when the joined word is in the dictionary.
+#include <optional>
 #include <string>
 
+#include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/rules/es_context.hpp"
 #include "domain/engine/speller.hpp"
 
@@ -75,41 +77,75 @@ void verb_frames(rule_context& cx, int i) {
     }
 }
 
-// "co-fundador", "extra ordinario", "apaga fuegos", "todo poderosa": a prefix or a compound's
-// first part written apart, when the joined word is in the dictionary.
+// "co-fundador", "extra ordinario", "un apaga fuegos", "todo poderosa": a prefix or a compound's
+// first part written apart, when the joined word is in the dictionary. A vowel before r doubles
+// it when the parts join ("extra-radio" → "extrarradio", RAE).
+bool known_word(rule_context& cx, const std::string& w) {
+    return cx.speller->known(w) || (cx.morphology && cx.morphology->knows(w));
+}
+
+std::optional<std::string> joined_form(rule_context& cx, const std::string& first, const std::string& second) {
+    static const std::string_view vowels = "aeiou";
+    if (second.front() == 'r' && vowels.find(first.back()) != std::string_view::npos &&
+        second.compare(0, 2, "rr") != 0) {
+        std::string doubled = first + "r" + second;
+        if (known_word(cx, doubled)) return doubled;
+    }
+    std::string joined = first + second;
+    if (known_word(cx, joined)) return joined;
+    return std::nullopt;
+}
+
 void joined_compound(rule_context& cx, int i) {
     // With a hyphen any of these joins; with a space only prefixes that are not words of their
-    // own ("sobre mesa" is a preposition, "lanza misiles" a verb).
-    static const set heads = {"co",    "sobre", "extra", "anti",   "pre",   "pos",   "post",  "semi",
-                              "seudo", "pseudo", "fito", "zoo",    "inter", "intra", "multi", "micro",
-                              "macro", "mini",  "auto", "todo",   "siempre", "pasa", "apaga", "lanza",
-                              "porta", "saca",  "abre", "guarda", "limpia", "quita", "mata", "super",
-                              "hiper", "ultra", "infra", "vice",  "ex"};
-    static const set spaced_heads = {"co",    "extra", "anti",  "pre",  "pos",   "post",  "semi",  "seudo",
-                                     "pseudo", "fito", "inter", "intra", "multi", "micro", "macro", "hiper",
-                                     "ultra", "infra", "vice",  "ex"};
+    // own ("sobre mesa" is a preposition), and a verb that heads a compound noun only after a
+    // determiner ("un apaga fuegos"; "lanza misiles" alone is a verb and its object).
+    static const set prefixes = {"co",    "sobre", "extra", "anti",  "pre",   "pos",    "post",  "semi",
+                                 "seudo", "pseudo", "fito", "zoo",   "inter", "intra",  "multi", "micro",
+                                 "macro", "mini",  "auto", "todo",  "siempre", "super", "hiper", "ultra",
+                                 "infra", "vice",  "ex",   "indo",  "afro",  "greco"};
+    static const set verb_heads = {"pasa",  "apaga", "lanza", "porta", "saca",  "abre", "guarda", "limpia",
+                                   "quita", "mata",  "para",  "corta", "rompe", "lava", "salva",  "tapa",
+                                   "cubre", "cuenta", "busca", "chupa", "sujeta"};
+    static const set spaced_prefixes = {"co",    "extra", "anti",  "pre",   "pos",   "post",  "semi",
+                                        "seudo", "pseudo", "fito", "inter", "intra", "multi", "micro",
+                                        "macro", "hiper", "ultra", "infra", "vice",  "ex"};
+    static const set determiners = {"un",   "una",  "unos", "unas", "el",    "la",    "los",   "las",
+                                    "este", "esta", "estos", "estas", "ese", "esa",   "esos",  "esas",
+                                    "su",   "sus",  "mi",   "mis",  "del",   "al",    "buen",  "gran"};
     static const set never_joined = {"todo", "todos", "toda", "todas", "que", "el", "la", "los", "las", "un", "una",
                                      "mí", "ti", "sí", "él", "ella", "ellos", "ellas", "usted", "nosotros"};
     if (!cx.speller) return;
     const token& t = cx.p.tokens[i];
     std::string first, second;
     int last = i;
-    if (auto dash = t.lower.find('-'); dash != std::string::npos && t.shape == word_shape::lower) {
+    if (auto dash = t.lower.find('-'); dash != std::string::npos && t.shape != word_shape::upper) {
         first = t.lower.substr(0, dash);
         second = t.lower.substr(dash + 1);
-        if (second.find('-') != std::string::npos) return;
+        if (second.find('-') != std::string::npos || !(prefixes.count(first) || verb_heads.count(first)))
+            return;
     } else if (const token* next = next_adjacent(cx, i); next && t.shape != word_shape::upper &&
                                                            next->shape == word_shape::lower) {
         first = t.lower;
         second = next->lower;
         last = i + 2;
+        bool after_determiner = false;
+        for (int k = cx.p.prev_solid(i); k >= 0; k = cx.p.prev_solid(k)) {
+            const token& b = cx.p.tokens[k];
+            if (b.kind == token_kind::word) {
+                after_determiner = determiners.count(b.lower) > 0;
+                break;
+            }
+            if (!b.is_punct(0xAB, cx.p.text) && !b.is_punct(U'"', cx.p.text)) break;
+        }
+        if (!spaced_prefixes.count(first) && !(verb_heads.count(first) && after_determiner)) return;
     } else {
         return;
     }
-    if (!(last == i ? heads : spaced_heads).count(first) || second.size() < 3 || never_joined.count(second)) return;
-    std::string joined = first + second;
-    if (!cx.speller->known(joined)) return;
-    std::string repl = t.shape == word_shape::lower ? joined : capitalize(joined);
+    if (second.size() < 3 || never_joined.count(second)) return;
+    auto joined = joined_form(cx, first, second);
+    if (!joined) return;
+    std::string repl = t.shape == word_shape::lower ? *joined : capitalize(*joined);
     cx.emit_tokens("ES_COMPOUND_JOINED", i, last, repl, 0.75, "Se escribe junto: «" + repl + "».",
                    "Written as one word: '" + repl + "'.");
 }
