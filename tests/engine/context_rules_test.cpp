@@ -132,6 +132,22 @@ TEST(accents_es, a_preterite_in_past_narration_gets_its_accent) {
         EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_NARRATIVE")) << text;
 }
 
+// After clitics the subject decides (a name, or "y" after a past); another sentence of the
+// paragraph may tell the past; a narrator's tag followed by a name is a preterite.
+TEST(accents_es, a_preterite_after_clitics_or_in_a_dialogue_tag) {
+    EXPECT_EQ(galley::test::fixed("Ella sonrió. Luego Petra le miro cara a cara.", "es"),
+              "Ella sonrió. Luego Petra le miró cara a cara.");
+    EXPECT_EQ(galley::test::fixed("Conoció a don Santos y se acerco sin prisa.", "es"),
+              "Conoció a don Santos y se acercó sin prisa.");
+    EXPECT_EQ(galley::test::fixed("—Ríanse ustedes —contesto Obdulia—, pues es gracioso.", "es"),
+              "—Ríanse ustedes —contestó Obdulia—, pues es gracioso.");
+    for (const char* text : {"Ella sonrió. Ahora lo miro y pienso en ella.",  // first-person narrator
+                             "Llegué a casa. María estaba allí y la miro.",
+                             "Hablaba tan quedo que nadie la oyó.",          // "quedos": an adjective
+                             "Sintió espanto y se fue."})
+        EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_NARRATIVE")) << text;
+}
+
 // Gender and number inside a noun phrase, judged on every reading of each word.
 TEST(agreement_es, determiner_and_adjective_take_the_nouns_gender_and_number) {
     EXPECT_EQ(galley::test::fixed("Tenemos la problema resuelto.", "es"), "Tenemos el problema resuelto.");

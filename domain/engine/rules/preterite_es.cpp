@@ -62,12 +62,16 @@ std::string preterite_twin(rule_context& cx, int i) {
         const reading& p = r.parts.front();
         if (r.parts.size() != 1 || !p.verb() || p.tense != "pri" || p.person != "p1") return {};
     }
+    // A word with a plural is a noun or adjective the analyser lacks ("espanto", "quedo",
+    // "lloro"); a first-person verb form has none.
+    if (cx.speller->known(t.lower + "s")) return {};
     std::string twin = cx.speller->accented_twin(t.lower);
     if (twin.empty() || !twin.ends_with("ó")) return {};
     // The analyser lacks many nouns ("pelo", "soslayo"): the frequency list must show the
-    // preterite written at least as often as the unaccented word.
+    // preterite written at least a quarter as often as the unaccented word (subtitles are
+    // dialogue, where "miro" is four times as common as in narration; "pelo" is a thousand).
     const std::uint64_t twin_count = cx.speller->corpus_count(twin);
-    if (twin_count == 0 || twin_count < cx.speller->corpus_count(t.lower)) return {};
+    if (twin_count == 0 || 4 * twin_count < cx.speller->corpus_count(t.lower)) return {};
     for (const auto& r : cx.morphology->readings_of(twin)) {
         const reading& p = r.parts.front();
         if (!r.guessed && p.verb() && p.tense == "ifi" && p.person == "p3") return twin;
@@ -75,36 +79,102 @@ std::string preterite_twin(rule_context& cx, int i) {
     return {};
 }
 
-void check_sentence(rule_context& cx, const sentence_span& s, const std::vector<bool>& speech) {
-    const auto& toks = cx.p.tokens;
+// "lo procuro", "se lo traslado": after a clitic the first person is as likely.
+const set& clitics() {
+    static const set words = {"lo", "la", "le", "los", "las", "les", "se", "te", "os"};
+    return words;
+}
+
+// The clitics before token k follow a third-person subject: a name ("Petra le miro"), a noun
+// ("la niña la miro"), or "y" joining a verb that already told a third-person past ("conoció a
+// don Santos y se acerco").
+bool third_person_before_clitics(rule_context& cx, int k) {
+    int b = k;
+    while (const token* prev = prev_adjacent(cx, b)) {
+        if (!is(prev, clitics())) break;
+        b -= 2;
+    }
+    const token* before = prev_adjacent(cx, b);
+    if (!before) return false;
+    // A capital is a name mid-sentence, or at its start when the tagger reads a proper noun
+    // or the document never writes it in lower case.
+    if (before->shape == word_shape::capitalized) {
+        if (before->starts == boundary::none) return true;
+        const reading* r = cx.best(b - 2);
+        const word_entry& e = cx.speller->entry(before->lower);
+        return (r && r->pos == "np") || (e.lower_count == 0 && e.capital_mid_count > 0);
+    }
+    if (before->is("y") || before->is("e")) {
+        for (int j = b - 3; j >= 0; --j)
+            if (cx.p.tokens[j].kind == token_kind::word && third_person_past(cx, j)) return true;
+        return false;
+    }
+    const reading* r = cx.best(b - 2);
+    return r && (r->pos == "n" || r->pos == "np") && before->shape == word_shape::lower;
+}
+
+void emit_preterite(rule_context& cx, int k, const std::string& twin) {
+    const std::string repl = cased(cx.p.tokens[k], twin);
+    cx.emit_tokens("ES_PRETERITE_NARRATIVE", k, k, repl, 0.8,
+                   "En la narración en pasado el verbo va en pretérito y lleva tilde: «" + repl + "».",
+                   "Third-person past narration: the preterite '" + repl + "' has an accent.");
+}
+
+// Candidates of one sentence of third-person narration; `narrated_past` is set when another of
+// its verbs is a third-person past. Nothing when the sentence has speech or a first person.
+struct narration {
     std::vector<std::pair<int, std::string>> candidates;
-    bool past = false;
+    bool narrated_past = false;
+    bool third_person = false;
+    bool first_person = false;  // a first-person narrator: the whole paragraph is left alone
+};
+
+narration read_sentence(rule_context& cx, const sentence_span& s, const std::vector<bool>& speech) {
+    const auto& toks = cx.p.tokens;
+    narration n;
     for (int k = static_cast<int>(s.first_token); k < static_cast<int>(s.last_token); ++k) {
         const token& t = toks[k];
         if (t.kind != token_kind::word) continue;
-        if (speech[k] || first_person_word(t)) return;
+        if (speech[k]) return {};
+        if (first_person_word(t)) return {.first_person = true};
         if (std::string twin = preterite_twin(cx, k); !twin.empty()) {
-            candidates.emplace_back(k, std::move(twin));
+            n.candidates.emplace_back(k, std::move(twin));
             continue;
         }
         const reading* r = cx.best(k);
-        if (r && r->verb() && r->person == "p1") return;  // "llego tarde, como siempre hago"
-        past |= third_person_past(cx, k);
+        if (r && r->verb() && r->person == "p1") return {.first_person = true};  // "como siempre hago"
+        n.narrated_past |= third_person_past(cx, k);
     }
-    if (!past) return;
-    // "lo procuro", "se lo traslado": after a clitic the first person is as likely.
-    static const set clitics = {"lo", "la", "le", "los", "las", "les", "se", "te", "os"};
+    n.third_person = true;
+    return n;
+}
+
+// A sentence's candidates become findings when it or another sentence of the paragraph tells a
+// third-person past ("Frígilis, malhumorado, se encaro con la aurora." after a past sentence).
+void check_candidates(rule_context& cx, const narration& n) {
     // After a determiner or preposition it is a noun the analyser lacks ("el dejo de").
     static const set nominal = {"el",  "un",   "una",  "unos", "unas", "su",   "sus",  "tu",
                                 "este", "ese", "aquel", "del", "al",   "de",   "en",   "con",
-                                "por", "para", "sin",  "cada", "otro", "algún", "ningún"};
-    for (const auto& [k, twin] : candidates) {
+                                "por", "para", "sin",  "cada", "otro", "algún", "ningún", "a"};
+    for (const auto& [k, twin] : n.candidates) {
         const token* prev = prev_adjacent(cx, k);
-        if (is(prev, clitics) || is(prev, nominal)) continue;
-        const std::string repl = cased(toks[k], twin);
-        cx.emit_tokens("ES_PRETERITE_NARRATIVE", k, k, repl, 0.8,
-                       "En la narración en pasado el verbo va en pretérito y lleva tilde: «" + repl + "».",
-                       "Third-person past narration: the preterite '" + repl + "' has an accent.");
+        if (is(prev, nominal) || (is(prev, clitics()) && !third_person_before_clitics(cx, k))) continue;
+        emit_preterite(cx, k, twin);
+    }
+}
+
+// A narrator's tag in dialogue ("—clamo Obdulia—"): a first-person present followed by a name
+// contradicts its subject; it is the preterite.
+void check_dialogue_tags(rule_context& cx, const std::vector<bool>& speech) {
+    const auto& toks = cx.p.tokens;
+    for (int k = 2; k + 2 < static_cast<int>(toks.size()); ++k) {
+        if (toks[k].kind != token_kind::word || speech[k] || !speech[k - 2]) continue;
+        if (!toks[k - 1].is_punct(U'—', cx.p.text) && !toks[k - 1].is_punct(U'–', cx.p.text) &&
+            !toks[k - 1].is_punct(U'-', cx.p.text))
+            continue;
+        const token* subject = next_adjacent(cx, k);
+        if (!subject || subject->shape != word_shape::capitalized) continue;
+        if (std::string twin = preterite_twin(cx, k); !twin.empty()) emit_preterite(cx, k, twin);
     }
 }
 
@@ -113,7 +183,17 @@ void check_sentence(rule_context& cx, const sentence_span& s, const std::vector<
 void check_preterite_es(rule_context& cx) {
     if (!cx.speller || !cx.morphology || cx.analysis.empty()) return;
     const std::vector<bool> speech = speech_tokens(cx);
-    for (const auto& s : cx.p.sentences) check_sentence(cx, s, speech);
+    std::vector<narration> sentences;
+    bool past = false;
+    for (const auto& s : cx.p.sentences) {
+        sentences.push_back(read_sentence(cx, s, speech));
+        if (sentences.back().first_person) return;
+        past |= sentences.back().narrated_past;
+    }
+    if (past)
+        for (const narration& n : sentences)
+            if (n.third_person) check_candidates(cx, n);
+    check_dialogue_tags(cx, speech);
 }
 
 }  // namespace galley::engine_detail
