@@ -131,7 +131,8 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
                    read_int(src, "handler-threads", "GALLEY_HANDLER_THREADS", 1, 512, c.http_handler_threads),
                    read_int(src, "http-max-connections", "GALLEY_HTTP_MAX_CONNECTIONS", 1, 1'000'000,
                             c.http_max_connections),
-                   read_int(src, "guest-ttl-hours", "GALLEY_GUEST_TTL_HOURS", 1, 24 * 365, c.guest_ttl_hours)})
+                   read_int(src, "guest-ttl-hours", "GALLEY_GUEST_TTL_HOURS", 1, 24 * 365, c.guest_ttl_hours),
+                   read_int(src, "auth-per-minute", "GALLEY_AUTH_PER_MINUTE", 1, 1'000'000, c.auth_per_minute)})
         if (!s) return s.err();
     if (c.lock_ttl_seconds <= c.heartbeat_seconds)
         return make_error(errc::invalid_argument, "the lock TTL must be longer than the heartbeat interval",
@@ -139,6 +140,7 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
     if (const auto* v = src.get("node-id", "GALLEY_NODE_ID")) c.node_id = *v;
     if (const auto* v = src.get("join", "GALLEY_JOIN")) c.join = split_list(*v);
     if (const auto* v = src.get("faults", "GALLEY_FAULTS")) c.faults = *v;
+    if (const auto* v = src.get("trusted-proxy", "GALLEY_TRUSTED_PROXY")) c.trusted_proxies = split_list(*v);
     if (const auto* v = src.get("jwt-secret", "GALLEY_JWT_SECRET")) {
         if (v->size() < 32)
             return make_error(errc::invalid_argument, "GALLEY_JWT_SECRET must have at least 32 characters", "jwt-secret");

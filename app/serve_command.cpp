@@ -24,7 +24,8 @@ namespace {
 const std::vector<std::string> kServeFlags = {
     "http",        "db",         "storage",        "plans",           "cluster-port", "node-id",
     "join",        "max-workers", "max-queued",    "heartbeat-seconds", "lock-ttl-seconds",
-    "http-threads", "handler-threads", "http-max-connections", "guest-ttl-hours", "faults", "jwt-secret"};
+    "http-threads", "handler-threads", "http-max-connections", "guest-ttl-hours", "faults", "jwt-secret",
+    "auth-per-minute", "trusted-proxy"};
 
 int fail(const std::string& line) {
     std::fprintf(stderr, "galley: %s\n", line.c_str());
@@ -77,6 +78,12 @@ int serve_command(const std::vector<std::string>& args) {
                             ctx.metrics.registry());
     ctx.runtime = &runtime;
     ctx.guest_ttl = static_cast<micros>(cfg->guest_ttl_hours) * 3600 * 1'000'000;
+    ctx.auth_per_minute = cfg->auth_per_minute;
+    for (const std::string& block : cfg->trusted_proxies) {
+        auto c = http::parse_cidr(block, "trusted-proxy");
+        if (!c) return fail("--trusted-proxy: " + c.err().message);
+        ctx.trusted_proxies.push_back(*c);
+    }
     cluster::cluster_options co;
     co.node_id = rt.node_id;
     co.host = cfg->http_host;

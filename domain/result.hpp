@@ -29,6 +29,7 @@ struct error {
     errc code = errc::internal;
     std::string message;
     std::string field;  // set for invalid_argument: which input field is wrong
+    int retry_after_seconds = 0;  // rate_limited: when the client may retry (0: a minute)
 };
 
 inline error make_error(errc code, std::string message, std::string field = {}) {

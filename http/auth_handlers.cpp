@@ -4,6 +4,7 @@
 #include "domain/sha256.hpp"
 #include "domain/validation.hpp"
 #include "http/auth_support.hpp"
+#include "http/client_address.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
@@ -18,11 +19,23 @@ const std::string& dummy_hash() {
     return h;
 }
 
-// Unauthenticated endpoints are rate limited per client address at a fixed rate.
-constexpr int kAnonymousPerMinute = 600;
+// Sign-in routes (register, login, claim) are limited per client address at
+// ctx.auth_per_minute; token routes (refresh, logout), which a signed-in client calls every
+// few minutes, at four times that. IPv6 clients share their /64.
+error too_many_from(int wait) { return retry_later(wait, "too many requests from this address"); }
 
-bool anonymous_allowed(const http_request& req, service_context& ctx) {
-    return ctx.limiter.allow("ip:" + req.remote_ip, kAnonymousPerMinute);
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+int sign_in_wait(const http_request& req, service_context& ctx) {
+    return ctx.limiter.wait_seconds("auth-ip:" + client_key(req.remote_ip), ctx.auth_per_minute);
+}
+
+int token_route_wait(const http_request& req, service_context& ctx) {
+    return ctx.limiter.wait_seconds("token-ip:" + client_key(req.remote_ip), 4 * ctx.auth_per_minute);
 }
 
 // Each guest is a user row and a storage directory: far fewer per address than other calls.
@@ -46,7 +59,7 @@ result<credentials> read_credentials(const nlohmann::json& body) {
 
 http_response register_user(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    if (!anonymous_allowed(req, ctx)) return json_error(make_error(errc::rate_limited, "too many requests"), rid);
+    if (int wait = sign_in_wait(req, ctx)) return json_error(too_many_from(wait), rid);
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), rid);
     auto creds = read_credentials(*body);
@@ -79,9 +92,11 @@ http_response register_user(const http_request& req, service_context& ctx) {
     return r;
 }
 
+// Failures are counted per account (the normalised email, registered or not, so the answer
+// does not reveal which emails exist), whatever address they come from.
 http_response login(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    if (!anonymous_allowed(req, ctx)) return json_error(make_error(errc::rate_limited, "too many requests"), rid);
+    if (int wait = sign_in_wait(req, ctx)) return json_error(too_many_from(wait), rid);
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), rid);
     auto email_raw = required_string(*body, "email", 254);
@@ -90,17 +105,25 @@ http_response login(const http_request& req, service_context& ctx) {
     if (!password) return json_error(password.err(), rid);
     auto wrong = make_error(errc::unauthorized, "wrong email or password");
     auto email = normalize_email(*email_raw);
+    const std::string account = email ? *email : lower_ascii(*email_raw);
+    if (int wait = ctx.sign_in_failures.wait_seconds(account))
+        return json_error(retry_later(wait, "too many failed sign-ins for this account; try again later"), rid);
+    auto fail = [&] {
+        ctx.sign_in_failures.record_failure(account);
+        return json_error(wrong, rid);
+    };
     if (!email) {
         (void)auth::verify_password(*password, dummy_hash());
-        return json_error(wrong, rid);
+        return fail();
     }
     auto u = ctx.users.find_by_email(*email);
     if (!u) {
         if (u.err().code != errc::not_found) return json_error(u.err(), rid);
         (void)auth::verify_password(*password, dummy_hash());
-        return json_error(wrong, rid);
+        return fail();
     }
-    if (!auth::verify_password(*password, u->password_hash)) return json_error(wrong, rid);
+    if (!auth::verify_password(*password, u->password_hash)) return fail();
+    ctx.sign_in_failures.record_success(account);
     auto session = issue_session(ctx, *u);
     if (!session) return json_error(session.err(), rid);
     auto r = json_ok(*session, rid);
@@ -110,7 +133,7 @@ http_response login(const http_request& req, service_context& ctx) {
 
 http_response refresh_session(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    if (!anonymous_allowed(req, ctx)) return json_error(make_error(errc::rate_limited, "too many requests"), rid);
+    if (int wait = token_route_wait(req, ctx)) return json_error(too_many_from(wait), rid);
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), rid);
     auto token = required_string(*body, "refresh_token", 512);
@@ -135,6 +158,7 @@ http_response refresh_session(const http_request& req, service_context& ctx) {
 
 http_response logout(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
+    if (int wait = token_route_wait(req, ctx)) return json_error(too_many_from(wait), rid);
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), rid);
     auto token = required_string(*body, "refresh_token", 512);
@@ -148,8 +172,8 @@ http_response logout(const http_request& req, service_context& ctx) {
 // claimed. Its placeholder address is under .invalid, which no one can register or log in with.
 http_response create_guest(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    if (!ctx.limiter.allow("guest-ip:" + req.remote_ip, kGuestsPerMinute))
-        return json_error(make_error(errc::rate_limited, "too many guest sessions from this address"), rid);
+    if (int wait = ctx.limiter.wait_seconds("guest-ip:" + client_key(req.remote_ip), kGuestsPerMinute))
+        return json_error(retry_later(wait, "too many guest sessions from this address"), rid);
     user u;
     u.id = new_uuid();
     u.email = "guest-" + u.id + "@guest.invalid";
@@ -167,9 +191,11 @@ http_response create_guest(const http_request& req, service_context& ctx) {
     return r;
 }
 
-// The guest behind the bearer token becomes a free user with this email and password.
+// The guest behind the bearer token becomes a free user with this email and password; the
+// guest's refresh tokens stop working.
 http_response claim_guest(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
+    if (int wait = sign_in_wait(req, ctx)) return json_error(too_many_from(wait), rid);
     auto who = authenticate(req, ctx);
     if (!who) return json_error(who.err(), rid);
     if (!who->account.guest())
@@ -186,6 +212,8 @@ http_response claim_guest(const http_request& req, service_context& ctx) {
             return json_error(make_error(errc::conflict, "an account with this email already exists"), rid);
         return json_error(s.err(), rid);
     }
+    // The guest's refresh tokens may sit on a shared machine: the claimed account starts afresh.
+    if (auto s = ctx.refresh_tokens.revoke_all_of_user(who->account.id); !s) return json_error(s.err(), rid);
     auto claimed = ctx.users.find_by_id(who->account.id);
     if (!claimed) return json_error(claimed.err(), rid);
     auto session = issue_session(ctx, *claimed);

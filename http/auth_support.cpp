@@ -5,6 +5,7 @@
 #include "domain/auth/base64url.hpp"
 #include "domain/ids.hpp"
 #include "domain/sha256.hpp"
+#include "http/errors.hpp"
 
 namespace galley::http {
 
@@ -30,8 +31,8 @@ result<caller> admit(result<user> account, service_context& ctx) {
     if (account->guest() && account->expires_at <= now_micros())
         return make_error(errc::unauthorized, "the guest session has expired");
     const plan* tier = &ctx.plans.find_or_free(account->plan);
-    if (!ctx.limiter.allow(account->id, tier->requests_per_minute))
-        return make_error(errc::rate_limited, "too many requests; slow down");
+    if (int wait = ctx.limiter.wait_seconds(account->id, tier->requests_per_minute))
+        return retry_later(wait, "too many requests; slow down");
     return caller{std::move(*account), tier};
 }
 }  // namespace

@@ -47,7 +47,9 @@ http_response json_error(const error& e, const std::string& request_id) {
                             {"request_id", request_id}}
                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (e.code == errc::rate_limited || e.code == errc::over_capacity || e.code == errc::unavailable)
-        r.headers.emplace_back("Retry-After", e.code == errc::rate_limited ? "60" : "5");
+        r.headers.emplace_back("Retry-After", e.code != errc::rate_limited ? "5"
+                                              : e.retry_after_seconds > 0 ? std::to_string(e.retry_after_seconds)
+                                                                          : "60");
     return r;
 }
 

@@ -18,6 +18,13 @@ struct api_error_code {
 /// errc → {HTTP status, API.md code}; exhaustive.
 api_error_code api_code_of(errc e);
 
+/// A rate_limited error whose Retry-After is `seconds`.
+inline error retry_later(int seconds, std::string message) {
+    error e = make_error(errc::rate_limited, std::move(message));
+    e.retry_after_seconds = seconds;
+    return e;
+}
+
 /// {"ok": true, "data": data, "request_id": ...} with `status`.
 http_response json_ok(const nlohmann::json& data, const std::string& request_id, int status = 200);
 

@@ -15,6 +15,8 @@ class rate_limiter {
 public:
     /// True when a request by `key` is allowed at `per_minute` (0 = unlimited); consumes a token.
     bool allow(std::string_view key, int per_minute);
+    /// The same, returning 0 when allowed, else the whole seconds until a token is back.
+    int wait_seconds(std::string_view key, int per_minute);
 
 private:
     struct bucket {

@@ -36,7 +36,7 @@ std::string lower(std::string s) {
 }
 
 http_request to_http_request(const restinio::request_handle_t& req, const char* route,
-                             std::vector<std::string> params) {
+                             std::vector<std::string> params, const std::vector<cidr>& trusted_proxies) {
     http_request h;
     h.method = req->header().method().c_str();
     h.route = route;
@@ -44,8 +44,12 @@ http_request to_http_request(const restinio::request_handle_t& req, const char* 
     h.params = std::move(params);
     h.body = req->body();
     h.request_id = request_id_of(req);
-    h.remote_ip = req->remote_endpoint().address().to_string();
     for (const auto& field : req->header()) h.headers.emplace_back(lower(field.name()), field.value());
+    std::string forwarded_for;
+    if (!trusted_proxies.empty())
+        for (const auto& [name, value] : h.headers)
+            if (name == "x-forwarded-for") forwarded_for += (forwarded_for.empty() ? "" : ",") + value;
+    h.remote_ip = client_address(req->remote_endpoint().address().to_string(), forwarded_for, trusted_proxies);
     return h;
 }
 
@@ -152,7 +156,7 @@ restinio::request_handling_status_t dispatcher::pooled(const restinio::request_h
                                                        std::vector<std::string> params,
                                                        handler_fn fn) {
     double started = monotonic_seconds();
-    auto hreq = std::make_shared<http_request>(to_http_request(req, route, std::move(params)));
+    auto hreq = std::make_shared<http_request>(to_http_request(req, route, std::move(params), ctx_.trusted_proxies));
     if (draining.load()) {
         respond(req, *hreq, json_error(make_error(errc::over_capacity, "the server is shutting down"), hreq->request_id), started);
         return restinio::request_accepted();
@@ -174,14 +178,14 @@ restinio::request_handling_status_t dispatcher::pooled(const restinio::request_h
 restinio::request_handling_status_t dispatcher::inline_io(const restinio::request_handle_t& req,
                                                           const char* route, handler_fn fn) {
     double started = monotonic_seconds();
-    http_request hreq = to_http_request(req, route, {});
+    http_request hreq = to_http_request(req, route, {}, ctx_.trusted_proxies);
     respond(req, hreq, run_guarded(fn, hreq, ctx_), started);
     return restinio::request_accepted();
 }
 
 restinio::request_handling_status_t dispatcher::not_found(const restinio::request_handle_t& req) {
     double started = monotonic_seconds();
-    http_request hreq = to_http_request(req, "unmatched", {});
+    http_request hreq = to_http_request(req, "unmatched", {}, ctx_.trusted_proxies);
     respond(req, hreq, json_error(make_error(errc::not_found, "no such endpoint"), hreq.request_id), started);
     return restinio::request_accepted();
 }

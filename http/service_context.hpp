@@ -9,6 +9,8 @@
 #include "domain/plans.hpp"
 #include "actors/runtime.hpp"
 #include "http/metrics.hpp"
+#include "http/client_address.hpp"
+#include "http/login_throttle.hpp"
 #include "http/rate_limiter.hpp"
 #include "persistence/blob_store.hpp"
 #include "persistence/database.hpp"
@@ -44,6 +46,9 @@ struct service_context {
     actors::runtime* runtime = nullptr;  // set by app/ before the server starts
     http_metrics metrics;
     rate_limiter limiter;
+    login_throttle sign_in_failures;
+    std::vector<cidr> trusted_proxies;  // --trusted-proxy: whose X-Forwarded-For is believed
+    int auth_per_minute = 30;  // per client address on sign-in routes (GALLEY_AUTH_PER_MINUTE)
 
     micros access_token_ttl = 15ll * 60 * 1'000'000;
     micros refresh_token_ttl = 30ll * 24 * 3600 * 1'000'000;

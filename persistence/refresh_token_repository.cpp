@@ -63,4 +63,12 @@ status refresh_token_repository::revoke_family_of(std::string_view token_hash) {
     });
 }
 
+status refresh_token_repository::revoke_all_of_user(std::string_view user_id) {
+    return detail::with_session(db_, [&](soci::session& s) -> status {
+        std::string id(user_id);
+        s << "UPDATE refresh_tokens SET revoked = 1 WHERE user_id = :u", soci::use(id);
+        return {};
+    });
+}
+
 }  // namespace galley::persistence

@@ -33,6 +33,9 @@ public:
     /// Revokes the family of `token_hash`; unauthorized when the token is unknown.
     status revoke_family_of(std::string_view token_hash);
 
+    /// Revokes every token of `user_id` (a claimed guest, an admin's revocation).
+    status revoke_all_of_user(std::string_view user_id);
+
 private:
     database& db_;
 };

@@ -237,6 +237,9 @@ TEST_P(api_flow, a_guest_works_then_claims_an_account_keeping_its_projects) {
     EXPECT_EQ(now_user["id"], guest.id) << "the same user, now with an account";
     EXPECT_EQ(now_user["plan"], "free");
     EXPECT_EQ(now_user["email"], "mine@example.com");
+    auto stale = g->request("POST", "/api/v1/auth/refresh",
+                            nlohmann::json{{"refresh_token", guest.refresh_token}}.dump());
+    EXPECT_EQ(stale.status, 401) << "claiming revokes the guest's refresh tokens";
 
     auto login = g->request("POST", "/api/v1/auth/login", R"({"email":"mine@example.com","password":"guest-password"})");
     ASSERT_EQ(login.status, 200) << login.body;
