@@ -24,7 +24,8 @@ result<plan_table> parse_plans(std::string_view text) {
     if (doc.is_discarded() || !doc.is_object()) return invalid("not a JSON object");
     plan_table table = plan_table::defaults();
     static const char* kFields[] = {"weight", "max_concurrent", "max_docs_per_run", "chars_per_month",
-                                    "max_upload_mb", "requests_per_minute", "max_attempts"};
+                                    "max_upload_mb", "requests_per_minute", "max_attempts",
+                                    "max_stored_mb", "max_documents", "max_queued_docs", "max_event_streams"};
     for (const auto& [name, fields] : doc.items()) {
         if (!fields.is_object()) return invalid("plan '" + name + "' must be an object");
         for (const auto& [field, _] : fields.items()) {
@@ -40,7 +41,11 @@ result<plan_table> parse_plans(std::string_view text) {
             !read_field(fields, "chars_per_month", p.chars_per_month) ||
             !read_field(fields, "max_upload_mb", p.max_upload_mb) ||
             !read_field(fields, "requests_per_minute", p.requests_per_minute) ||
-            !read_field(fields, "max_attempts", p.max_attempts))
+            !read_field(fields, "max_attempts", p.max_attempts) ||
+            !read_field(fields, "max_stored_mb", p.max_stored_mb) ||
+            !read_field(fields, "max_documents", p.max_documents) ||
+            !read_field(fields, "max_queued_docs", p.max_queued_docs) ||
+            !read_field(fields, "max_event_streams", p.max_event_streams))
             return invalid("plan '" + name + "': every value must be an integer");
         if (auto s = table.set(p); !s) return invalid(s.err().message);
     }

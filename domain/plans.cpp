@@ -4,9 +4,9 @@ namespace galley {
 
 plan_table plan_table::defaults() {
     plan_table t;
-    (void)t.set({"guest", 1, 1, 2, 20'000, 2, 30, 4});
-    (void)t.set({"free", 1, 2, 10, 500'000, 10, 120, 4});
-    (void)t.set({"pro", 4, 8, 200, 20'000'000, 50, 1200, 4});
+    (void)t.set({"guest", 1, 1, 2, 20'000, 2, 30, 4, 20, 50, 20, 4});
+    (void)t.set({"free", 1, 2, 10, 500'000, 10, 120, 4, 1024, 5000, 1000, 4});
+    (void)t.set({"pro", 4, 8, 200, 20'000'000, 50, 1200, 4, 10240, 100'000, 10'000, 4});
     return t;
 }
 
@@ -33,6 +33,10 @@ status plan_table::set(plan p) {
     if (p.max_upload_mb < 0 || p.max_upload_mb > 4096) return bad("max_upload_mb", "must be 0..4096");
     if (p.requests_per_minute < 0) return bad("requests_per_minute", "must be >= 0");
     if (p.max_attempts < 0 || p.max_attempts > 100) return bad("max_attempts", "must be 0..100");
+    if (p.max_stored_mb < 0 || p.max_stored_mb > 1'000'000'000) return bad("max_stored_mb", "must be 0..10^9");
+    if (p.max_documents < 0) return bad("max_documents", "must be >= 0");
+    if (p.max_queued_docs < 0) return bad("max_queued_docs", "must be >= 0");
+    if (p.max_event_streams < 0 || p.max_event_streams > 1000) return bad("max_event_streams", "must be 0..1000");
     plans_[p.name] = std::move(p);
     return {};
 }

@@ -21,9 +21,17 @@ struct plan {
     std::int64_t max_upload_mb = 0;
     int requests_per_minute = 0;
     int max_attempts = 4;
+    // What one user may hold at once. A plan that does not name them (a new plan in the file)
+    // gets the free plan's values, not unlimited ones.
+    std::int64_t max_stored_mb = 1024;  // originals of every document, in MB (10^6 bytes)
+    int max_documents = 5000;
+    int max_queued_docs = 1000;  // queued or waiting to retry, across the user's runs
+    int max_event_streams = 4;   // open GET /runs/{id}/events streams
 
     /// Upload limit in bytes; 0 when unlimited.
     std::int64_t max_upload_bytes() const { return max_upload_mb * 1'000'000; }
+    /// Stored bytes allowed; 0 when unlimited.
+    std::int64_t max_stored_bytes() const { return max_stored_mb * 1'000'000; }
 };
 
 class plan_table {

@@ -23,7 +23,7 @@ http_response upload_document(const http_request& req, service_context& ctx) {
     if (!proj) return json_error(proj.err(), rid);
     auto upload = extract_upload(req);
     if (!upload) return json_error(upload.err(), rid);
-    auto stored = store_document(ctx, who->account.id, proj->id, *upload);
+    auto stored = store_document(ctx, who->account.id, proj->id, *upload, *who->tier);
     if (!stored) return json_error(stored.err(), rid);
     return with_user(json_ok(document_json(*stored), rid, 201), *who);
 }

@@ -53,7 +53,7 @@ result<upload> extract_upload(const http_request& req) {
 }
 
 result<document> store_document(service_context& ctx, const std::string& user_id,
-                                const std::string& project_id, const upload& up) {
+                                const std::string& project_id, const upload& up, const plan& tier) {
     auto inspected = formats::inspect_document(up.bytes);
     if (!inspected) return inspected.err();
     document d;
@@ -71,7 +71,7 @@ result<document> store_document(service_context& ctx, const std::string& user_id
     auto sha = ctx.blobs.put(user_id, project_id, up.bytes);
     if (!sha) return sha.err();
     d.sha256 = *sha;
-    if (auto s = ctx.documents.create(d); !s) {
+    if (auto s = ctx.documents.create(d, {tier.max_documents, tier.max_stored_bytes()}); !s) {
         auto still_used = ctx.documents.count_with_sha(project_id, d.sha256);
         if (still_used && *still_used == 0) (void)ctx.blobs.remove(user_id, project_id, d.sha256);
         return s.err();

@@ -25,9 +25,10 @@ status check_upload_size(const http_request& req, const plan& tier);
 /// is no file part or the file is empty.
 result<upload> extract_upload(const http_request& req);
 
-/// Inspects, measures and stores the upload as a new document of the project.
+/// Inspects, measures and stores the upload as a new document of the project; quota_exceeded
+/// when the user would hold more documents or bytes than `tier` allows.
 result<document> store_document(service_context& ctx, const std::string& user_id,
-                                const std::string& project_id, const upload& up);
+                                const std::string& project_id, const upload& up, const plan& tier);
 
 /// A Content-Disposition attachment header value with an ASCII fallback and RFC 5987 filename*.
 std::string content_disposition(std::string_view filename);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 #include "http/resource_json.hpp"
@@ -17,7 +18,8 @@ struct event_streams::stream {
     chunked response;
     std::map<std::string, std::string> last_doc_state;  // document id → "status/attempts"
     std::string last_run_state;
-    std::chrono::steady_clock::time_point last_write = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_write = opened;
     bool finished = false;
 };
 
@@ -64,17 +66,24 @@ event_streams::~event_streams() {
     thread_.join();
 }
 
-bool event_streams::add(const restinio::request_handle_t& req, const std::string& run_id,
-                        const std::string& request_id) {
+event_streams::admission event_streams::add(const restinio::request_handle_t& req, const std::string& run_id,
+                                            const std::string& user_id, int per_user,
+                                            const std::string& request_id) {
     std::lock_guard lock(mutex_);
-    if (streams_.size() >= max_streams_ || stopping_) return false;
+    if (streams_.size() >= max_streams_ || stopping_) return admission::server_full;
+    if (per_user > 0) {
+        auto mine = std::count_if(streams_.begin(), streams_.end(),
+                                  [&](const auto& s) { return !s->finished && s->user_id == user_id; });
+        if (mine >= per_user) return admission::user_limit;
+    }
     auto rb = req->create_response<restinio::chunked_output_t>();
     append_standard_headers(rb, "text/event-stream; charset=utf-8", request_id);
     rb.append_chunk(": galley run events\n\n");
     rb.flush();
-    streams_.push_back(std::make_unique<stream>(stream{run_id, {}, std::move(rb), {}, {}}));
+    auto s = std::make_unique<stream>(stream{run_id, user_id, std::move(rb), {}, {}});
+    streams_.push_back(std::move(s));
     wake_.notify_all();
-    return true;
+    return admission::added;
 }
 
 void event_streams::close_all() {
@@ -98,6 +107,10 @@ void event_streams::loop() {
             bool finished = !run || poll_events(*run, s->last_doc_state, s->last_run_state, out);
             auto now = std::chrono::steady_clock::now();
             if (out.empty() && now - s->last_write > std::chrono::seconds(15)) out = ": keep-alive\n\n";
+            if (!finished && now - s->opened > kMaxLifetime) {
+                out += ": the stream reached its maximum lifetime; reconnect to go on\n\n";
+                finished = true;
+            }
             try {
                 if (!out.empty()) {
                     s->response.append_chunk(std::move(out));

@@ -1,11 +1,14 @@
 #pragma once
 // Server-sent event streams of runs (GET /runs/{id}/events). One thread serves every open
 // stream: it polls each stream's run every 200 ms, sends one event per status change of the run
-// or of one of its documents, and closes the stream when the run finishes. The number of open
-// streams is bounded. Internal to http/ (includes RESTinio).
+// or of one of its documents, and closes the stream when the run finishes or after kMaxLifetime
+// (the client reconnects; a stream held open forever would pin memory and a slot). The number
+// of open streams is bounded, per user by the plan and in all. Internal to http/ (includes
+// RESTinio).
 #include <restinio/all.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -22,8 +25,13 @@ public:
     event_streams(persistence::run_repository& runs, std::size_t max_streams);
     ~event_streams();  // closes every stream
 
-    /// Starts streaming `run_id` on `req` (already authorised). False when too many are open.
-    bool add(const restinio::request_handle_t& req, const std::string& run_id, const std::string& request_id);
+    static constexpr std::chrono::minutes kMaxLifetime{60};
+
+    enum class admission { added, user_limit, server_full };
+    /// Starts streaming `run_id` on `req` (already authorised) for `user_id`, who may hold
+    /// `per_user` streams at once (0: unlimited).
+    admission add(const restinio::request_handle_t& req, const std::string& run_id, const std::string& user_id,
+                  int per_user, const std::string& request_id);
     /// Ends every stream (shutdown).
     void close_all();
 

@@ -36,6 +36,7 @@ struct http_response {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string user_id;  // for the request log, when the request was authenticated
     std::string event_stream_run;  // set: answer with the run's server-sent event stream instead
+    int event_streams_per_user = 0;  // the caller's plan limit on open streams (0: unlimited)
     /// Set: the body is produced piece by piece and sent chunked as it comes (after `body`).
     /// Each call appends the next piece to its argument and returns false once nothing is left.
     /// Called on the handler-pool thread that ran the handler; must not throw.

@@ -88,6 +88,7 @@ http_response run_events(const http_request& req, service_context& ctx) {
     if (!run) return json_error(run.err(), req.request_id);
     http_response r;
     r.event_stream_run = run->id;
+    r.event_streams_per_user = who->tier->max_event_streams;
     r.content_type = "text/event-stream";
     return with_user(std::move(r), *who);
 }

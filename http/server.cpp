@@ -100,8 +100,17 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
     ctx_.metrics.observe(hreq.route, hreq.method, res.status, elapsed);
     log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id);
     if (!res.event_stream_run.empty()) {
-        if (streams_.add(req, res.event_stream_run, hreq.request_id)) return;
-        res = json_error(make_error(errc::over_capacity, "too many open event streams"), hreq.request_id);
+        switch (streams_.add(req, res.event_stream_run, res.user_id, res.event_streams_per_user, hreq.request_id)) {
+            case event_streams::admission::added: return;
+            case event_streams::admission::user_limit:
+                res = json_error(retry_later(15, "your plan allows " + std::to_string(res.event_streams_per_user) +
+                                                     " open event streams; close one first"),
+                                 hreq.request_id);
+                break;
+            case event_streams::admission::server_full:
+                res = json_error(make_error(errc::over_capacity, "too many open event streams"), hreq.request_id);
+                break;
+        }
     }
     if (res.stream) {
         respond_streamed(req, hreq, std::move(res));

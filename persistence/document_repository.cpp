@@ -25,14 +25,34 @@ result<document> select_one(soci::session& s, const std::string& user_id, const 
 }
 }  // namespace
 
-status document_repository::create(const document& d) {
+status document_repository::create(const document& d, const document_limits& limits) {
+    const db_backend backend = db_.backend();
     return detail::with_session(db_, [&](soci::session& s) -> status {
         long long size = d.size, words = d.word_count, created = d.created_at, chars = d.char_count;
+        detail::write_transaction tx(s, backend);
+        if (limits.max_documents > 0 || limits.max_stored_bytes > 0) {
+            // Two uploads of one user must not both pass the check: lock the user's row.
+            if (backend == db_backend::postgresql) {
+                std::string locked;
+                s << "SELECT id FROM users WHERE id = :u FOR UPDATE", soci::use(d.user_id), soci::into(locked);
+            }
+            long long count = 0, stored = 0;
+            s << "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM documents WHERE user_id = :u", soci::use(d.user_id),
+                soci::into(count), soci::into(stored);
+            if (limits.max_documents > 0 && count + 1 > limits.max_documents)
+                return make_error(errc::quota_exceeded, "your plan allows " + std::to_string(limits.max_documents) +
+                                                            " documents; delete some to upload more");
+            if (limits.max_stored_bytes > 0 && stored + size > limits.max_stored_bytes)
+                return make_error(errc::quota_exceeded,
+                                  "this upload would exceed your plan's " +
+                                      std::to_string(limits.max_stored_bytes / 1'000'000) + " MB of storage");
+        }
         s << std::string("INSERT INTO documents(") + kColumns +
                  ") VALUES(:id, :p, :u, :f, :fmt, :sz, :sha, :lang, :wc, :c, :cc)",
             soci::use(d.id), soci::use(d.project_id), soci::use(d.user_id), soci::use(d.filename),
             soci::use(d.format), soci::use(size), soci::use(d.sha256), soci::use(d.language),
             soci::use(words), soci::use(created), soci::use(chars);
+        tx.commit();
         return {};
     });
 }

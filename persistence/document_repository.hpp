@@ -1,6 +1,7 @@
 #pragma once
 // Uploaded documents' metadata (the bytes live in the blob store), always addressed with
 // their owner so another user's document is not_found.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,11 +13,19 @@
 
 namespace galley::persistence {
 
+/// What one user may hold; 0 means unlimited.
+struct document_limits {
+    int max_documents = 0;
+    std::int64_t max_stored_bytes = 0;
+};
+
 class document_repository {
 public:
     explicit document_repository(database& db) : db_(db) {}
 
-    status create(const document& d);
+    /// Stores `d` unless its owner would then hold more than `limits` allow (quota_exceeded,
+    /// naming the limit); the check and the insert are one transaction, serialised per user.
+    status create(const document& d, const document_limits& limits = {});
     /// The project's documents by (created_at, id). REQUIRES: the caller checked the project
     /// belongs to `user_id` (the query filters by owner too).
     result<page<document>> list(std::string_view user_id, std::string_view project_id, int limit,

@@ -196,6 +196,11 @@ const std::vector<migration>& all_migrations() {
              "ALTER TABLE users ADD COLUMN expires_at BIGINT",
              "CREATE INDEX users_expiring ON users(expires_at) WHERE expires_at IS NOT NULL",
          }},
+        {7,
+         "per-user storage and document limits",
+         {
+             "CREATE INDEX documents_user ON documents(user_id)",
+         }},
     };
     return kMigrations;
 }

@@ -1,5 +1,7 @@
 #include "persistence/run_repository.hpp"
 
+#include <algorithm>
+
 #include <set>
 
 #include "domain/ids.hpp"
@@ -84,9 +86,20 @@ result<run_record> run_repository::create(const std::string& user_id, const std:
             if ((ind == soci::i_ok ? used : 0) + pending_chars(s, user_id) + wanted > tier.chars_per_month)
                 return make_error(errc::quota_exceeded, "this run would exceed your plan's monthly character budget");
         }
+        const long long wanted_docs = static_cast<long long>(docs->size());
+        long long mine_queued = 0;
+        s << "SELECT COUNT(*) FROM run_documents WHERE user_id = :u AND status IN ('queued', 'retrying')",
+            soci::use(user_id), soci::into(mine_queued);
+        if (tier.max_queued_docs > 0 && mine_queued + wanted_docs > tier.max_queued_docs)
+            return make_error(errc::quota_exceeded, "your plan allows " + std::to_string(tier.max_queued_docs) +
+                                                        " queued documents; wait for your runs to progress");
+        // No single user holds more than half of the node-wide queue, so one account cannot lock
+        // everyone else out.
+        if (mine_queued + wanted_docs > std::max<long long>(1, admission.max_queued / 2))
+            return make_error(errc::over_capacity, "you hold half of the queue already; retry when your runs progress");
         long long queued = 0;
         s << "SELECT COUNT(*) FROM run_documents WHERE status IN ('queued', 'retrying')", soci::into(queued);
-        if (queued + static_cast<long long>(docs->size()) > admission.max_queued)
+        if (queued + wanted_docs > admission.max_queued)
             return make_error(errc::over_capacity, "the queue is full; retry shortly");
 
         // A user who had nothing pending re-enters fair share at the floor, not with banked credit.

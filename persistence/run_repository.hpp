@@ -27,8 +27,8 @@ public:
     /// Creates a queued run over `document_ids` (empty: every document of the project), in one
     /// transaction with its admission checks: not_found for an unknown project or document,
     /// invalid_argument (field document_ids) for an empty run, quota_exceeded over the plan's
-    /// documents per run or monthly characters (used + pending + this run), over_capacity when
-    /// the queue is full.
+    /// documents per run, queued documents per user or monthly characters (used + pending + this
+    /// run), over_capacity when the queue is full or the user would hold more than half of it.
     result<run_record> create(const std::string& user_id, const std::string& project_id,
                               const std::vector<std::string>& document_ids,
                               const run_options& options, const run_admission& admission);

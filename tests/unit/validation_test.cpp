@@ -77,6 +77,17 @@ TEST(plans, defaults_match_the_design_table) {
     EXPECT_EQ(t.find("pro")->weight, 4);
     EXPECT_EQ(t.find("pro")->chars_per_month, 20'000'000);
     EXPECT_EQ(t.largest_upload_bytes(), 50'000'000);
+    // What one user may hold (#11): storage, documents, queued documents, event streams.
+    EXPECT_EQ(t.find("guest")->max_stored_mb, 20);
+    EXPECT_EQ(t.find("free")->max_stored_mb, 1024);
+    EXPECT_EQ(t.find("pro")->max_stored_mb, 10240);
+    EXPECT_EQ(t.find("guest")->max_documents, 50);
+    EXPECT_EQ(t.find("free")->max_documents, 5000);
+    EXPECT_EQ(t.find("pro")->max_documents, 100'000);
+    EXPECT_EQ(t.find("guest")->max_queued_docs, 20);
+    EXPECT_EQ(t.find("free")->max_queued_docs, 1000);
+    EXPECT_EQ(t.find("pro")->max_queued_docs, 10'000);
+    for (const char* name : {"guest", "free", "pro"}) EXPECT_EQ(t.find(name)->max_event_streams, 4);
 }
 
 TEST(plans, a_plans_file_replaces_and_adds_plans) {
@@ -87,6 +98,15 @@ TEST(plans, a_plans_file_replaces_and_adds_plans) {
     EXPECT_EQ(t->find("free")->max_docs_per_run, 10) << "unspecified fields keep their defaults";
     EXPECT_EQ(t->find("team")->max_concurrent, 16);
     EXPECT_EQ(t->largest_upload_bytes(), 0) << "0 means unlimited";
+    EXPECT_EQ(t->find("team")->max_documents, 5000) << "a new plan holds what free holds unless told";
+    auto limits = app::parse_plans(R"({"free": {"max_stored_mb": 0, "max_documents": 3, "max_queued_docs": 2,
+                                                "max_event_streams": 1}})");
+    ASSERT_TRUE(limits.ok()) << limits.err().message;
+    EXPECT_EQ(limits->find("free")->max_stored_bytes(), 0);
+    EXPECT_EQ(limits->find("free")->max_documents, 3);
+    EXPECT_EQ(limits->find("free")->max_queued_docs, 2);
+    EXPECT_EQ(limits->find("free")->max_event_streams, 1);
+    EXPECT_FALSE(app::parse_plans(R"({"free": {"max_documents": -1}})").ok());
 }
 
 TEST(plans, invalid_plans_files_are_refused_with_a_reason) {
