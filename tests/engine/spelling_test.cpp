@@ -74,6 +74,18 @@ TEST(spelling, a_paragraph_of_classical_spanish_keeps_its_spellings) {
         EXPECT_FALSE(s.rule_id == "ES_SPELLING_TYPO" && s.replacement) << s.original;
 }
 
+// A slip of the hand (a neighbouring key, an extra key beside it) far ahead of any other
+// spelling is no period spelling: it is fixed even in Golden Age Spanish; period forms are not.
+TEST(spelling, a_slip_of_the_hand_is_fixed_in_classical_spanish_too) {
+    EXPECT_EQ(fixed("Mire vuestra merced, sdñor caballero, lo que hace.", "es"),
+              "Mire vuestra merced, señor caballero, lo que hace.");
+    EXPECT_EQ(fixed("Vuestra merced es un cavballero andante.", "es"), "Vuestra merced es un caballero andante.");
+    for (const char* text : {"Vuestra merced y sus amigos combatistes en la venta.",
+                             "Vuestra merced sabe que no veredes tal cosa."})
+        for (const auto& s : check(text, "es"))
+            EXPECT_FALSE(s.rule_id == "ES_SPELLING_TYPO" && s.replacement) << text << ": " << s.original;
+}
+
 TEST(spelling, latin_locutions_are_not_misspellings) {
     EXPECT_TRUE(check("Es condición sine qua non tener permiso para entrar.", "es").empty());
     EXPECT_TRUE(check("Lo resolvieron grosso modo y de facto.", "es").empty());
@@ -86,6 +98,11 @@ TEST(spelling, one_slip_of_the_hand_beats_a_likelier_word_two_slips_away) {
     EXPECT_EQ(fixed("No fueon golpes.", "es"), "No fueron golpes.");
     EXPECT_EQ(fixed("Era un hombre de una erobustez envidiable.", "es"),
               "Era un hombre de una robustez envidiable.");
+    // Ahead of every other spelling, although they are likelier words two slips away.
+    EXPECT_EQ(fixed("Don Fermín seguía sentado en su lexcho.", "es"), "Don Fermín seguía sentado en su lecho.");
+    EXPECT_EQ(fixed("Cogió el guante con dos ddeos.", "es"), "Cogió el guante con dos dedos.");
+    // A far rarer word one vowel away ("cuarteo") does not make "cuartio" a period spelling.
+    EXPECT_EQ(fixed("Se cerró la puerta del cuartio de Petra.", "es"), "Se cerró la puerta del cuarto de Petra.");
 }
 
 TEST(spelling, the_determiner_before_a_typo_decides_number_and_gender) {

@@ -144,6 +144,14 @@ bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_u
         typed.compare(typed.size() - 3, 3, U"des") == 0 &&
         typed.substr(0, typed.size() - 3) + U"es" == modern)
         return true;
+    // The old preterite "dijistes", "combatistes" (for "dijisteis") and the old "-edes" forms
+    // ("veredes", "sabedes").
+    if (typed.size() > 5 && typed.compare(typed.size() - 4, 4, U"stes") == 0 &&
+        typed.substr(0, typed.size() - 1) == modern)
+        return true;
+    if (typed.size() > 6 && typed.compare(typed.size() - 3, 3, U"des") == 0 &&
+        (typed[typed.size() - 4] == U'a' || typed[typed.size() - 4] == U'e' || typed[typed.size() - 4] == U'i'))
+        return true;
     if (typed.size() != modern.size()) return false;
     std::size_t diffs = 0, at = 0;
     for (std::size_t i = 0; i < typed.size(); ++i)
@@ -159,15 +167,19 @@ bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_u
 
 // A period spelling of a modern word other than the best candidate ("estender" is "extender",
 // not "entender"): one of archaic_spelling's letter changes turns it into a dictionary word.
-bool has_modern_twin(spell_session& sp, const std::string& typed_utf8) {
+// A twin far rarer than `best` ("cuarteo" beside "cuarto" for "cuartio") is a coincidence, not
+// the modern spelling: it must be written at least 1/50 as often.
+bool has_modern_twin(spell_session& sp, const std::string& typed_utf8, const std::string& best) {
     const std::u32string typed = utf8::decode(typed_utf8);
+    const std::uint64_t best_count = sp.corpus_count(best);
     for (std::size_t i = 0; i < typed.size(); ++i) {
         for (auto [from, to] : {std::pair{U's', U'x'}, {U'f', U'h'}, {U'e', U'i'}, {U'i', U'e'},
                                 {U'o', U'u'}, {U'u', U'o'}}) {
             if (typed[i] != from) continue;
             std::u32string modern = typed;
             modern[i] = to;
-            if (sp.known(utf8::encode(modern))) return true;
+            const std::string twin = utf8::encode(modern);
+            if (sp.known(twin) && sp.corpus_count(twin) * 50 >= best_count) return true;
         }
     }
     return false;
@@ -372,6 +384,14 @@ double lead_over_other_spellings(const std::vector<candidate_index::candidate>& 
 
 constexpr double kPlausibleLead = 2.0;
 
+// The runner-up spelt with other letters needs more slips than the best one.
+bool fewer_slips_than_rivals(const std::vector<candidate_index::candidate>& ranked) {
+    const std::u32string letters = folded(ranked[0].word);
+    for (std::size_t k = 1; k < ranked.size(); ++k)
+        if (folded(ranked[k].word) != letters) return ranked[k].slips > ranked[0].slips;
+    return true;
+}
+
 // The best candidate replaces the word only when it is clearly ahead of the next one (the
 // score is a log-probability: a margin of 2 is about seven times likelier).
 std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate>& ranked,
@@ -390,6 +410,10 @@ std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate
     // on the slips set, margins between 1 and 2 fix 5–7% more typos and change no clean text.
     if (best.cost <= 1.0 && margin >= 1.0)
         return choice{best.word, margin >= 4.0 ? 0.75 : margin >= 2.0 ? 0.65 : 0.6, false};
+    // Still ahead of every other spelling although they are more frequent, and one slip away
+    // where they need two: "lexcho" is "lecho" more than "hecho", "ddeos" "dedos" more than "dos".
+    if (best.cost <= 1.0 && best.slips == 1 && margin > 0.0 && fewer_slips_than_rivals(ranked))
+        return choice{best.word, 0.6, false};
     if (best.cost <= 1.6 && margin >= 4.0) return choice{best.word, 0.6, false};
     return std::nullopt;
 }
@@ -412,10 +436,13 @@ bool foreign_passage(rule_context& cx) {
     return unknown >= 3 && unknown * 4 >= words;
 }
 
-// `classical`: a paragraph of period spelling or a foreign passage, where only accents are
+// `register_of_paragraph`: period spelling, where only accents and slips of the hand are
+// restored, or a foreign passage, where only accents are
 // restored. `before_ellipsis`: the word may be cut short, so a candidate that merely
 // completes it is no correction, and nothing is noted.
-void check_word(rule_context& cx, std::size_t at, bool classical, bool before_ellipsis) {
+enum class paragraph_register { modern, classical, foreign };
+
+void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool before_ellipsis) {
     const token& t = cx.p.tokens[at];
     spell_session& sp = *cx.speller;
     const bool initial = t.starts != boundary::none;
@@ -474,11 +501,18 @@ void check_word(rule_context& cx, std::size_t at, bool classical, bool before_el
     if (pick && !pick->accent && (same_word(neighbour_word(at, -1)) || same_word(neighbour_word(at, 1))))
         pick.reset();
     const bool es = cx.es();
-    // A capitalised unknown word is more often a name or a foreign word than a typo: only an
-    // accent is restored there ("Tambien" -> "También").
+    // Period spellings ("fermoso", "estraño") are the writer's: noted, not modernised. In a
+    // paragraph of period spelling only a slip of the hand is fixed — a neighbouring key, an
+    // extra or swapped letter ("cavballero", "pyueda") clearly ahead of every other spelling.
+    // A cost of 0.6 is one neighbouring key or doubled letter; sounds and a silent h cost 0.5
+    // and are how period spelling differs ("estrangero", "aver").
+    const bool hand_slip = pick && !ranked.empty() && ranked[0].word == pick->replacement &&
+                           ranked[0].cost > 0.5 && ranked[0].cost <= 0.6 &&
+                           lead_over_other_spellings(ranked) >= 3.0;
     if (pick && ((cx.es() && (archaic_spelling(lower, pick->replacement) ||
-                              (!pick->accent && has_modern_twin(sp, lower)))) ||
-                 (classical && !pick->accent)))
+                              (!pick->accent && has_modern_twin(sp, lower, pick->replacement)))) ||
+                 (reg == paragraph_register::foreign && !pick->accent) ||
+                 (reg == paragraph_register::classical && !pick->accent && !hand_slip)))
         pick.reset();
     if (before_ellipsis && (!pick || pick->replacement.rfind(lower, 0) == 0)) return;
     if (pick && pick->accent && removes_an_accent(lower, pick->replacement)) pick.reset();
@@ -547,7 +581,9 @@ std::size_t foreign_locution_at(const rule_context& cx, std::size_t i) {
 void check_spelling(rule_context& cx) {
     const auto& toks = cx.p.tokens;
     // Period spellings and foreign passages get notes, never replacements.
-    const bool classical = (cx.es() && classical_register(cx)) || foreign_passage(cx);
+    const paragraph_register reg = foreign_passage(cx)                          ? paragraph_register::foreign
+                                   : cx.es() && classical_register(cx) ? paragraph_register::classical
+                                                                       : paragraph_register::modern;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const token& t = toks[i];
         if (t.kind != token_kind::word) continue;
@@ -593,7 +629,7 @@ void check_spelling(rule_context& cx) {
         if (i + 1 < toks.size() && toks[i + 1].is_punct(U'-', cx.p.text) &&
             (i + 2 == toks.size() || toks[i + 2].kind != token_kind::word))
             continue;
-        check_word(cx, i, classical, before_ellipsis);
+        check_word(cx, i, reg, before_ellipsis);
     }
 }
 
