@@ -56,6 +56,10 @@ TEST(typography, signs_typed_with_ascii_and_english_money_and_decades) {
     EXPECT_EQ(fixed("The new product is Choice(TM) Plus.", "en"), "The new product is Choice\u2122 Plus.");
     EXPECT_EQ(fixed("Copyright (C) 2010 The Estate.", "en"), "Copyright \u00A9 2010 The Estate.");
     EXPECT_FALSE(fires("Options (a), (b) and (C) are listed.", "en", "TYPOGRAPHIC_SIGNS"));
+    EXPECT_EQ(fixed("It runs on Intel(R) chips only.", "en"), "It runs on Intel\u00AE chips only.");
+    EXPECT_FALSE(fires("The senators were Richard Burr (D) and Kay Hagan (R).", "en", "TYPOGRAPHIC_SIGNS"));
+    EXPECT_EQ(fixed("We know that 5 * 2 = 10 and 3*4 = 12.", "en"), "We know that 5 \u00D7 2 = 10 and 3\u00D74 = 12.");
+    EXPECT_FALSE(fires("Rate it * or ** as you like.", "en", "TYPOGRAPHIC_SIGNS"));
     EXPECT_EQ(fixed("The mass is 75,5 +- 0,1 g today.", "en"), "The mass is 75,5 \u00B1 0,1 g today.");
     EXPECT_EQ(fixed("The board is 2 x 4 inches wide.", "en"), "The board is 2 \u00D7 4 inches wide.");
     EXPECT_EQ(fixed("You owe me 100$ now.", "en"), "You owe me $100 now.");

@@ -1,5 +1,5 @@
-// Signs typed with ASCII stand-ins, and English money and decade forms: (TM) → ™,
-// "Copyright (C)" → ©, "75,5 +- 0,1" → ±, "6 x 10" → ×, "->" → →, "She´ll" → "She'll"; in
+// Signs typed with ASCII stand-ins, and English money and decade forms: (TM) → ™, (R) → ®,
+// "Copyright (C)" → ©, "75,5 +- 0,1" → ±, "6 x 10" and "5 * 2" → ×, "->" → →, "She´ll" → "She'll"; in
 // English "100$" → "$100", "$ 100" → "$100", "the 1990's" → "the 1990s", "Valentines day" →
 // "Valentine's Day".
 #include <string>
@@ -16,14 +16,17 @@ void sign(rule_context& cx, int first, int last, const char* repl, const char* e
     cx.emit("TYPOGRAPHIC_SIGNS", cx.p.tokens[first].begin, cx.p.tokens[last].end, std::string(repl), 0.8, es, en);
 }
 
-// Punctuation tokens at i: "(TM)", "(C)" after "Copyright", "+-" or "-+" between numbers,
-// "->", and a multiplication "x" between numbers.
+// Punctuation tokens at i: "(TM)" and "(R)" glued to a word, "(C)" after "Copyright", "+-" or
+// "-+" between numbers, "->", and a multiplication "x" or "*" between numbers.
 void ascii_signs(rule_context& cx, int i) {
     const auto& toks = cx.p.tokens;
     if (cx.p.punct_at(i, U'(') && cx.p.punct_at(i + 2, U')') && cx.p.kind_at(i + 1, token_kind::word)) {
         const std::string& inner = toks[i + 1].text;
         if (inner == "TM" && i > 0 && toks[i - 1].kind == token_kind::word) {
             sign(cx, i, i + 2, "\u2122", "El símbolo de marca es «™».", "The trademark sign is '™'.");
+        } else if (inner == "R" && i > 0 && toks[i - 1].kind == token_kind::word) {
+            // Glued to a brand ("Intel(R)"); spaced, it is as often a party ("Kay Hagan (R)").
+            sign(cx, i, i + 2, "\u00AE", "El símbolo de marca registrada es «®».", "The registered sign is '®'.");
         } else if (inner == "C" && i >= 2 && toks[i - 2].is("copyright")) {
             sign(cx, i, i + 2, "\u00A9", "El símbolo de copyright es «©».", "The copyright sign is '©'.");
         }
@@ -36,6 +39,11 @@ void ascii_signs(rule_context& cx, int i) {
     } else if (cx.p.punct_at(i, U'-') && cx.p.punct_at(i + 1, U'>') && (i == 0 || cx.p.kind_at(i - 1, token_kind::space)) &&
                cx.p.kind_at(i + 2, token_kind::space)) {
         sign(cx, i, i + 1, "\u2192", "La flecha es «→».", "The arrow is '→'.");
+    } else if (cx.p.punct_at(i, U'*') &&
+               ((number_before && cx.p.kind_at(i + 1, token_kind::space) && cx.p.kind_at(i + 2, token_kind::number)) ||
+                (cx.p.kind_at(i - 1, token_kind::number) && cx.p.kind_at(i + 1, token_kind::number)))) {
+        // "5 * 2", "5*2": an asterisk between numbers is a multiplication.
+        sign(cx, i, i, "\u00D7", "El signo de multiplicar es «×».", "The multiplication sign is '×'.");
     } else if (cx.p.kind_at(i, token_kind::word) && toks[i].text == "x" && number_before &&
                cx.p.kind_at(i + 1, token_kind::space) && cx.p.kind_at(i + 2, token_kind::number)) {
         sign(cx, i, i, "\u00D7", "El signo de multiplicar es «×».", "The multiplication sign is '×'.");
