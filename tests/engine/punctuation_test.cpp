@@ -17,6 +17,11 @@ TEST(punctuation, opens_a_question_where_it_starts_mid_sentence) {
     EXPECT_EQ(fixed("Si lo sabes, por qué no lo dices?", "es"), "Si lo sabes, ¿por qué no lo dices?");
     EXPECT_EQ(fixed("Sí, señor; pero qué sucede?", "es"), "Sí, señor; pero ¿qué sucede?");
     EXPECT_EQ(fixed("—Bravo, paisano! —gritó.", "es"), "—¡Bravo, paisano! —gritó.");
+    // A tail opening with "que" depends on what comes before; an inverted subject asks already.
+    EXPECT_EQ(fixed("—Paréceos, caballeros, que tengo yo talle de ventero? —respondió.", "es"),
+              "—¿Paréceos, caballeros, que tengo yo talle de ventero? —respondió.");
+    EXPECT_EQ(fixed("Querrá usted decirle adiós, verdad?", "es"), "¿Querrá usted decirle adiós, verdad?");
+    EXPECT_EQ(fixed("Es natural, verdad?", "es"), "Es natural, ¿verdad?");
 }
 
 TEST(punctuation, only_notes_a_long_question_whose_start_is_unclear) {

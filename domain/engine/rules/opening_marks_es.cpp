@@ -71,6 +71,15 @@ bool tail_has_verb(const rule_context& cx, const std::vector<int>& words, std::s
     return false;
 }
 
+// The sentence opens with a finite verb and its subject pronoun: "Querrá usted…", "Vienes tú…",
+// the word order of a question.
+bool inverted_subject(const rule_context& cx, const std::vector<int>& words) {
+    static const set subjects = {"usted", "ustedes", "tú", "vos", "él", "ella", "vosotros", "vosotras"};
+    if (words.size() < 2 || !subjects.count(cx.p.tokens[words[1]].lower)) return false;
+    const reading* r = cx.best(words[0]);
+    return r && r->verb() && r->tense != "inf" && r->tense != "pp" && r->tense != "ger";
+}
+
 // The position in `words` (token indices, ascending) of the first word after token `at`.
 std::size_t first_after(const std::vector<int>& words, int at) {
     return static_cast<std::size_t>(std::upper_bound(words.begin(), words.end(), at) - words.begin());
@@ -146,11 +155,18 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
     const std::vector<int> tail(words.begin() + static_cast<std::ptrdiff_t>(first_after(words, last.at)),
                                 words.end());
     if (tail.empty()) return -1;
-    if (question && last.comma && question_tag(tail, cx)) return tail[0];
+    const std::vector<int> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first_after(words, last.at)));
+    if (question && last.comma && question_tag(tail, cx))
+        return inverted_subject(cx, head) ? words[0] : tail[0];  // "¿Querrá usted irse, verdad?"
     std::size_t w = tail.size() > 1 && conjunction(toks[tail[0]]) ? 1 : 0;
     const bool verb = tail_has_verb(cx, tail, w);
-    // A question after a clause with a verb of its own ("Si no llueve, ¿vienes mañana?").
-    if (question && verb) return tail[w];
+    // A question after a clause with a verb of its own ("Si no llueve, ¿vienes mañana?"). A
+    // head without a verb is a call or a conjunction ("Pero, señor Guimarán, ¿tan seguro…?" is
+    // whole), and a tail opening with "que" depends on the head ("¿Paréceos, caballeros, que…?").
+    if (question && verb) {
+        if (toks[tail[w]].is("que")) return words[0];
+        return tail[w];
+    }
     // "¡Oiga usted, señor don Pompeyo, que…!": a short call before the first comma.
     const bool commas_only = std::all_of(breaks.begin(), breaks.end(), [&](const clause_break& b) {
         return ch(cx, toks[b.at]) == U',';
