@@ -9,6 +9,7 @@
 #include "app/config.hpp"
 #include "actors/runtime.hpp"
 #include "cluster/cluster_node.hpp"
+#include "app/blob_collector.hpp"
 #include "app/guest_sweeper.hpp"
 #include "app/jwt_keys.hpp"
 #include "domain/ids.hpp"
@@ -104,6 +105,7 @@ int serve_command(const std::vector<std::string>& args) {
     // Unlimited plans still get a server-wide cap: RESTinio reserves the declared length up front.
     opts.max_body_bytes = static_cast<std::uint64_t>(largest == 0 ? (4096ll << 20) : largest) + (1u << 20);
     guest_sweeper sweeper(**db, *blobs);
+    blob_collector collector(**db, *blobs);
     http::api_server server(opts, ctx);
     if (auto s = server.start(); !s) return fail(s.err().message);
 

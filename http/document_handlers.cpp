@@ -50,10 +50,9 @@ http_response get_document(const http_request& req, service_context& ctx) {
 http_response delete_document(const http_request& req, service_context& ctx) {
     auto who = authenticate(req, ctx);
     if (!who) return json_error(who.err(), req.request_id);
+    // The stored file stays: an export may share it; app/blob_collector removes it once unused.
     auto d = ctx.documents.remove(who->account.id, req.param(0));
     if (!d) return json_error(d.err(), req.request_id);
-    auto still_used = ctx.documents.count_with_sha(d->project_id, d->sha256);
-    if (still_used && *still_used == 0) (void)ctx.blobs.remove(d->user_id, d->project_id, d->sha256);
     return with_user(json_ok(nullptr, req.request_id), *who);
 }
 

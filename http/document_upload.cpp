@@ -71,11 +71,8 @@ result<document> store_document(service_context& ctx, const std::string& user_id
     auto sha = ctx.blobs.put(user_id, project_id, up.bytes);
     if (!sha) return sha.err();
     d.sha256 = *sha;
-    if (auto s = ctx.documents.create(d, {tier.max_documents, tier.max_stored_bytes()}); !s) {
-        auto still_used = ctx.documents.count_with_sha(project_id, d.sha256);
-        if (still_used && *still_used == 0) (void)ctx.blobs.remove(user_id, project_id, d.sha256);
-        return s.err();
-    }
+    // A refused row leaves its file to app/blob_collector: another upload may share it.
+    if (auto s = ctx.documents.create(d, {tier.max_documents, tier.max_stored_bytes()}); !s) return s.err();
     return d;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The upload pipeline: size against the plan, multipart or raw body, content inspection, then
-// blob and row. A refused upload leaves nothing behind in the database or the storage.
+// blob and row. A refused upload leaves nothing behind in the database; a file stored before
+// its row was refused (over a quota) is removed by app/blob_collector after its grace period.
 #include <string>
 #include <string_view>
 

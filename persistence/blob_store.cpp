@@ -87,7 +87,10 @@ result<std::string> blob_store::put(std::string_view user_id, std::string_view p
     std::string sha = sha256_hex(bytes);
     fs::path path = *dir / sha;
     std::error_code ec;
-    if (fs::exists(path, ec) && fs::file_size(path, ec) == bytes.size()) return sha;
+    if (fs::exists(path, ec) && fs::file_size(path, ec) == bytes.size()) {
+        fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+        if (!ec) return sha;  // not touched: write it anew, which also restarts its grace
+    }
     if (auto s = write_file_atomically(path, bytes); !s) return s.err();
     return sha;
 }
@@ -126,6 +129,79 @@ status blob_store::remove_user(std::string_view user_id) {
     fs::remove_all(root_ / "users" / std::string(user_id), ec);
     if (ec) return make_error(errc::unavailable, "storage delete failed");
     return {};
+}
+
+namespace {
+bool older_than(const fs::path& path, std::chrono::seconds grace) {
+    std::error_code ec;
+    auto written = fs::last_write_time(path, ec);
+    return !ec && fs::file_time_type::clock::now() - written > grace;
+}
+}  // namespace
+
+result<bool> blob_store::remove_if_unused(std::string_view user_id, std::string_view project_id,
+                                          std::string_view name, std::chrono::seconds grace,
+                                          const std::function<result<bool>()>& referenced) {
+    auto dir = project_dir(user_id, project_id);
+    if (!dir) return dir.err();
+    const fs::path path = *dir / std::string(name);
+    std::error_code ec;
+    if (auto gc = name.find(".gc-"); gc != std::string_view::npos) {
+        // Moved aside by a collection that never finished (the process died): restore it, the
+        // next pass judges it again.
+        const fs::path original = *dir / std::string(name.substr(0, gc));
+        if (fs::exists(original, ec)) fs::remove(path, ec);
+        else fs::rename(path, original, ec);
+        return false;
+    }
+    if (name.find(".tmp-") != std::string_view::npos) {  // a write that never finished
+        if (!older_than(path, grace)) return false;
+        return fs::remove(path, ec) && !ec;
+    }
+    if (!is_sha256_hex(name) || !older_than(path, grace)) return false;
+    const fs::path aside = *dir / (std::string(name) + ".gc-" + new_uuid());
+    fs::rename(path, aside, ec);
+    if (ec) return false;  // gone already, or not ours to move
+    auto used = referenced();
+    if (!older_than(aside, grace) || !used || *used) {
+        // Touched by a put before the move, or used (or unknown): put it back unless a put
+        // has written the same content anew meanwhile.
+        if (fs::exists(path, ec)) fs::remove(aside, ec);
+        else fs::rename(aside, path, ec);
+        if (!used) return used.err();
+        return false;
+    }
+    fs::remove(aside, ec);
+    return !ec;
+}
+
+result<std::vector<blob_store::project_key>> blob_store::projects() const {
+    std::vector<project_key> out;
+    std::error_code ec;
+    const fs::path users = root_ / "users";
+    if (!fs::exists(users, ec)) return out;
+    for (const auto& u : fs::directory_iterator(users, ec)) {
+        const std::string user = u.path().filename().string();
+        if (!is_uuid(user)) continue;
+        std::error_code ec2;
+        for (const auto& p : fs::directory_iterator(u.path() / "projects", ec2)) {
+            const std::string project = p.path().filename().string();
+            if (is_uuid(project) && p.is_directory()) out.push_back({user, project});
+        }
+    }
+    if (ec) return make_error(errc::unavailable, "storage is not readable");
+    return out;
+}
+
+result<std::vector<std::string>> blob_store::files_of(std::string_view user_id, std::string_view project_id) const {
+    auto dir = project_dir(user_id, project_id);
+    if (!dir) return dir.err();
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& f : fs::directory_iterator(*dir, ec))
+        if (f.is_regular_file()) out.push_back(f.path().filename().string());
+    if (ec) return make_error(errc::unavailable, "storage is not readable");
+    return out;
 }
 
 status blob_store::probe() const {

@@ -103,15 +103,4 @@ result<document> document_repository::remove(std::string_view user_id, std::stri
     });
 }
 
-result<std::int64_t> document_repository::count_with_sha(std::string_view project_id,
-                                                         std::string_view sha256) {
-    return detail::with_session(db_, [&](soci::session& s) -> result<std::int64_t> {
-        std::string p(project_id), h(sha256);
-        long long n = 0;
-        s << "SELECT COUNT(*) FROM documents WHERE project_id = :p AND sha256 = :h", soci::use(p),
-            soci::use(h), soci::into(n);
-        return static_cast<std::int64_t>(n);
-    });
-}
-
 }  // namespace galley::persistence

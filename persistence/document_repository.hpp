@@ -33,8 +33,6 @@ public:
     result<document> get(std::string_view user_id, std::string_view document_id);
     /// Deletes and returns the document; not_found when not the owner's.
     result<document> remove(std::string_view user_id, std::string_view document_id);
-    /// How many documents of the project still reference a blob (to know when to delete it).
-    result<std::int64_t> count_with_sha(std::string_view project_id, std::string_view sha256);
 
 private:
     database& db_;

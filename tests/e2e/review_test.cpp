@@ -322,6 +322,25 @@ TEST_P(review_flow, failed_documents_and_unfinished_runs_conflict) {
     call("POST", "/api/v1/runs/" + started["data"]["id"].get<std::string>() + "/finalize", {}, 409);
 }
 
+// A TXT finalized without accepting anything is byte-identical to its original: the document
+// and the export share one stored file, and deleting the document must not break the export.
+TEST_P(review_flow, deleting_a_document_keeps_an_export_with_the_same_content) {
+    const std::string text = "A clean paragraph with nothing to fix.\n";
+    std::string doc = upload("clean.txt", text), status;
+    std::string run = run_to_end(doc, &status);
+    ASSERT_EQ(status, "succeeded");
+    for (const auto& sg : suggestions(run))
+        call("POST", "/api/v1/runs/" + run + "/reviews",
+             json{{"decisions", {{{"suggestion_id", sg["id"]}, {"decision", "rejected"}}}}}.dump());
+    auto exported = call("POST", "/api/v1/runs/" + run + "/finalize")["data"];
+    ASSERT_EQ(exported.size(), 1u);
+    call("DELETE", "/api/v1/documents/" + doc);
+    auto download = g->request("GET", "/api/v1/runs/" + run + "/exports/" + exported[0]["id"].get<std::string>() +
+                                          "/download", {}, u.access_token);
+    EXPECT_EQ(download.status, 200) << download.body;
+    EXPECT_EQ(download.body, text);
+}
+
 INSTANTIATE_TEST_SUITE_P(backends, review_flow,
                          ::testing::Values(backend_kind::sqlite, backend_kind::postgresql),
                          [](const auto& info) { return backend_label(info.param); });

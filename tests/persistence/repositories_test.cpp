@@ -6,6 +6,7 @@
 
 #include "domain/ids.hpp"
 #include "domain/sha256.hpp"
+#include "persistence/blob_references.hpp"
 #include "persistence/blob_store.hpp"
 #include "persistence/database.hpp"
 #include "persistence/document_repository.hpp"
@@ -219,8 +220,11 @@ TEST_P(repositories, projects_are_private_paginated_and_cascade_their_documents)
     EXPECT_EQ(projects.get(a.id, ids[0])->document_count, 1);
     EXPECT_EQ(documents.get(b.id, d.id).err().code, errc::not_found);
     EXPECT_EQ(documents.list(a.id, ids[0], 50, std::nullopt)->items.size(), 1u);
-    EXPECT_EQ(*documents.count_with_sha(ids[0], d.sha256), 1);
+    EXPECT_TRUE(*persistence::blob_referenced(*db, ids[0], d.sha256));
+    EXPECT_EQ(persistence::referenced_blobs(*db, ids[0])->count(d.sha256), 1u);
+    EXPECT_FALSE(*persistence::blob_referenced(*db, ids[1], d.sha256)) << "blobs are per project";
     ASSERT_TRUE(projects.remove(a.id, ids[0]).ok());
+    EXPECT_FALSE(*persistence::blob_referenced(*db, ids[0], d.sha256));
     EXPECT_EQ(documents.get(a.id, d.id).err().code, errc::not_found) << "documents go with their project";
     auto renamed = projects.update(a.id, ids[1], std::string("Renamed"), std::string("es"));
     ASSERT_TRUE(renamed.ok());
