@@ -99,7 +99,9 @@ void commit_outcome(runtime_context& ctx, const claimed_document& doc, const cor
         fail_or_retry(ctx, doc, suggestions.err().message, false);
         return;
     }
-    auto s = ctx.queue.commit_success(doc, *exports, doc.chars, *suggestions);
+    // Charged for what the engine read, every story included (the upload's figure is an estimate
+    // made by older versions from the body alone).
+    auto s = ctx.queue.commit_success(doc, *exports, outcome->budget_chars, *suggestions);
     log_commit(doc, "success", s);
     if (s) {
         ctx.metrics->document_finished("succeeded");

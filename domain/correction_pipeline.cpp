@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "domain/document_stats.hpp"
 #include "domain/formats/docx_reader.hpp"
 #include "domain/formats/docx_writer.hpp"
 #include "domain/formats/txt_document.hpp"
@@ -24,6 +25,7 @@ error writer_failure(const char* what, const error& e) {
 bool check_text(const engine& eng, const document_text& text, std::string_view bytes,
                 const correction_options& options, correction_output& out) {
     check_result checked = eng.check_detailed(text, options.check);
+    out.budget_chars = budget_chars(text);
     out.report.document_id = options.document_id;
     out.report.sha256 = sha256_hex(bytes);
     out.report.name = options.name;

@@ -31,6 +31,7 @@ struct correction_output {
     formats::document_format format = formats::document_format::txt;
     bool stopped = false;    // should_stop() said true: every field below is partial or empty
     document_report report;  // id, sha256 of the bytes, name, language, suggestions
+    std::int64_t budget_chars = 0;  // what the budget is charged: every story the engine read
     std::string corrections_jsonl;  // one line per suggestion, API.md fields minus run_id/state
     std::string corrected;          // every replacement applied; same format as the input
     std::string tracked;            // DOCX with every replacement as w:ins/w:del; empty for TXT

@@ -6,6 +6,12 @@
 
 namespace galley {
 
+std::int64_t budget_chars(const document_text& text) {
+    std::int64_t n = 0;
+    for (const auto& p : text.paragraphs) n += static_cast<std::int64_t>(utf8::count(p.text)) + 1;
+    return n;
+}
+
 document_stats measure_document(std::string_view bytes, const formats::inspected_document& inspected) {
     document_stats out;
     std::string_view text = bytes;
@@ -27,7 +33,7 @@ document_stats measure_document(std::string_view bytes, const formats::inspected
         body += '\n';
     }
     out.words = static_cast<std::int64_t>(count_words(body));
-    out.chars = static_cast<std::int64_t>(utf8::count(body));
+    out.chars = budget_chars(doc->text);
     auto guess = detect_language(body);
     out.language = guess.language;
     out.language_confidence = guess.confidence;

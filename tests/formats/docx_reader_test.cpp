@@ -1,4 +1,6 @@
 #include "domain/formats/docx_reader.hpp"
+#include "domain/document_stats.hpp"
+#include "domain/formats/document_inspector.hpp"
 
 #include <gtest/gtest.h>
 #include <zip.h>
@@ -95,6 +97,23 @@ TEST(docx_reader, stories_in_order_with_separator_notes_skipped) {
     EXPECT_EQ(story_texts(text, story_kind::comment), strings{"remark"});
     EXPECT_EQ(text.paragraphs[3].index, 2u);  // header paragraphs count across header parts
     EXPECT_EQ(text.paragraphs[4].story, story_kind::footer);
+}
+
+// The monthly budget counts every story the engine corrects, not the body alone.
+TEST(docx_reader, the_budget_counts_every_story) {
+    auto p = [](std::string t) { return "<w:p><w:r><w:t>" + t + "</w:t></w:r></w:p>"; };
+    std::string bytes = make_docx(
+        p("body text"),
+        {{"header", "word/header1.xml", "<?xml version=\"1.0\"?><w:hdr " + std::string(w_ns) + ">" + p("a header") + "</w:hdr>"},
+         {"footnotes", "word/footnotes.xml",
+          "<?xml version=\"1.0\"?><w:footnotes " + std::string(w_ns) + "><w:footnote w:id=\"1\">" + p("a note") +
+              "</w:footnote></w:footnotes>"}});
+    auto inspected = galley::formats::inspect_document(bytes);
+    ASSERT_TRUE(inspected.ok());
+    auto stats = galley::measure_document(bytes, *inspected);
+    EXPECT_EQ(stats.words, 2) << "the word count is the manuscript's body";
+    EXPECT_EQ(stats.chars, 9 + 1 + 8 + 1 + 6 + 1) << "body, header and note, one break each";
+    EXPECT_EQ(stats.chars, galley::budget_chars(read_ok(bytes)));
 }
 
 TEST(docx_reader, default_namespace_and_unusual_prefixes) {
