@@ -14,6 +14,7 @@ struct document_state {
     caf::actor corrector;
     correction_job_ptr job = std::make_shared<correction_job>();
     bool lease_lost = false;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 }  // namespace
 
@@ -42,6 +43,19 @@ caf::behavior document_actor(caf::event_based_actor* self, context_ptr ctx, clai
         // Timer, every heartbeat interval: renew the lease; a lost lease or a cancel of the run
         // (possibly requested on another node) stops the corrector at its next checkpoint.
         [=](heartbeat_atom) {
+            // Past its deadline the attempt is abandoned: the corrector is asked to stop (a hung
+            // one is left behind, its result never read), the failed attempt is committed while
+            // the lease is still ours, and this actor quits, freeing the worker.
+            const auto deadline = attempt_deadline(doc, std::chrono::seconds(ctx->options.attempt_deadline_seconds));
+            if (std::chrono::steady_clock::now() - state->started > deadline) {
+                flag->store(true);
+                std::fprintf(stderr, "{\"level\":\"warn\",\"msg\":\"attempt deadline passed; corrector abandoned\","
+                                     "\"run_id\":\"%s\",\"document_id\":\"%s\"}\n", doc.run_id.c_str(), doc.document_id.c_str());
+                commit_deadline_passed(*ctx, doc, deadline);
+                self->demonitor(state->corrector);
+                self->quit();
+                return;
+            }
             micros until = now_micros() + static_cast<micros>(ctx->options.lock_ttl_seconds) * 1'000'000;
             auto renewed = ctx->queue.renew(doc, ctx->lease_owner(), until);
             if (!renewed && renewed.err().code == errc::conflict) {

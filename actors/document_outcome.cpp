@@ -1,5 +1,6 @@
 #include "actors/document_outcome.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 
@@ -65,6 +66,16 @@ void fail_or_retry(runtime_context& ctx, const claimed_document& doc, const std:
     if (s) ctx.metrics->document_finished("failed");
 }
 }  // namespace
+
+void commit_deadline_passed(runtime_context& ctx, const claimed_document& doc, std::chrono::seconds deadline) {
+    fail_or_retry(ctx, doc, "the attempt exceeded its deadline of " + std::to_string(deadline.count()) + " s", true);
+}
+
+std::chrono::seconds attempt_deadline(const claimed_document& doc, std::chrono::seconds base) {
+    constexpr std::int64_t kCharsPer100kWords = 600'000;
+    const std::int64_t scale = std::max<std::int64_t>(1, (doc.chars + kCharsPer100kWords - 1) / kCharsPer100kWords);
+    return base * scale;
+}
 
 void commit_outcome(runtime_context& ctx, const claimed_document& doc, const correction_job& job, bool crashed,
                     bool cancelled, bool shutting_down) {

@@ -31,6 +31,9 @@ struct runtime_options {
     std::int64_t max_queued = 10'000;
     int heartbeat_seconds = 2;
     int lock_ttl_seconds = 10;
+    // How long one attempt may take before it is abandoned and counted as failed (retried like
+    // any other); documents over 100 000 words get proportionally longer.
+    int attempt_deadline_seconds = 600;
     fault_plan faults;
     std::uint16_t cluster_port = 0;  // > 0: load CAF's middleman so cluster/ can publish and connect
 };

@@ -27,6 +27,7 @@ struct config {
     int max_queued = 10'000;
     int heartbeat_seconds = 2;
     int lock_ttl_seconds = 10;
+    int attempt_deadline_seconds = 600;  // per attempt; longer for documents over 100 000 words
     int http_io_threads = 2;
     int http_handler_threads = 0;  // 0: 2 x cores, at least 4
     int http_max_connections = 1024;

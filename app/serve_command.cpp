@@ -26,7 +26,7 @@ const std::vector<std::string> kServeFlags = {
     "http",        "db",         "storage",        "plans",           "cluster-port", "node-id",
     "join",        "max-workers", "max-queued",    "heartbeat-seconds", "lock-ttl-seconds",
     "http-threads", "handler-threads", "http-max-connections", "guest-ttl-hours", "faults", "jwt-secret",
-    "auth-per-minute", "trusted-proxy"};
+    "auth-per-minute", "trusted-proxy", "attempt-deadline-seconds"};
 
 int fail(const std::string& line) {
     std::fprintf(stderr, "galley: %s\n", line.c_str());
@@ -74,6 +74,7 @@ int serve_command(const std::vector<std::string>& args) {
     rt.max_queued = cfg->max_queued;
     rt.heartbeat_seconds = cfg->heartbeat_seconds;
     rt.lock_ttl_seconds = cfg->lock_ttl_seconds;
+    rt.attempt_deadline_seconds = cfg->attempt_deadline_seconds;
     rt.faults = *faults;
     actors::runtime runtime(rt, **db, *blobs, cfg->plans, std::make_shared<const engine>(std::move(*eng)),
                             ctx.metrics.registry());

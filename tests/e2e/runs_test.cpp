@@ -320,6 +320,30 @@ TEST_P(runs, flaky_documents_are_retried_and_a_poison_one_fails_alone) {
         << metrics.body.substr(at, 80);
 }
 
+// An attempt that runs past its deadline is abandoned and counts as a failed attempt: retried
+// while the plan allows, then failed; the run ends and the worker is free for the next document.
+TEST_P(runs, an_attempt_past_its_deadline_fails_and_is_retried) {
+    launch({{"GALLEY_FAULTS", "slow_ms=slow:600000"},
+            {"GALLEY_ATTEMPT_DEADLINE_SECONDS", "2"},
+            {"GALLEY_HEARTBEAT_SECONDS", "1"},
+            {"GALLEY_MAX_WORKERS", "1"}},
+           R"({"free": {"requests_per_minute": 0, "max_attempts": 2}})");
+    auto u = register_user(*g, "deadline@example.com");
+    std::string project = create_project(*g, u, "Deadline");
+    upload(u, project, "slow.txt", "Un texto que nunca termina de corregirse.\n");
+    upload(u, project, "quick.txt", "Un texto breve.\n");
+    auto created = start_run(u, project, {});
+    ASSERT_EQ(created.status, 202) << created.body;
+    json run = wait_final(u, json_of(created)["data"]["id"]);
+    ASSERT_EQ(run["status"], "partial") << run.dump(1) << g->log();
+    auto docs = documents_by_name(run);
+    EXPECT_EQ(docs["slow.txt"]["status"], "failed") << docs["slow.txt"].dump();
+    EXPECT_EQ(docs["slow.txt"]["attempts"], 2) << "retried once, like any failed attempt";
+    EXPECT_NE(docs["slow.txt"]["error"].get<std::string>().find("deadline"), std::string::npos)
+        << docs["slow.txt"].dump();
+    EXPECT_EQ(docs["quick.txt"]["status"], "succeeded") << "the one worker was freed";
+}
+
 TEST_P(runs, a_run_survives_kill_9_and_publishes_everything_exactly_once) {
     launch({{"GALLEY_LOCK_TTL_SECONDS", "3"},
             {"GALLEY_HEARTBEAT_SECONDS", "1"},
