@@ -40,26 +40,10 @@ int blob_collector::collect(persistence::database& db, persistence::blob_store& 
     return removed;
 }
 
-blob_collector::blob_collector(persistence::database& db, persistence::blob_store& blobs) {
-    thread_ = std::thread([this, &db, &blobs] {
-        std::unique_lock lock(mutex_);
-        while (!stopping_) {
-            lock.unlock();
-            if (int n = collect(db, blobs, kGrace); n > 0)
-                std::printf("{\"level\":\"info\",\"msg\":\"unused files removed\",\"count\":%d}\n", n);
-            lock.lock();
-            wake_.wait_for(lock, kInterval, [this] { return stopping_; });
-        }
-    });
-}
-
-blob_collector::~blob_collector() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
+blob_collector::blob_collector(persistence::database& db, persistence::blob_store& blobs)
+    : task_(kInterval, [&db, &blobs] {
+          if (int n = collect(db, blobs, kGrace); n > 0)
+              std::printf("{\"level\":\"info\",\"msg\":\"unused files removed\",\"count\":%d}\n", n);
+      }) {}
 
 }  // namespace galley::app

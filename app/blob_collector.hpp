@@ -6,10 +6,8 @@
 // of uploads that failed after their write. Every node of a cluster may run one; removals are
 // idempotent. Construct after the database and blob store, destroy before them.
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "app/periodic_task.hpp"
 #include "persistence/blob_store.hpp"
 #include "persistence/database.hpp"
 
@@ -19,19 +17,13 @@ class blob_collector {
 public:
     static constexpr std::chrono::seconds kGrace{3600};
 
-    blob_collector(persistence::database& db, persistence::blob_store& blobs);
-    ~blob_collector();  // stops and joins
-    blob_collector(const blob_collector&) = delete;
-    blob_collector& operator=(const blob_collector&) = delete;
+    blob_collector(persistence::database& db, persistence::blob_store& blobs);  // destroying it stops and joins
 
     /// One pass; returns how many files were removed.
     static int collect(persistence::database& db, persistence::blob_store& blobs, std::chrono::seconds grace);
 
 private:
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::thread thread_;
+    periodic_task task_;
 };
 
 }  // namespace galley::app

@@ -28,26 +28,10 @@ int guest_sweeper::sweep(persistence::database& db, persistence::blob_store& blo
     }
 }
 
-guest_sweeper::guest_sweeper(persistence::database& db, persistence::blob_store& blobs) {
-    thread_ = std::thread([this, &db, &blobs] {
-        std::unique_lock lock(mutex_);
-        while (!stopping_) {
-            lock.unlock();
-            if (int n = sweep(db, blobs, now_micros()); n > 0)
-                std::printf("{\"level\":\"info\",\"msg\":\"expired guests removed\",\"count\":%d}\n", n);
-            lock.lock();
-            wake_.wait_for(lock, kInterval, [this] { return stopping_; });
-        }
-    });
-}
-
-guest_sweeper::~guest_sweeper() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
+guest_sweeper::guest_sweeper(persistence::database& db, persistence::blob_store& blobs)
+    : task_(kInterval, [&db, &blobs] {
+          if (int n = sweep(db, blobs, now_micros()); n > 0)
+              std::printf("{\"level\":\"info\",\"msg\":\"expired guests removed\",\"count\":%d}\n", n);
+      }) {}
 
 }  // namespace galley::app

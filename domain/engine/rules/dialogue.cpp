@@ -35,6 +35,12 @@ bool speech_start(const paragraph_view& p, std::size_t at) {
     return is_letter(c) || c == 0xBF || c == 0xA1 || c == 0xAB || c == 0x2026;
 }
 
+// A hyphen or en dash that opens or closes a narrator's aside becomes an em dash.
+void aside_dash(rule_context& cx, const token& t) {
+    cx.emit("ES_DIALOGUE_DASH", t.begin, t.end, std::string(kEmUtf8), 0.8, "Los incisos del narrador van entre rayas (—).",
+            "Narrator asides in Spanish dialogue use em dashes (—).");
+}
+
 void hyphen_dialogue(rule_context& cx, int first) {
     const paragraph_view& p = cx.p;
     const token& open = p.tokens[first];
@@ -55,9 +61,7 @@ void hyphen_dialogue(rule_context& cx, int first) {
                       (after_space || p.text[t.end] == U'.' || p.text[t.end] == U',' ||
                        p.text[t.end] == U';' || p.text[t.end] == U':');
         if (!opens && !closes) continue;
-        cx.emit("ES_DIALOGUE_DASH", t.begin, t.end, std::string(kEmUtf8), 0.8,
-                "Los incisos del narrador van entre rayas (—).",
-                "Narrator asides in Spanish dialogue use em dashes (—).");
+        aside_dash(cx, t);
     }
 }
 
@@ -83,16 +87,12 @@ void aside_dashes(rule_context& cx) {
         const token& t = p.tokens[i];
         if (t.kind != token_kind::punct || !is_dash(p.text[t.begin]) || t.end - t.begin != 1) continue;
         if (p.tokens[i - 1].kind != token_kind::space || !speech_verb(cx, i + 1)) continue;
-        cx.emit("ES_DIALOGUE_DASH", t.begin, t.end, std::string(kEmUtf8), 0.8,
-                "Los incisos del narrador van entre rayas (—).",
-                "Narrator asides in Spanish dialogue use em dashes (—).");
+        aside_dash(cx, t);
         for (std::size_t k = i + 2; k < p.tokens.size(); ++k) {
             const token& c = p.tokens[k];
             if (c.kind != token_kind::punct || !is_dash(p.text[c.begin])) continue;
             if (p.tokens[k - 1].kind == token_kind::space || is_alnum_at(p, c.end)) break;
-            cx.emit("ES_DIALOGUE_DASH", c.begin, c.end, std::string(kEmUtf8), 0.8,
-                    "Los incisos del narrador van entre rayas (—).",
-                    "Narrator asides in Spanish dialogue use em dashes (—).");
+            aside_dash(cx, c);
             i = k;
             break;
         }
