@@ -13,124 +13,12 @@
 #include <thread>
 
 #include "domain/sha256.hpp"
-#include "tests/support/api_session.hpp"
-#include "tests/support/scratch_db.hpp"
+#include "tests/e2e/runs_fixture.hpp"
 
 using namespace galley::testing;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-namespace {
-
-constexpr auto kRunDeadline = 90s;
-
-bool is_final(const std::string& status) {
-    return status == "succeeded" || status == "partial" || status == "failed" ||
-           status == "cancelled";
-}
-
-// Documents of a run by filename.
-std::map<std::string, json> documents_by_name(const json& run) {
-    std::map<std::string, json> out;
-    for (const auto& d : run["documents"]) out[d["filename"].get<std::string>()] = d;
-    return out;
-}
-
-// Counts the exports of `kind` for `document_id` (null: run-level).
-int count_exports(const json& exports, const std::string& kind, const json& document_id) {
-    int n = 0;
-    for (const auto& e : exports)
-        if (e["kind"] == kind && e["document_id"] == document_id) ++n;
-    return n;
-}
-
-// The `data` of the last `event: NAME` in a server-sent event stream (null when none).
-json last_event(const std::string& stream, const std::string& name) {
-    json last;
-    std::string marker = "event: " + name + "\ndata: ";
-    for (std::size_t pos = stream.find(marker); pos != std::string::npos;
-         pos = stream.find(marker, pos + 1)) {
-        std::size_t start = pos + marker.size(), end = stream.find('\n', start);
-        last = json::parse(stream.substr(start, end - start), nullptr, false);
-    }
-    return last;
-}
-
-}  // namespace
-
-class runs : public ::testing::TestWithParam<backend_kind> {
-protected:
-    void SetUp() override {
-        db_url = scratch_database_url(GetParam());
-        if (db_url.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        dir = make_temp_dir("galley-runs");
-        ASSERT_FALSE(dir.empty());
-    }
-
-    // Starts galley with `env`. Polling tests would trip the per-user request limit (120/min on
-    // free), which is not what they test, so the plans file lifts it unless `plans` says more.
-    void launch(std::map<std::string, std::string> env,
-                const std::string& plans = R"({"free": {"requests_per_minute": 0}})") {
-        std::string plans_path = dir + "/plans.json";
-        std::ofstream(plans_path) << plans;
-        env["GALLEY_PLANS_FILE"] = plans_path;
-        g = std::make_unique<galley_process>(dir, db_url, std::move(env));
-        ASSERT_TRUE(g->start()) << g->log();
-    }
-
-    std::string upload(const api_user& u, const std::string& project, const std::string& filename,
-                       const std::string& bytes, bool multipart = false) {
-        auto r = multipart ? upload_multipart(*g, u, project, filename, bytes)
-                           : upload_raw(*g, u, project, filename, bytes);
-        EXPECT_EQ(r.status, 201) << filename << ": " << r.body;
-        auto j = json_of(r);
-        return j.is_object() && j.value("ok", false) ? j["data"]["id"].get<std::string>()
-                                                     : std::string();
-    }
-
-    http_reply start_run(const api_user& u, const std::string& project,
-                         const std::vector<std::string>& ids) {
-        json body = json::object();
-        if (!ids.empty()) body["document_ids"] = ids;
-        return g->request("POST", "/api/v1/projects/" + project + "/runs", body.dump(),
-                          u.access_token);
-    }
-
-    json get_run(const api_user& u, const std::string& run_id) {
-        auto r = g->request("GET", "/api/v1/runs/" + run_id, {}, u.access_token);
-        if (r.status != 200) return json();
-        return json_of(r)["data"];
-    }
-
-    // Polls the run until `done` holds or the deadline passes; returns the last run seen.
-    json wait_run(const api_user& u, const std::string& run_id,
-                  const std::function<bool(const json&)>& done,
-                  std::chrono::steady_clock::duration deadline = kRunDeadline) {
-        auto until = std::chrono::steady_clock::now() + deadline;
-        json run;
-        while (std::chrono::steady_clock::now() < until) {
-            run = get_run(u, run_id);
-            if (run.is_object() && done(run)) return run;
-            std::this_thread::sleep_for(100ms);
-        }
-        return run;
-    }
-
-    json wait_final(const api_user& u, const std::string& run_id) {
-        return wait_run(u, run_id,
-                        [](const json& r) { return is_final(r["status"].get<std::string>()); });
-    }
-
-    json exports_of(const api_user& u, const std::string& run_id) {
-        auto r = g->request("GET", "/api/v1/runs/" + run_id + "/exports", {}, u.access_token);
-        EXPECT_EQ(r.status, 200) << r.body;
-        auto j = json_of(r);
-        return j.is_object() && j.value("ok", false) ? j["data"]["items"] : json::array();
-    }
-
-    std::string db_url, dir;
-    std::unique_ptr<galley_process> g;
-};
 
 TEST_P(runs, a_mixed_project_is_corrected_with_every_artefact_once) {
     launch({});
@@ -160,14 +48,7 @@ TEST_P(runs, a_mixed_project_is_corrected_with_every_artefact_once) {
     EXPECT_EQ(json_of(created)["data"]["status"], "queued");
 
     // Follow the event stream from the start; it must close by itself when the run finishes.
-    std::uint16_t port = g->port();
-    std::string target = "/api/v1/runs/" + run_id + "/events", token = ana.access_token;
-    auto events = std::async(std::launch::async, [port, target, token] {
-        http_call call;
-        call.target = target;
-        call.headers = {{"Authorization", "Bearer " + token}, {"Accept", "text/event-stream"}};
-        return send_http("127.0.0.1", port, call, 60'000);
-    });
+    auto events = std::async(std::launch::async, [&] { return open_events(ana, run_id, 60'000); });
 
     json run = wait_final(ana, run_id);
     ASSERT_EQ(run["status"], "succeeded") << run.dump(1) << g->log();
@@ -320,30 +201,6 @@ TEST_P(runs, flaky_documents_are_retried_and_a_poison_one_fails_alone) {
         << metrics.body.substr(at, 80);
 }
 
-// An attempt that runs past its deadline is abandoned and counts as a failed attempt: retried
-// while the plan allows, then failed; the run ends and the worker is free for the next document.
-TEST_P(runs, an_attempt_past_its_deadline_fails_and_is_retried) {
-    launch({{"GALLEY_FAULTS", "slow_ms=slow:600000"},
-            {"GALLEY_ATTEMPT_DEADLINE_SECONDS", "2"},
-            {"GALLEY_HEARTBEAT_SECONDS", "1"},
-            {"GALLEY_MAX_WORKERS", "1"}},
-           R"({"free": {"requests_per_minute": 0, "max_attempts": 2}})");
-    auto u = register_user(*g, "deadline@example.com");
-    std::string project = create_project(*g, u, "Deadline");
-    upload(u, project, "slow.txt", "Un texto que nunca termina de corregirse.\n");
-    upload(u, project, "quick.txt", "Un texto breve.\n");
-    auto created = start_run(u, project, {});
-    ASSERT_EQ(created.status, 202) << created.body;
-    json run = wait_final(u, json_of(created)["data"]["id"]);
-    ASSERT_EQ(run["status"], "partial") << run.dump(1) << g->log();
-    auto docs = documents_by_name(run);
-    EXPECT_EQ(docs["slow.txt"]["status"], "failed") << docs["slow.txt"].dump();
-    EXPECT_EQ(docs["slow.txt"]["attempts"], 2) << "retried once, like any failed attempt";
-    EXPECT_NE(docs["slow.txt"]["error"].get<std::string>().find("deadline"), std::string::npos)
-        << docs["slow.txt"].dump();
-    EXPECT_EQ(docs["quick.txt"]["status"], "succeeded") << "the one worker was freed";
-}
-
 TEST_P(runs, a_run_survives_kill_9_and_publishes_everything_exactly_once) {
     launch({{"GALLEY_LOCK_TTL_SECONDS", "3"},
             {"GALLEY_HEARTBEAT_SECONDS", "1"},
@@ -395,84 +252,6 @@ TEST_P(runs, a_run_survives_kill_9_and_publishes_everything_exactly_once) {
     ASSERT_EQ(csv.status, 200);
     for (int i = 1; i <= 6; ++i)
         EXPECT_NE(csv.body.find("doc" + std::to_string(i) + ".txt"), std::string::npos) << csv.body;
-}
-
-// What one user may hold (plans: max_documents, max_stored_mb, max_queued_docs,
-// max_event_streams): 402 for documents, storage and queued documents, 429 for streams.
-TEST_P(runs, per_user_limits_on_documents_storage_queue_and_event_streams) {
-    launch({{"GALLEY_FAULTS", "slow_ms=slow:30000"}, {"GALLEY_MAX_WORKERS", "1"}},
-           R"({"free": {"requests_per_minute": 0, "max_documents": 4, "max_stored_mb": 1,
-                        "max_queued_docs": 2, "max_event_streams": 1}})");
-    auto ana = register_user(*g, "limits@example.com");
-    std::string project = create_project(*g, ana, "Limits");
-    std::vector<std::string> ids;
-    for (const char* name : {"slow1.txt", "slow2.txt", "slow3.txt"})
-        ids.push_back(upload(ana, project, name, std::string("Texto de ") + name + ".\n"));
-    std::string big = upload(ana, project, "big.txt", std::string(600'000, 'a') + "\n");
-
-    auto fifth = upload_raw(*g, ana, project, "fifth.txt", "Uno más.\n");
-    EXPECT_EQ(fifth.status, 402) << fifth.body;
-    EXPECT_EQ(json_of(fifth)["error"]["code"], "quota_exceeded");
-    EXPECT_NE(json_of(fifth)["error"]["message"].get<std::string>().find("4 documents"), std::string::npos);
-    ASSERT_EQ(g->request("DELETE", "/api/v1/documents/" + big, {}, ana.access_token).status, 200);
-    auto huge = upload_raw(*g, ana, project, "huge.txt", std::string(1'100'000, 'b') + "\n");
-    EXPECT_EQ(huge.status, 402) << "over the plan's 1 MB of storage: " << huge.body;
-    EXPECT_NE(json_of(huge)["error"]["message"].get<std::string>().find("storage"), std::string::npos);
-    ids.push_back(upload(ana, project, "slow4.txt", "Texto del cuarto.\n"));
-
-    auto three = start_run(ana, project, {ids[0], ids[1], ids[2]});
-    EXPECT_EQ(three.status, 402) << "three queued documents over a limit of two: " << three.body;
-    auto first = start_run(ana, project, {ids[0], ids[1]});
-    ASSERT_EQ(first.status, 202) << first.body;
-    std::string run_id = json_of(first)["data"]["id"];
-    wait_run(ana, run_id, [](const json& r) { return r["counts"]["running"].get<int>() >= 1; });
-    ASSERT_EQ(start_run(ana, project, {ids[2]}).status, 202) << "one running, one queued: room for one";
-    auto over = start_run(ana, project, {ids[3]});
-    EXPECT_EQ(over.status, 402) << over.body;
-    EXPECT_EQ(json_of(over)["error"]["code"], "quota_exceeded");
-
-    // One event stream at a time: whichever of two streams comes second is refused with 429.
-    std::uint16_t port = g->port();
-    std::string target = "/api/v1/runs/" + run_id + "/events", token = ana.access_token;
-    auto open_stream = [port, target, token](int timeout_ms) {
-        http_call call;
-        call.target = target;
-        call.headers = {{"Authorization", "Bearer " + token}, {"Accept", "text/event-stream"}};
-        return send_http("127.0.0.1", port, call, timeout_ms);
-    };
-    auto first_stream = std::async(std::launch::async, open_stream, 60'000);
-    http_reply refused;
-    for (auto until = std::chrono::steady_clock::now() + 30s; std::chrono::steady_clock::now() < until;) {
-        refused = open_stream(1'000);  // admitted streams outlive the timeout and come back as 0
-        if (refused.status == 429) break;
-        if (first_stream.wait_for(0s) == std::future_status::ready) break;  // the other one was second
-    }
-    ASSERT_EQ(g->request("POST", "/api/v1/runs/" + run_id + "/cancel", {}, ana.access_token).status, 200);
-    http_reply other = first_stream.get();
-    if (refused.status != 429) refused = other;
-    EXPECT_EQ(refused.status, 429) << refused.body;
-    EXPECT_EQ(json_of(refused)["error"]["code"], "rate_limited");
-    EXPECT_FALSE(refused.header("retry-after").empty());
-}
-
-// No user holds more than half of the node-wide queue; another user still gets in.
-TEST_P(runs, one_user_cannot_fill_the_whole_queue) {
-    launch({{"GALLEY_FAULTS", "slow_ms=slow:30000"}, {"GALLEY_MAX_WORKERS", "1"}, {"GALLEY_MAX_QUEUED", "4"}},
-           R"({"free": {"requests_per_minute": 0, "max_queued_docs": 0}})");
-    auto ana = register_user(*g, "hog@example.com");
-    std::string project = create_project(*g, ana, "Hog");
-    std::vector<std::string> ids;
-    for (const char* name : {"slow1.txt", "slow2.txt", "slow3.txt"})
-        ids.push_back(upload(ana, project, name, std::string("Texto de ") + name + ".\n"));
-    auto hog = start_run(ana, project, ids);
-    EXPECT_EQ(hog.status, 503) << "three of a queue of four: " << hog.body;
-    EXPECT_EQ(json_of(hog)["error"]["code"], "over_capacity");
-    ASSERT_EQ(start_run(ana, project, {ids[0], ids[1]}).status, 202);
-    auto bob = register_user(*g, "fair@example.com");
-    std::string other = create_project(*g, bob, "Fair");
-    std::string doc = upload(bob, other, "slow-b.txt", "Texto de Bob.\n");
-    auto fair = start_run(bob, other, {doc});
-    EXPECT_EQ(fair.status, 202) << fair.body;
 }
 
 TEST_P(runs, admission_refuses_over_limit_runs_and_hides_other_users_runs) {
