@@ -6,6 +6,8 @@
 #include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/analysis/reading.hpp"
 #include "domain/engine/speller.hpp"
+#include "domain/engine/spelling/edit_cost.hpp"
+#include "domain/utf8.hpp"
 
 namespace galley::engine_detail {
 
@@ -128,7 +130,11 @@ std::optional<std::string> generated(rule_context& cx, const view& v, const std:
                 break;
             }
     if (!r) return std::nullopt;
-    auto forms = cx.morphology->analyser().generate(r->lemma + std::string(spec.substr(2)));
+    std::string tags(spec.substr(2));
+    // A pronominal verb ("acercarse") is generated with its <pron> tag: "acercó", not nothing.
+    if (r->tags.size() > 1 && r->tags[1] == "pron" && tags.starts_with("<" + r->pos + ">"))
+        tags.insert(r->pos.size() + 2, "<pron>");
+    auto forms = cx.morphology->analyser().generate(r->lemma + tags);
     if (forms.empty() || forms.front().empty()) return std::nullopt;
     return forms.front();
 }
@@ -145,10 +151,33 @@ std::optional<std::string> accented(rule_context& cx, const view& v, const std::
     return form;
 }
 
+// "~@N<tag>...": the generated form, kept only when it is token N with accents added ("llego"
+// -> "llegó") and that accent is the word's usual one; a form with other letters ("como" ->
+// "comió") means the tagger misread the word.
+std::optional<std::string> accent_of_generated(rule_context& cx, const view& v,
+                                               const std::vector<int>& bound, std::string_view spec) {
+    auto form = generated(cx, v, bound, spec);
+    if (!form) return std::nullopt;
+    auto folded = [](const std::string& w) {
+        std::u32string out = utf8::decode(w);
+        for (char32_t& c : out) c = fold_letter(c);
+        return out;
+    };
+    const std::size_t j = static_cast<std::size_t>(spec[1] - '1');
+    const token& t = cx.p.tokens[v.solid[bound[j]]];
+    if (*form == t.lower || folded(*form) != folded(t.lower)) return std::nullopt;
+    // The accent must be the one the word usually lacks: "especifico" is "específico" before
+    // it is "especificó", so a verb reading there is doubtful.
+    if (cx.speller && cx.speller->accented_twin(t.lower) != *form) return std::nullopt;
+    return form;
+}
+
 std::optional<std::string> fill(rule_context& cx, const pattern_rule& r, const view& v,
                                 const std::vector<int>& bound) {
     const std::string& t = r.replacement;
     if (t.size() > 2 && t[0] == '@' && t[1] >= '1' && t[1] <= '9') return generated(cx, v, bound, t);
+    if (t.size() > 3 && t[0] == '~' && t[1] == '@' && t[2] >= '1' && t[2] <= '9')
+        return accent_of_generated(cx, v, bound, std::string_view(t).substr(1));
     if (t.size() == 2 && t[0] == '~' && t[1] >= '1' && t[1] <= '9') return accented(cx, v, bound, t);
     std::string out;
     for (std::size_t i = 0; i < t.size(); ++i) {

@@ -13,6 +13,8 @@
 //   suggest @2<vblex><ifi><p3><sg>  # or a form generated from token 2's lemma and these tags
 //   suggest ~2                      # or token 2 with the one written accent that makes it a
 //                                   # dictionary word ("tenia" -> "tenía")
+//   suggest ~@2<vblex><ifi><p3><sg> # or the generated form when it is token 2 with accents
+//                                   # added ("llego" -> "llegó"; "como" -> "comió" is refused)
 //   example: Lo hice para el. -> Lo hice para él.  # an error and its correction
 //   example: Lo hice para el niño.                  # a correct sentence to leave alone
 //

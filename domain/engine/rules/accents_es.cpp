@@ -185,10 +185,12 @@ void verb_after_pronoun(rule_context& cx, int i) {
                                   "acá",    "donde",  "dónde"};
     if (t.is("hacia") && is(next_adjacent(cx, i), direction)) return;  // the preposition
     auto form = accent_form(cx, t, stress::hiatus);
-    // A form far rarer than the word as written is no fix ("le cien" is not "cíen", of ciar).
+    // A form far rarer than the word as written is no fix ("le cien" is not "cíen", of ciar),
+    // nor one the analyser does not know: the speller accepts "remedía", no verb has it.
     if (!form || (cx.speller && cx.speller->corpus_count(to_lower(*form)) * 20 <
                                     cx.speller->corpus_count(t.lower)))
         return;
+    if (cx.morphology && !cx.morphology->knows(to_lower(*form))) return;
     cx.emit_tokens("ES_ACCENT_VERB_CONTEXT", i, i, *form, 0.75,
                    "Tras «" + prev->text + "» va el verbo: «" + *form + "».",
                    "After '" + prev->text + "' the verb form '" + *form + "' is meant.");
@@ -310,6 +312,37 @@ void ano(rule_context& cx, int i) {
 
 }  // namespace
 
+// The accented twin does not suit the word before: after a determiner a noun the analyser
+// lacks is meant ("la venia", not "venía"); after a clitic a verb ("se lio", "lo pagina", not
+// "lío", "página").
+static bool twin_misfits(rule_context& cx, int i, const std::string& twin) {
+    static const set determiners = {"el",  "la",  "los", "las", "un",  "una", "unos", "unas",
+                                    "su",  "sus", "mi",  "mis", "tu",  "tus", "del",  "al",
+                                    "esta", "esa", "aquella", "este", "ese", "aquel"};
+    static const set clitics = {"me", "te", "se", "nos", "os", "lo", "le", "les"};
+    if (!cx.morphology) return false;
+    const token* prev = prev_adjacent(cx, i);
+    bool verb = false, other = false;
+    for (const auto& r : cx.morphology->readings_of(twin)) (r.parts.front().verb() ? verb : other) = true;
+    return (is(prev, determiners) && !other) || (is(prev, clitics) && !verb);
+}
+
+// "el ademan", "no se ria": a spelling the speller's affix rules accept but no dictionary of the
+// analyser has, whose one accented twin the analyser knows and the frequency list does not show
+// rarer than it: the accent was left out.
+static void unanalysed_unaccented(rule_context& cx, int i) {
+    const token& t = cx.p.tokens[i];
+    spell_session& sp = *cx.speller;
+    if (!cx.morphology || !sp.known_lower(sp.entry(t.lower), t.lower)) return;
+    const std::string twin = sp.accented_twin(t.lower);
+    if (twin.empty() || !cx.morphology->knows(twin)) return;
+    if (sp.corpus_count(twin) < 10 * sp.corpus_count(t.lower)) return;
+    if (twin_misfits(cx, i, twin)) return;
+    std::string repl = cased(t, twin);
+    cx.emit_tokens("ES_ACCENT_FREQUENCY", i, i, repl, 0.8, "Falta la tilde: «" + repl + "».",
+                   "Missing accent: '" + repl + "'.");
+}
+
 // "jamas", "ademas", "mio", "entre lineas", "el medico": the unaccented spelling is a rare verb
 // form (jamar, ademar, miar, linear, medicar) while the accented word is common: written without
 // its accent ten times less often than with it in the frequency list, the word gets its accent.
@@ -320,23 +353,32 @@ void rare_unaccented(rule_context& cx, int i) {
     const bool initial = t.shape == word_shape::capitalized && t.starts != boundary::none;
     if ((t.shape != word_shape::lower && !initial) || t.end - t.begin < 3 || has_accent(t.lower))
         return;
+    // Monosyllables for the 2010 rules, written without an accent: "se lio", "guion", "hui".
+    static const set monosyllables = {"lio", "lie", "rio", "fio",  "fie",   "crio",  "crie",
+                                      "guio", "guie", "hui", "huis", "guion", "truhan", "riais"};
+    if (monosyllables.count(t.lower)) return;
     spell_session& sp = *cx.speller;
+    const bool analysed = i < static_cast<int>(cx.analysis.size()) && cx.analysis[i].known();
     // Cheap first: the accented spellings are looked up in the frequency list only.
     const accent_twin& twin = sp.listed_accent_twin(t.lower);
-    if (twin.count < 1000 || twin.count < 10 * std::max<std::uint64_t>(sp.corpus_count(t.lower), 1))
+    if (twin.count < 1000 || twin.count < 10 * std::max<std::uint64_t>(sp.corpus_count(t.lower), 1)) {
+        if (!analysed) unanalysed_unaccented(cx, i);
         return;
+    }
     if (!sp.known_lower(sp.entry(t.lower), t.lower)) return;  // the speller's business
     // Unknown to the analyser (jamar, miar, linear are too rare for it), or known only as a
     // first-person present ("capitulo"); not a third person ("la ley valida"), an imperative
     // ("intentalo") or any other form a sentence may well want.
     const reading* r = cx.best(i);
-    const bool analysed = i < static_cast<int>(cx.analysis.size()) && cx.analysis[i].known();
     if (analysed && !(r && r->verb() && r->tense == "pri" && r->person == "p1")) return;
+    if (!analysed && twin_misfits(cx, i, twin.form)) return;
     static const set reflexive = {"se", "me", "te", "nos", "os"};
     static const set haber = {"he", "has", "ha", "hemos", "habéis", "han", "había", "habían",
                               "haber", "habría", "habrá", "hubiera", "haya"};
     const token* prev = prev_adjacent(cx, i);
-    if (is(prev, first_person) || is(prev, reflexive) || is(prev, haber)) return;
+    // After "haber" a participle ("ha esplendido"); after a subject or clitic a first person.
+    if (is(prev, haber) && (ends_with(t.lower, "ado") || ends_with(t.lower, "ido"))) return;
+    if (analysed && (is(prev, first_person) || is(prev, reflexive) || is(prev, haber))) return;
     // A verb with an enclitic pronoun ("intentalo", "hablame": the voseo imperative).
     static const char* const enclitics[] = {"lo", "la", "le", "me", "te", "se", "nos", "los", "las", "les"};
     for (const char* c : enclitics) {

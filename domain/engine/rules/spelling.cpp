@@ -253,22 +253,49 @@ std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate
     return std::nullopt;
 }
 
-// A passage in another language (a Latin motto, Italian verse): many of its words are unknown,
-// and each is more likely foreign than mistyped, so they get notes only. Counted over the
-// paragraph's lower-case words: at least three unknown, and a quarter of them.
-bool foreign_passage(rule_context& cx) {
+// Words the dictionaries do not know, by token: lower-case words, and capitalised ones that
+// start a sentence and do not look like a word of the language ("Caveant consules", not
+// "Obdulia hablaba"). Names mid-sentence, classical words ("destos") and derivatives of known
+// words ("prudentísimo") are not counted.
+std::vector<bool> unknown_words(rule_context& cx) {
     spell_session& sp = *cx.speller;
-    std::size_t words = 0, unknown = 0;
-    for (const token& t : cx.p.tokens) {
-        if (t.kind != token_kind::word || t.shape != word_shape::lower || t.has_digit) continue;
-        ++words;
+    std::vector<bool> unknown(cx.p.tokens.size(), false);
+    for (std::size_t k = 0; k < cx.p.tokens.size(); ++k) {
+        const token& t = cx.p.tokens[k];
+        if (t.kind != token_kind::word || t.has_digit) continue;
+        const bool capital = t.shape == word_shape::capitalized && t.starts != boundary::none;
+        if (t.shape != word_shape::lower && !capital) continue;
         std::string lower = cx.en() ? normalise_apostrophes(t.lower) : t.lower;
         word_entry& e = sp.entry(lower);
         if (accepted(sp, e, lower) || sp.in_project(t.text, lower)) continue;
         if (cx.es() && cx.morphology && cx.morphology->knows(lower)) continue;
-        ++unknown;
+        if (capital && sp.plausible(lower)) continue;
+        if (cx.es() && (classical_word(lower) || derived_from_known(sp, lower))) continue;
+        unknown[k] = true;
     }
-    return unknown >= 3 && unknown * 4 >= words;
+    return unknown;
+}
+
+// A passage in another language (a Latin motto, Italian verse): many of its words are unknown,
+// and each is more likely foreign than mistyped, so they get notes only. Counted over the
+// paragraph's lower-case words: at least three unknown, and a quarter of them.
+bool foreign_passage(rule_context& cx, const std::vector<bool>& unknown) {
+    std::size_t words = 0, unknowns = 0;
+    for (std::size_t k = 0; k < cx.p.tokens.size(); ++k) {
+        const token& t = cx.p.tokens[k];
+        if (t.kind != token_kind::word || t.shape != word_shape::lower || t.has_digit) continue;
+        ++words;
+        unknowns += unknown[k];
+    }
+    return unknowns >= 3 && unknowns * 4 >= words;
+}
+
+// Two unknown words side by side are a foreign phrase ("temporis acti", "la donna è mobile",
+// "marron foncé") far more often than two slips: neither is corrected.
+bool beside_unknown(const rule_context& cx, const std::vector<bool>& unknown, std::size_t at) {
+    const auto& toks = cx.p.tokens;
+    return (at >= 2 && toks[at - 1].kind == token_kind::space && unknown[at - 2]) ||
+           (at + 2 < toks.size() && toks[at + 1].kind == token_kind::space && unknown[at + 2]);
 }
 
 // `register_of_paragraph`: period spelling, where only accents and slips of the hand are
@@ -277,7 +304,8 @@ bool foreign_passage(rule_context& cx) {
 // completes it is no correction, and nothing is noted.
 enum class paragraph_register { modern, classical, foreign };
 
-void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool before_ellipsis) {
+void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool before_ellipsis,
+                bool foreign_phrase) {
     const token& t = cx.p.tokens[at];
     spell_session& sp = *cx.speller;
     const bool initial = t.starts != boundary::none;
@@ -296,6 +324,7 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
     // whose analyser knows both spellings where the user may have chosen one variant.
     if (cx.es() && cx.morphology && cx.morphology->knows(lower)) return;
     if (plural_of_known_noun(cx, lower)) return;
+    if (cx.es() && poetic_diaeresis(sp, lower)) return;
     // Nobody types a ligature by accident: "dæmon", "œuvre" are the writer's choice.
     if (lower.find("\xC3\xA6") != std::string::npos || lower.find("\xC5\x93") != std::string::npos)
         return;
@@ -335,6 +364,10 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
     };
     if (pick && !pick->accent && (same_word(neighbour_word(at, -1)) || same_word(neighbour_word(at, 1))))
         pick.reset();
+    // A frequent word that lacks only its accent ("tambien") is not foreign, whatever its
+    // neighbour; "aurea" (mediocritas) is.
+    if (pick && foreign_phrase && !(pick->accent && sp.frequent(pick->replacement))) pick.reset();
+    if (pick && !pick->accent && cx.es() && derived_from_known(sp, lower)) pick.reset();
     const bool es = cx.es();
     // Period spellings ("fermoso", "estraño") are the writer's: noted, not modernised. In a
     // paragraph of period spelling only a slip of the hand is fixed — a neighbouring key, an
@@ -383,7 +416,8 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
 void check_spelling(rule_context& cx) {
     const auto& toks = cx.p.tokens;
     // Period spellings and foreign passages get notes, never replacements.
-    const paragraph_register reg = foreign_passage(cx)                          ? paragraph_register::foreign
+    const std::vector<bool> unknown = unknown_words(cx);
+    const paragraph_register reg = foreign_passage(cx, unknown)                        ? paragraph_register::foreign
                                    : cx.es() && classical_register(cx) ? paragraph_register::classical
                                                                        : paragraph_register::modern;
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -431,7 +465,7 @@ void check_spelling(rule_context& cx) {
         if (i + 1 < toks.size() && toks[i + 1].is_punct(U'-', cx.p.text) &&
             (i + 2 == toks.size() || toks[i + 2].kind != token_kind::word))
             continue;
-        check_word(cx, i, reg, before_ellipsis);
+        check_word(cx, i, reg, before_ellipsis, unknown[i] && beside_unknown(cx, unknown, i));
     }
 }
 

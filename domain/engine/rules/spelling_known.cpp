@@ -92,4 +92,40 @@ bool plural_of_known_noun(rule_context& cx, const std::string& lower) {
     return stem.back() == 'e' && noun(stem.substr(0, stem.size() - 1));
 }
 
+// A diminutive, augmentative, pejorative or superlative of a known word ("pilluelos",
+// "corralón", "lanzón", "prudentísimo"): the suffixes are productive, so dictionaries list few of them, and a slip rarely
+// lands on one.
+bool derived_from_known(spell_session& sp, const std::string& lower) {
+    static const char* const suffixes[] = {
+        "uelos", "uelas", "uelo", "uela", "illos", "illas", "illo", "illa", "itos", "itas",
+        "ito",   "ita",   "etes", "etas", "ete",  "eta",  "ones", "onas", "ón",   "ona",
+        "azos",  "azas",  "azo",  "aza",  "otes", "otas", "ote",  "ota",
+        "\xC3\xADsimos", "\xC3\xADsimas", "\xC3\xADsimo", "\xC3\xADsima"};  // -ísimo
+    static const char* const endings[] = {"", "o", "a", "e"};
+    for (const char* s : suffixes) {
+        std::string_view sv(s);
+        if (lower.size() < sv.size() + 3 || !std::string_view(lower).ends_with(sv)) continue;
+        const std::string stem = lower.substr(0, lower.size() - sv.size());
+        for (const char* e : endings)
+            if (sp.known(stem + e)) return true;
+    }
+    return false;
+}
+
+// A diaeresis kept for the metre of a verse ("fïel", "jüicio"): the word without it is known.
+// (The ü of "pingüino" is spelling, and the dictionary knows it.)
+bool poetic_diaeresis(spell_session& sp, const std::string& lower) {
+    static const std::pair<const char*, const char*> marks[] = {{"\xC3\xAF", "i"}, {"\xC3\xBC", "u"}};
+    std::string plain = lower;
+    bool changed = false;
+    for (const auto& [from, to] : marks) {
+        std::size_t at;
+        while ((at = plain.find(from)) != std::string::npos) {
+            plain.replace(at, 2, to);
+            changed = true;
+        }
+    }
+    return changed && sp.known(plain);
+}
+
 }  // namespace galley::engine_detail
