@@ -353,10 +353,14 @@ void rare_unaccented(rule_context& cx, int i) {
     const bool initial = t.shape == word_shape::capitalized && t.starts != boundary::none;
     if ((t.shape != word_shape::lower && !initial) || t.end - t.begin < 3 || has_accent(t.lower))
         return;
-    // Monosyllables for the 2010 rules, written without an accent: "se lio", "guion", "hui".
-    static const set monosyllables = {"lio", "lie", "rio", "fio",  "fie",   "crio",  "crie",
-                                      "guio", "guie", "hui", "huis", "guion", "truhan", "riais"};
-    if (monosyllables.count(t.lower)) return;
+    // Monosyllables for the 2010 rules, written without an accent: "guion", "hui", and the
+    // preterites after a clitic ("se lio", "se rio"), where the nouns "lío", "río" cannot stand.
+    static const set monosyllables = {"hui", "huis", "guion", "truhan"};
+    static const set preterites = {"lio", "lie", "rio", "fio", "fie", "crio", "crie", "guio", "guie"};
+    static const set clitics = {"me", "te", "se", "nos", "os", "lo", "la", "le", "les"};
+    if (monosyllables.count(t.lower) ||
+        (preterites.count(t.lower) && is(prev_adjacent(cx, i), clitics)))
+        return;
     spell_session& sp = *cx.speller;
     const bool analysed = i < static_cast<int>(cx.analysis.size()) && cx.analysis[i].known();
     // Cheap first: the accented spellings are looked up in the frequency list only.
