@@ -2,6 +2,7 @@
 // ("termino"/"término", "hacia"/"hacía", "esta"/"está", "ano"/"año"), so the speller cannot
 // judge them; each rule fires only in a frame where one of the readings is impossible.
 #include "domain/engine/rules/es_context.hpp"
+#include "domain/engine/rules/spelling_known.hpp"
 #include "domain/engine/speller.hpp"
 #include "domain/utf8.hpp"
 
@@ -335,7 +336,7 @@ static void unanalysed_unaccented(rule_context& cx, int i) {
     spell_session& sp = *cx.speller;
     if (!cx.morphology || !sp.known_lower(sp.entry(t.lower), t.lower)) return;
     const std::string twin = sp.accented_twin(t.lower);
-    if (twin.empty() || !cx.morphology->knows(twin)) return;
+    if (twin.empty() || !cx.morphology->knows(twin) || derived_from_known(sp, t.lower)) return;
     if (sp.corpus_count(twin) < 10 * sp.corpus_count(t.lower)) return;
     if (twin_misfits(cx, i, twin)) return;
     std::string repl = cased(t, twin);
@@ -375,7 +376,7 @@ void rare_unaccented(rule_context& cx, int i) {
     // ("intentalo") or any other form a sentence may well want.
     const reading* r = cx.best(i);
     if (analysed && !(r && r->verb() && r->tense == "pri" && r->person == "p1")) return;
-    if (!analysed && twin_misfits(cx, i, twin.form)) return;
+    if (!analysed && (twin_misfits(cx, i, twin.form) || derived_from_known(sp, t.lower))) return;
     static const set reflexive = {"se", "me", "te", "nos", "os"};
     static const set haber = {"he", "has", "ha", "hemos", "habéis", "han", "había", "habían",
                               "haber", "habría", "habrá", "hubiera", "haya"};

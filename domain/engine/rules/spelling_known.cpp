@@ -108,6 +108,10 @@ bool derived_from_known(spell_session& sp, const std::string& lower) {
         const std::string stem = lower.substr(0, lower.size() - sv.size());
         for (const char* e : endings)
             if (sp.known(stem + e)) return true;
+        // z is written c before e and i: "tacita" of "taza", "lucecita" of "luz".
+        if (stem.size() > 2 && stem.back() == 'c' && (sv[0] == 'i' || sv[0] == 'e') &&
+            (sp.known(stem.substr(0, stem.size() - 1) + "za") || sp.known(stem.substr(0, stem.size() - 1) + "zo")))
+            return true;
     }
     return false;
 }
