@@ -265,7 +265,10 @@ void aun(rule_context& cx, int i) {
     const token* after_next = next ? next_adjacent(cx, i + 2) : nullptr;
     const bool gerund = after_next && (after_next->lower.ends_with("ando") ||
                                        after_next->lower.ends_with("iendo"));
-    if (t.is("aun") && !(prev && prev->is("ni")) && !gerund &&
+    // "y aun más": after a conjunction it is "even" as often as "still".
+    const bool even_more = prev && (prev->is("y") || prev->is("e") || prev->is("o")) && next &&
+                           (next->is("más") || next->is("menos"));
+    if (t.is("aun") && !(prev && prev->is("ni")) && !gerund && !even_more &&
         (is(next, still_next) || is(prev, still_prev) ||
          (prev && clause_end_after(cx, i, false))))
         repl = "aún";
