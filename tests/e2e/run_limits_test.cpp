@@ -17,9 +17,7 @@ TEST_P(runs, per_user_limits_on_documents_storage_queue_and_event_streams) {
                         "max_queued_docs": 2, "max_event_streams": 1}})");
     auto ana = register_user(*g, "limits@example.com");
     std::string project = create_project(*g, ana, "Limits");
-    std::vector<std::string> ids;
-    for (const char* name : {"slow1.txt", "slow2.txt", "slow3.txt"})
-        ids.push_back(upload(ana, project, name, std::string("Texto de ") + name + ".\n"));
+    std::vector<std::string> ids = upload_texts(ana, project, {"slow1.txt", "slow2.txt", "slow3.txt"});
     std::string big = upload(ana, project, "big.txt", std::string(600'000, 'a') + "\n");
 
     auto fifth = upload_raw(*g, ana, project, "fifth.txt", "Uno más.\n");
@@ -66,9 +64,7 @@ TEST_P(runs, one_user_cannot_fill_the_whole_queue) {
            R"({"free": {"requests_per_minute": 0, "max_queued_docs": 0}})");
     auto ana = register_user(*g, "hog@example.com");
     std::string project = create_project(*g, ana, "Hog");
-    std::vector<std::string> ids;
-    for (const char* name : {"slow1.txt", "slow2.txt", "slow3.txt"})
-        ids.push_back(upload(ana, project, name, std::string("Texto de ") + name + ".\n"));
+    std::vector<std::string> ids = upload_texts(ana, project, {"slow1.txt", "slow2.txt", "slow3.txt"});
     auto hog = start_run(ana, project, ids);
     EXPECT_EQ(hog.status, 503) << "three of a queue of four: " << hog.body;
     EXPECT_EQ(json_of(hog)["error"]["code"], "over_capacity");

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -89,6 +90,16 @@ protected:
         auto j = json_of(r);
         return j.is_object() && j.value("ok", false) ? j["data"]["id"].get<std::string>()
                                                      : std::string();
+    }
+
+    /// One small TXT per name, `before` + name + `after`; their ids in order.
+    std::vector<std::string> upload_texts(const api_user& u, const std::string& project,
+                                          std::initializer_list<const char*> names,
+                                          const std::string& before = "Texto de ",
+                                          const std::string& after = ".\n") {
+        std::vector<std::string> ids;
+        for (const char* name : names) ids.push_back(upload(u, project, name, before + name + after));
+        return ids;
     }
 
     http_reply start_run(const api_user& u, const std::string& project,

@@ -120,8 +120,7 @@ TEST_P(runs, cancelling_stops_a_running_document_and_publishes_nothing) {
     launch({{"GALLEY_FAULTS", "slow_ms=slow:20000"}, {"GALLEY_MAX_WORKERS", "1"}});
     auto u = register_user(*g, "cancel@example.com");
     std::string project = create_project(*g, u, "Cancel");
-    for (const char* name : {"slow1.txt", "slow2.txt", "slow3.txt"})
-        upload(u, project, name, std::string("Texto de ") + name + " para corregir.\n");
+    upload_texts(u, project, {"slow1.txt", "slow2.txt", "slow3.txt"}, "Texto de ", " para corregir.\n");
     auto created = start_run(u, project, {});
     ASSERT_EQ(created.status, 202) << created.body;
     std::string run_id = json_of(created)["data"]["id"];
@@ -165,8 +164,7 @@ TEST_P(runs, flaky_documents_are_retried_and_a_poison_one_fails_alone) {
     launch({{"GALLEY_FAULTS", "throw_on=flaky:2,throw_on=poison:99"}});
     auto u = register_user(*g, "faults@example.com");
     std::string project = create_project(*g, u, "Faults");
-    for (const char* name : {"flaky.txt", "poison.txt", "fine.txt"})
-        upload(u, project, name, std::string("Yo tambien escribo ") + name + ".\n");
+    upload_texts(u, project, {"flaky.txt", "poison.txt", "fine.txt"}, "Yo tambien escribo ");
     auto created = start_run(u, project, {});
     ASSERT_EQ(created.status, 202) << created.body;
     std::string run_id = json_of(created)["data"]["id"];
@@ -259,9 +257,7 @@ TEST_P(runs, admission_refuses_over_limit_runs_and_hides_other_users_runs) {
            R"({"free": {"max_docs_per_run": 2, "requests_per_minute": 0}})");
     auto ana = register_user(*g, "admit@example.com");
     std::string project = create_project(*g, ana, "Admission");
-    std::vector<std::string> ids;
-    for (const char* name : {"a.txt", "b.txt", "c.txt"})
-        ids.push_back(upload(ana, project, name, std::string("Texto ") + name + ".\n"));
+    std::vector<std::string> ids = upload_texts(ana, project, {"a.txt", "b.txt", "c.txt"}, "Texto ");
 
     auto too_many = start_run(ana, project, {});
     EXPECT_EQ(too_many.status, 402) << too_many.body;

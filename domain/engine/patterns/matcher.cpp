@@ -7,7 +7,6 @@
 #include "domain/engine/analysis/reading.hpp"
 #include "domain/engine/speller.hpp"
 #include "domain/engine/spelling/edit_cost.hpp"
-#include "domain/utf8.hpp"
 
 namespace galley::engine_detail {
 
@@ -158,14 +157,9 @@ std::optional<std::string> accent_of_generated(rule_context& cx, const view& v,
                                                const std::vector<int>& bound, std::string_view spec) {
     auto form = generated(cx, v, bound, spec);
     if (!form) return std::nullopt;
-    auto folded = [](const std::string& w) {
-        std::u32string out = utf8::decode(w);
-        for (char32_t& c : out) c = fold_letter(c);
-        return out;
-    };
     const std::size_t j = static_cast<std::size_t>(spec[1] - '1');
     const token& t = cx.p.tokens[v.solid[bound[j]]];
-    if (*form == t.lower || folded(*form) != folded(t.lower)) return std::nullopt;
+    if (*form == t.lower || fold_word_utf8(*form) != fold_word_utf8(t.lower)) return std::nullopt;
     // The accent must be the one the word usually lacks: "especifico" is "específico" before
     // it is "especificó", so a verb reading there is doubtful.
     if (cx.speller && cx.speller->accented_twin(t.lower) != *form) return std::nullopt;

@@ -316,6 +316,12 @@ void ano(rule_context& cx, int i) {
 
 }  // namespace
 
+// Clitics that only a verb can follow ("la" is also the article).
+static const set& verb_clitics() {
+    static const set words = {"me", "te", "se", "nos", "os", "lo", "le", "les"};
+    return words;
+}
+
 // The accented twin does not suit the word before: after a determiner a noun the analyser
 // lacks is meant ("la venia", not "venía"); after a clitic a verb ("se lio", "lo pagina", not
 // "lío", "página").
@@ -323,12 +329,11 @@ static bool twin_misfits(rule_context& cx, int i, const std::string& twin) {
     static const set determiners = {"el",  "la",  "los", "las", "un",  "una", "unos", "unas",
                                     "su",  "sus", "mi",  "mis", "tu",  "tus", "del",  "al",
                                     "esta", "esa", "aquella", "este", "ese", "aquel"};
-    static const set clitics = {"me", "te", "se", "nos", "os", "lo", "le", "les"};
     if (!cx.morphology) return false;
     const token* prev = prev_adjacent(cx, i);
     bool verb = false, other = false;
     for (const auto& r : cx.morphology->readings_of(twin)) (r.parts.front().verb() ? verb : other) = true;
-    return (is(prev, determiners) && !other) || (is(prev, clitics) && !verb);
+    return (is(prev, determiners) && !other) || (is(prev, verb_clitics()) && !verb);
 }
 
 // "el ademan", "no se ria": a spelling the speller's affix rules accept but no dictionary of the
@@ -361,9 +366,8 @@ void rare_unaccented(rule_context& cx, int i) {
     // preterites after a clitic ("se lio", "se rio"), where the nouns "lío", "río" cannot stand.
     static const set monosyllables = {"hui", "huis", "guion", "truhan"};
     static const set preterites = {"lio", "lie", "rio", "fio", "fie", "crio", "crie", "guio", "guie"};
-    static const set clitics = {"me", "te", "se", "nos", "os", "lo", "la", "le", "les"};
     if (monosyllables.count(t.lower) ||
-        (preterites.count(t.lower) && is(prev_adjacent(cx, i), clitics)))
+        (preterites.count(t.lower) && is(prev_adjacent(cx, i), verb_clitics())))
         return;
     spell_session& sp = *cx.speller;
     const bool analysed = i < static_cast<int>(cx.analysis.size()) && cx.analysis[i].known();

@@ -120,15 +120,6 @@ std::vector<candidate_index::candidate> ranked_candidates(spell_session& sp,
     return out;
 }
 
-// Neighbouring words decide between close candidates ("los niños puebres": an adjective fits
-// after a noun, "puedes" does not): each of the best three gets the tagger's likelihood of its
-// span, and its shortfall from the best fitting one is taken from its score.
-std::u32string folded(const std::string& word) {
-    std::u32string out = utf8::decode(word);
-    for (char32_t& c : out) c = fold_letter(c);
-    return out;
-}
-
 // A candidate that can only be a noun or adjective of the wrong gender or number for the
 // determiner right before it ("sus santo", "la hombre") is unlikely: it loses kDisagreement.
 constexpr double kDisagreement = 3.0;
@@ -172,6 +163,9 @@ void penalise_disagreement(rule_context& cx, std::size_t at,
                          [](const auto& a, const auto& b) { return a.score > b.score; });
 }
 
+// Neighbouring words decide between close candidates ("los niños puebres": an adjective fits
+// after a noun, "puedes" does not): each of the best three gets the tagger's likelihood of its
+// span, and its shortfall from the best fitting one is taken from its score.
 void rerank_by_context(rule_context& cx, std::size_t at,
                        std::vector<candidate_index::candidate>& ranked) {
     penalise_disagreement(cx, at, ranked);
@@ -201,7 +195,7 @@ void rerank_by_context(rule_context& cx, std::size_t at,
     for (std::size_t k = 0; k < n; ++k) {
         shared[k] = ranked[k].slips > slips ? worst : fit[k];
         for (std::size_t o = 0; o < n; ++o)
-            if (o != k && ranked[o].slips <= slips && folded(ranked[o].word) == folded(ranked[k].word))
+            if (o != k && ranked[o].slips <= slips && fold_word_utf8(ranked[o].word) == fold_word_utf8(ranked[k].word))
                 shared[k] = std::max(shared[k], fit[o]);
     }
     for (std::size_t k = 0; k < n; ++k) ranked[k].score += weight * (shared[k] - best);
@@ -211,9 +205,9 @@ void rerank_by_context(rule_context& cx, std::size_t at,
 
 // How far the best candidate leads the best one spelt with other letters.
 double lead_over_other_spellings(const std::vector<candidate_index::candidate>& ranked) {
-    const std::u32string letters = folded(ranked[0].word);
+    const std::u32string letters = fold_word_utf8(ranked[0].word);
     for (std::size_t k = 1; k < ranked.size(); ++k)
-        if (folded(ranked[k].word) != letters) return ranked[0].score - ranked[k].score;
+        if (fold_word_utf8(ranked[k].word) != letters) return ranked[0].score - ranked[k].score;
     return 99.0;
 }
 
@@ -221,9 +215,9 @@ constexpr double kPlausibleLead = 2.0;
 
 // The runner-up spelt with other letters needs more slips than the best one.
 bool fewer_slips_than_rivals(const std::vector<candidate_index::candidate>& ranked) {
-    const std::u32string letters = folded(ranked[0].word);
+    const std::u32string letters = fold_word_utf8(ranked[0].word);
     for (std::size_t k = 1; k < ranked.size(); ++k)
-        if (folded(ranked[k].word) != letters) return ranked[k].slips > ranked[0].slips;
+        if (fold_word_utf8(ranked[k].word) != letters) return ranked[k].slips > ranked[0].slips;
     return true;
 }
 

@@ -42,12 +42,6 @@ void for_each_delete(const std::u32string& folded, Emit&& emit) {
     for (std::uint64_t h : hashes) emit(h);
 }
 
-std::u32string fold(std::u32string_view s) {
-    std::u32string out(s);
-    for (char32_t& c : out) c = fold_letter(c);
-    return out;
-}
-
 // Each letter trigram of `folded` with 0 marking the word's start and end, packed in 63 bits.
 template <class Emit>
 void for_each_trigram(const std::u32string& folded, Emit&& emit) {
@@ -72,7 +66,7 @@ candidate_index::candidate_index(const std::vector<std::pair<std::string, std::u
     constexpr std::size_t none = static_cast<std::size_t>(-1);
     deletes_.reserve(words_.size() * 40);
     for (std::uint32_t id = 0; id < words_.size(); ++id) {
-        std::u32string folded = fold(words_[id].text);
+        std::u32string folded = fold_word(words_[id].text);
         exact_.emplace_back(hash_skipping(folded, none, none), id);
         for_each_delete(folded, [&](std::uint64_t h) { deletes_.emplace_back(h, id); });
     }
@@ -82,7 +76,7 @@ candidate_index::candidate_index(const std::vector<std::pair<std::string, std::u
     std::vector<std::uint64_t> all;
     for (const auto& w : words_) {
         std::vector<std::uint64_t> mine;
-        for_each_trigram(fold(w.text), [&](std::uint64_t t) { mine.push_back(t); });
+        for_each_trigram(fold_word(w.text), [&](std::uint64_t t) { mine.push_back(t); });
         std::sort(mine.begin(), mine.end());
         mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
         all.insert(all.end(), mine.begin(), mine.end());
@@ -96,7 +90,7 @@ candidate_index::candidate_index(const std::vector<std::pair<std::string, std::u
 
 bool candidate_index::plausible(std::string_view word) const {
     bool all_seen = true;
-    for_each_trigram(fold(decode(word)), [&](std::uint64_t t) {
+    for_each_trigram(fold_word(decode(word)), [&](std::uint64_t t) {
         all_seen = all_seen && std::binary_search(trigrams_.begin(), trigrams_.end(), t);
     });
     return all_seen;
@@ -106,7 +100,7 @@ std::vector<candidate_index::candidate> candidate_index::lookup(std::string_view
                                                                 double max_cost,
                                                                 std::size_t limit) const {
     const std::u32string typed = decode(typed_utf8);
-    const std::u32string folded = fold(typed);
+    const std::u32string folded = fold_word(typed);
     std::vector<std::uint32_t> ids;
     auto collect = [&](const std::vector<std::pair<std::uint64_t, std::uint32_t>>& table,
                        std::uint64_t h) {
@@ -141,7 +135,7 @@ std::vector<candidate_index::candidate> candidate_index::lookup(std::string_view
 std::uint64_t candidate_index::count(std::string_view word) const {
     const std::u32string text = decode(word);
     constexpr std::size_t none = static_cast<std::size_t>(-1);
-    const std::uint64_t h = hash_skipping(fold(text), none, none);
+    const std::uint64_t h = hash_skipping(fold_word(text), none, none);
     auto it = std::lower_bound(exact_.begin(), exact_.end(), std::make_pair(h, std::uint32_t{0}));
     for (; it != exact_.end() && it->first == h; ++it)
         if (words_[it->second].text == text)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "domain/utf8.hpp"
+
 namespace galley::engine_detail {
 
 namespace {
@@ -74,6 +76,14 @@ char32_t fold_letter(char32_t c) {
         default: return c;
     }
 }
+
+std::u32string fold_word(std::u32string_view word) {
+    std::u32string out(word);
+    for (char32_t& c : out) c = fold_letter(c);
+    return out;
+}
+
+std::u32string fold_word_utf8(std::string_view utf8_word) { return fold_word(utf8::decode(utf8_word)); }
 
 edit edit_of(std::u32string_view a, std::u32string_view b, lang l, double limit) {
     const std::size_t n = a.size(), m = b.size();
