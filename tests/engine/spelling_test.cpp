@@ -142,3 +142,19 @@ TEST(spelling, a_passage_in_another_language_gets_notes_only) {
     for (const auto& s : check("Donec eris felix, multos numerabis amicos, tempora si fuerint nubila, solus eris.", "es"))
         EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
 }
+
+// Two unknown words side by side are a foreign phrase: notes, no corrections; a frequent word
+// that only lacks its accent is still fixed beside one.
+TEST(spelling, a_foreign_phrase_is_noted_not_corrected) {
+    for (const auto& s : check("Era uno de tantos canónigos laudatores temporis acti, como decía él.", "es"))
+        EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
+    EXPECT_EQ(fixed("Lo dijo tambien xqzvw ayer.", "es"), "Lo dijo también xqzvw ayer.");
+}
+
+// Diminutives and augmentatives of known words ("pilluelos", "corralón") and a metrical
+// diaeresis ("fïel") are words, not slips.
+TEST(spelling, derivatives_and_metrical_diaereses_are_not_slips) {
+    for (const auto& s : check("Los pilluelos se dispersaron por el corralón.", "es"))
+        EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
+    EXPECT_TRUE(check("Era escudero el más fïel que vio el trato.", "es").empty());
+}
