@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
                 changed = true;
                 ++ok_rules[s.rule_id];
                 if (verbose)
-                    std::cout << "OK-CHANGED " << s.rule_id << "\t'" << s.original << "' -> '"
+                    std::cout << "OK-CHANGED [" << fam << "] " << s.rule_id << "\t'" << s.original << "' -> '"
                               << *s.replacement << "'\t" << row[2] << "\n";
             }
             t.ok_changed += changed;

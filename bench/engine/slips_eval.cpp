@@ -125,10 +125,16 @@ int main(int argc, char** argv) {
             if (c.kind == "clean") {
                 hits += want != c.original;
                 if (verbose_kind == "clean" && want != c.original) {
-                    for (const auto& s : bench::check_paragraph(*e, c.original, lang))
-                        if (s.replacement)
-                            std::cout << "CHANGED\t" << s.rule_id << "\t" << s.original << " -> "
-                                      << *s.replacement << "\n";
+                    const std::u32string text = utf8::decode(c.original);
+                    for (const auto& s : bench::check_paragraph(*e, c.original, lang)) {
+                        if (!s.replacement) continue;
+                        const std::size_t from = s.offset > 50 ? s.offset - 50 : 0;
+                        std::cout << "CHANGED\t" << s.rule_id << "\t" << s.original << " -> "
+                                  << *s.replacement << "\t…"
+                                  << utf8::encode(text.substr(from, s.offset - from)) << "[["
+                                  << utf8::encode(text.substr(s.offset, s.length)) << "]]"
+                                  << utf8::encode(text.substr(s.offset + s.length, 50)) << "…\n";
+                    }
                 }
                 continue;
             }

@@ -53,7 +53,38 @@ void keep(std::vector<std::string>& out, const std::u32string& w, const std::u32
     if (known(s)) out.push_back(std::move(s));
 }
 
+inline std::u32string_view alphabet_of(lang l) {
+    static constexpr std::u32string_view kEs = U"abcdefghijklmnopqrstuvwxyzáéíóúüñ";
+    static constexpr std::u32string_view kEn = U"abcdefghijklmnopqrstuvwxyz";
+    return l == lang::es ? kEs : kEn;
+}
+
 }  // namespace candidates_detail
+
+template <class Known, class Plausible>
+std::vector<std::string> rare_neighbours(const std::string& lower, lang l, Known&& known,
+                                         Plausible&& plausible) {
+    using namespace candidates_detail;
+    std::vector<std::string> out;
+    const std::u32string w = decode(lower);
+    auto consider = [&](const std::u32string& v) {
+        std::string s = encode(v);
+        if (std::find(out.begin(), out.end(), s) == out.end() && plausible(s) && known(s))
+            out.push_back(std::move(s));
+    };
+    for (std::size_t i = 0; i <= w.size(); ++i)
+        for (char32_t a : alphabet_of(l)) {
+            if (i < w.size() && a != w[i]) {
+                std::u32string v = w;
+                v[i] = a;
+                consider(v);
+            }
+            std::u32string v = w;
+            v.insert(v.begin() + static_cast<std::ptrdiff_t>(i), a);
+            consider(v);
+        }
+    return out;
+}
 
 template <class Known, class Frequent>
 candidates generate_candidates(const std::string& lower, lang l, bool with_edits, Known&& known,
@@ -83,9 +114,7 @@ candidates generate_candidates(const std::string& lower, lang l, bool with_edits
         }
     }
     if (!with_edits) return c;
-    static constexpr std::u32string_view kEs = U"abcdefghijklmnopqrstuvwxyzáéíóúüñ";
-    static constexpr std::u32string_view kEn = U"abcdefghijklmnopqrstuvwxyz";
-    const std::u32string_view alphabet = l == lang::es ? kEs : kEn;
+    const std::u32string_view alphabet = alphabet_of(l);
     auto add_edit = [&](const std::u32string& v, auto& accept) {
         if (l == lang::es) {
             std::string s = encode(v);

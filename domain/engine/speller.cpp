@@ -213,6 +213,14 @@ const candidates& spell_session::candidates_of(word_entry& e, const std::string&
             lower, lang_, e.lower_count < 3,
             [this](const std::string& w) { return dictionary_knows(w); },
             [this](const std::string& w) { return frequent(w); });
+        // A long word with nothing one slip away in the frequency list may be a rarer word
+        // mistyped: worth ~10 spell() calls, not for short words, which have too many.
+        const candidate_index& index = dicts_.index(lang_);
+        if (e.lower_count < 3 && e.cands.accents.empty() && e.cands.edits.empty() &&
+            utf8::count(lower) >= 7 && index.lookup(lower, 1.0, 1).empty())
+            e.cands.rare_neighbours = rare_neighbours(
+                lower, lang_, [this](const std::string& w) { return dictionary_knows(w); },
+                [&index](const std::string& w) { return index.plausible(w); });
         e.has_candidates = true;
     }
     return e.cands;

@@ -68,6 +68,9 @@ struct candidates {
     std::vector<std::string> accents;  // differ only in diacritics (and n/ñ)
     std::vector<std::string> edits;    // one deletion, transposition, substitution or insertion
     std::vector<std::string> splits;   // two known words ("a lot")
+    // Dictionary words outside the frequency list one substituted or inserted letter away,
+    // looked for only when nothing else is that near a long word ("citsdos" -> "citados").
+    std::vector<std::string> rare_neighbours;
 };
 
 /// The spelling of a word with one written accent added that the frequency list knows best.
@@ -136,6 +139,13 @@ private:
 template <class Known, class Frequent>
 candidates generate_candidates(const std::string& lower, lang l, bool with_edits, Known&& known,
                                Frequent&& frequent);
+
+/// The words one substitution or insertion away from `lower` that `plausible` (letter
+/// trigrams, a hash lookup) lets through to `known` (hunspell): ~10 spell() calls instead of
+/// ~66 per letter.
+template <class Known, class Plausible>
+std::vector<std::string> rare_neighbours(const std::string& lower, lang l, Known&& known,
+                                         Plausible&& plausible);
 
 }  // namespace galley::engine_detail
 

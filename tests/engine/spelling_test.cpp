@@ -22,6 +22,16 @@ TEST(spelling, fixes_a_unique_frequent_typo) {
     EXPECT_EQ(fixed("I saw teh house.", "en"), "I saw the house.");
 }
 
+// A long word one slip from a word outside the frequency list, when no listed word is as
+// near: the rarer word is meant. Rare words only hunspell knows are no such answer.
+TEST(spelling, fixes_a_long_word_one_slip_from_a_rarer_word) {
+    EXPECT_EQ(fixed("Los autores citsdos en la nota son antiguos.", "es"),
+              "Los autores citados en la nota son antiguos.");
+    EXPECT_EQ(fixed("Ella nsinuaba que no vendría.", "es"), "Ella insinuaba que no vendría.");
+    for (const auto& s : check("Sus movimientos eran señoriles y lentos.", "es"))
+        EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
+}
+
 TEST(spelling, notes_unknown_words_without_a_replacement) {
     auto ss = check("El xqzvw llegó ayer.", "es");
     ASSERT_EQ(ss.size(), 1u);

@@ -27,8 +27,13 @@ constexpr ending kSpanish[] = {
     {"osa", "<adj><f><sg>"},     {"bles", "<adj><mf><pl>"},   {"ble", "<adj><mf><sg>"},
     {"ivos", "<adj><m><pl>"},    {"ivas", "<adj><f><pl>"},    {"ivo", "<adj><m><sg>"},
     {"iva", "<adj><f><sg>"},     {"ar", "<vblex><inf>"},      {"er", "<vblex><inf>"},
-    {"ir", "<vblex><inf>"},
+    {"ir", "<vblex><inf>"},         {"ieron", "<vblex><ifi><p3><pl>"}, {"aron", "<vblex><ifi><p3><pl>"},
+    {"ió", "<vblex><ifi><p3><sg>"}, {"ó", "<vblex><ifi><p3><sg>"},
 };
+
+// Third-person preterites the analyser lacks ("soltó", "irguió") are the narrator's verbs;
+// capitalised at a sentence's start they are still verbs more often than names.
+constexpr std::string_view kSpanishPreterites[] = {"ieron", "aron", "ó"};
 constexpr ending kEnglish[] = {
     {"ly", "<adv>"},             {"tions", "<n><pl>"},        {"tion", "<n><sg>"},
     {"nesses", "<n><pl>"},       {"ness", "<n><sg>"},         {"ments", "<n><pl>"},
@@ -49,8 +54,17 @@ std::vector<std::string> guess_readings(std::string_view token, lang l) {
     // Contractions ("you're") and elisions ("d'Artagnan") are not one word to guess.
     if (word.find('\'') != std::string::npos || word.find("\xE2\x80\x99") != std::string::npos)
         return {};
-    if (is_upper(first)) return {word + "<np><ant>"};
     const std::size_t letters = utf8::count(token);
+    if (is_upper(first)) {
+        std::vector<std::string> out{word + "<np><ant>"};
+        if (l == lang::es && letters > 4)
+            for (std::string_view ending : kSpanishPreterites)
+                if (word.ends_with(ending)) {
+                    out.push_back(word + (ending == "ó" ? "<vblex><ifi><p3><sg>" : "<vblex><ifi><p3><pl>"));
+                    break;
+                }
+        return out;
+    }
     for (const ending& e : l == lang::es ? std::span<const ending>(kSpanish) : std::span<const ending>(kEnglish)) {
         // The stem must be longer than the ending ("dar" is no guess for an infinitive).
         if (word.ends_with(e.suffix) && letters > utf8::count(e.suffix) + 2)

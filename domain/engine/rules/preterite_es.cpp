@@ -51,20 +51,27 @@ bool third_person_past(const rule_context& cx, int k) {
 }
 
 // The accented twin of a first-person present, when it is the third-person preterite.
-std::string preterite_twin(rule_context& cx, int i) {
+// `verbal_place`: the construction already asks for a verb (a narrator's tag after a dash,
+// "y" after a told past), so a word that is also a noun or adjective ("grito", "dejo",
+// "continuo") may be the verb; the frequency test still applies.
+std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false) {
     const token& t = cx.p.tokens[i];
     if (t.shape != word_shape::lower || !t.lower.ends_with("o") || t.lower.size() < 4) return {};
     if (cx.speller->known_lower(cx.speller->entry(t.lower), t.lower) == false) return {};
     if (i >= static_cast<int>(cx.analysis.size()) || !cx.analysis[i].readings) return {};
     // Only a verb ("llego", "procuro"): a word that is also a noun or adjective ("paso",
     // "camino", "de soslayo") is one far more often, and the tagger cannot tell them apart here.
+    bool present = false, other = false;
     for (const auto& r : *cx.analysis[i].readings) {
         const reading& p = r.parts.front();
-        if (r.parts.size() != 1 || !p.verb() || p.tense != "pri" || p.person != "p1") return {};
+        const bool first = r.parts.size() == 1 && p.verb() && p.tense == "pri" && p.person == "p1";
+        present |= first;
+        other |= !first;
     }
+    if (!present || (other && !verbal_place)) return {};
     // A word with a plural is a noun or adjective the analyser lacks ("espanto", "quedo",
     // "lloro"); a first-person verb form has none.
-    if (cx.speller->known(t.lower + "s")) return {};
+    if (!verbal_place && cx.speller->known(t.lower + "s")) return {};
     std::string twin = cx.speller->accented_twin(t.lower);
     if (twin.empty() || !twin.ends_with("ó")) return {};
     // The analyser lacks many nouns ("pelo", "soslayo"): the frequency list must show the
@@ -129,6 +136,23 @@ struct narration {
     bool first_person = false;  // a first-person narrator: the whole paragraph is left alone
 };
 
+// "soltó la pluma y dejo caer": "y" (and clitics) right before token k, not joining two
+// adjectives ("ancho y corto"); the caller knows whether a verb before it in the sentence told
+// a third-person past.
+bool joined_by_y(const rule_context& cx, int k) {
+    int b = k;
+    while (const token* prev = prev_adjacent(cx, b)) {
+        if (!is(prev, clitics())) break;
+        b -= 2;
+    }
+    const token* before = prev_adjacent(cx, b);
+    if (!before || !(before->is("y") || before->is("e"))) return false;
+    if (b != k || b < 4 || !cx.analysis[b - 4].readings) return true;
+    for (const auto& r : *cx.analysis[b - 4].readings)
+        if (r.parts.front().pos == "adj" || r.parts.front().tense == "pp") return false;
+    return true;
+}
+
 narration read_sentence(rule_context& cx, const sentence_span& s, const std::vector<bool>& speech) {
     const auto& toks = cx.p.tokens;
     narration n;
@@ -137,7 +161,10 @@ narration read_sentence(rule_context& cx, const sentence_span& s, const std::vec
         if (t.kind != token_kind::word) continue;
         if (speech[k]) return {};
         if (first_person_word(t)) return {.first_person = true};
-        if (std::string twin = preterite_twin(cx, k); !twin.empty()) {
+        std::string twin = preterite_twin(cx, k);
+        if (twin.empty() && n.narrated_past && joined_by_y(cx, k))
+            twin = preterite_twin(cx, k, /*verbal_place=*/true);
+        if (!twin.empty()) {
             n.candidates.emplace_back(k, std::move(twin));
             continue;
         }
@@ -163,9 +190,11 @@ void check_candidates(rule_context& cx, const narration& n) {
     }
 }
 
-// A narrator's tag in dialogue ("—clamo Obdulia—"): a first-person present followed by a name
-// contradicts its subject; it is the preterite.
+// A narrator's tag in dialogue ("—clamo Obdulia—", "—grito el demonio"): a first-person
+// present followed by a name or a determined noun contradicts its subject; it is the preterite.
 void check_dialogue_tags(rule_context& cx, const std::vector<bool>& speech) {
+    static const set determiners = {"el", "la", "los", "las", "un", "una", "su", "sus",
+                                    "aquel", "aquella", "este", "esta", "don", "doña"};
     const auto& toks = cx.p.tokens;
     for (int k = 2; k + 2 < static_cast<int>(toks.size()); ++k) {
         if (toks[k].kind != token_kind::word || speech[k] || !speech[k - 2]) continue;
@@ -173,8 +202,10 @@ void check_dialogue_tags(rule_context& cx, const std::vector<bool>& speech) {
             !toks[k - 1].is_punct(U'-', cx.p.text))
             continue;
         const token* subject = next_adjacent(cx, k);
-        if (!subject || subject->shape != word_shape::capitalized) continue;
-        if (std::string twin = preterite_twin(cx, k); !twin.empty()) emit_preterite(cx, k, twin);
+        if (!subject || (subject->shape != word_shape::capitalized && !is(subject, determiners)))
+            continue;
+        if (std::string twin = preterite_twin(cx, k, /*verbal_place=*/true); !twin.empty())
+            emit_preterite(cx, k, twin);
     }
 }
 

@@ -21,6 +21,8 @@ using es_context::set;
 // log(count) given to a dictionary word outside the frequency list: the lists end near 150–190
 // occurrences, so such a word is taken to be about half as frequent as the rarest listed one.
 constexpr double kUnlistedLogCount = 4.4;
+// A neighbouring key, a doubled letter or a letter of the same sound (edit_cost.cpp).
+constexpr double kNearKeyCost = 0.6;
 
 std::string list(const std::vector<std::string>& words) {
     std::string out;
@@ -118,6 +120,29 @@ std::vector<candidate_index::candidate> ranked_candidates(spell_session& sp,
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& a, const auto& b) { return a.score > b.score; });
     return out;
+}
+
+// A long word one slip from a single dictionary word, when every listed word needs two
+// ("nsinuaba" -> "insinuaba"): rare as that word is, it is the one meant. Measured on five
+// slips seeds: +1.6 points of typos fixed, clean paragraphs unchanged.
+std::optional<choice> only_rare_neighbour(rule_context& cx, const std::string& lower,
+                                          const candidates& c,
+                                          const std::vector<candidate_index::candidate>& ranked) {
+    if (c.rare_neighbours.size() != 1 || !cx.morphology) return std::nullopt;
+    const std::string& word = c.rare_neighbours.front();
+    // Both dictionaries must know it: the analyser's vocabulary is the common one ("citados",
+    // "incorporándose"); words only hunspell has are as rare as the typed word ("señoriles"
+    // is not "señoriales", nor "belloritas" "velloritas").
+    if (!cx.morphology->knows(word)) return std::nullopt;
+    spell_session& sp = *cx.speller;
+    const std::u32string typed = utf8::decode(lower), meant = utf8::decode(word);
+    const edit e = edit_of(typed, meant, sp.language(), 2.0);
+    // A letter left out, or one struck for its neighbour or its sound; any other letter for
+    // another is as often a period or technical spelling ("mármores", "hipotérmico").
+    if (meant.size() == typed.size() && e.cost > kNearKeyCost) return std::nullopt;
+    const double score = candidate_index::score_of(kUnlistedLogCount, e.cost, e.slips);
+    if (!ranked.empty() && score - ranked[0].score < 2.0) return std::nullopt;
+    return choice{word, 0.6, false};
 }
 
 // A candidate that can only be a noun or adjective of the wrong gender or number for the
@@ -334,6 +359,7 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
     }
     auto pick = ranked.empty() ? choose(sp, lower, c, t.end - t.begin)
                                : choose_ranked(ranked, t.end - t.begin);
+    if (!pick) pick = only_rare_neighbour(cx, lower, c, ranked);
     // A Spanish unknown word that looks like a word of the language (every letter trigram
     // attested) is as likely a period, dialect or missing word as a slip: it needs a clear lead
     // (four slips seeds: clean paragraphs changed -9 cases, typos fixed -4 of 800; in English
