@@ -92,6 +92,14 @@ void determiner_noun(rule_context& cx, int d, int n) {
         if (r.parts.front().pos == "num" || (clitic && r.parts.front().verb())) return;
     std::string gender, number;
     if (!settled(nouns, gender, number)) return;
+    // Only the gender differs, and the noun's ending does not show one ("los pilares", "la
+    // color"): the dictionary's gender for such nouns is less sure than the writer's, and old
+    // usage differs.
+    bool same_number = false;
+    for (const reading* r : dets) same_number |= fits(r->number, number, "sp");
+    const bool shows_gender = noun.lower.ends_with("a") || noun.lower.ends_with("as") ||
+                              noun.lower.ends_with("o") || noun.lower.ends_with("os");
+    if (same_number && !shows_gender) return;
     const std::string_view form = (*fam)[(gender == "f" ? 1 : 0) + (number == "pl" ? 2 : 0)];
     const std::string repl = cased(det, std::string(form));
     cx.emit_tokens("ES_AGREEMENT_DETERMINER", d, d, repl, 0.55,
