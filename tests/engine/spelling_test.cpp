@@ -140,6 +140,12 @@ TEST(spelling, deliberate_forms_are_left_alone) {
         EXPECT_FALSE(s.replacement) << s.original;
     for (const auto& s : check("We heard the howlings of the wolves.", "en"))
         EXPECT_NE(s.original, "howlings");
+    // A clitic assimilated to the infinitive, a spoken "-ao": period and dialect, not slips.
+    for (const char* text : {"Mucho tardó en respondelle a la carta.",
+                             "Ya lo decía el beneficiao de la parroquia.",
+                             "Estaba sentao en la puerta de la venta."})
+        for (const auto& s : check(text, "es"))
+            EXPECT_FALSE(s.replacement) << text << ": " << s.original << " -> " << *s.replacement;
 }
 
 TEST(spelling, an_accent_the_dictionary_lacks_is_noted_not_removed) {

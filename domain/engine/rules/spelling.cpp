@@ -398,7 +398,7 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
                            ranked[0].cost > 0.5 && ranked[0].cost <= 0.6 &&
                            lead_over_other_spellings(ranked) >= 3.0;
     if (pick && ((cx.es() && (archaic_spelling(lower, pick->replacement) ||
-                              (!pick->accent && has_modern_twin(sp, lower, pick->replacement)))) ||
+                              (!pick->accent && has_modern_twin(sp, cx.morphology, lower, pick->replacement)))) ||
                  (reg == paragraph_register::foreign && !pick->accent) ||
                  (reg == paragraph_register::classical && !pick->accent && !hand_slip)))
         pick.reset();

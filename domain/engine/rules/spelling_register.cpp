@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/rules/es_context.hpp"
 #include "domain/utf8.hpp"
 
@@ -61,8 +62,26 @@ bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_u
 // not "entender"): one of archaic_spelling's letter changes turns it into a dictionary word.
 // A twin far rarer than `best` ("cuarteo" beside "cuarto" for "cuartio") is a coincidence, not
 // the modern spelling: it must be written at least 1/50 as often.
-bool has_modern_twin(spell_session& sp, const std::string& typed_utf8, const std::string& best) {
+bool has_modern_twin(spell_session& sp, analysis_session* morphology, const std::string& typed_utf8,
+                     const std::string& best) {
     const std::u32string typed = utf8::decode(typed_utf8);
+    auto known = [&](const std::u32string& w) {
+        const std::string s = utf8::encode(w);
+        return sp.known(s) || (morphology && morphology->knows(s));
+    };
+    // A clitic assimilated to the infinitive ("respondelle", "dejallos" for "responderle",
+    // "dejarlos") and the spoken "-ao" of "-ado" ("sentao", "criao"): deliberate, whatever
+    // the modern word's frequency.
+    for (std::u32string_view clitic : {U"lle", U"llo", U"lla", U"lles", U"llos", U"llas"}) {
+        if (typed.size() > clitic.size() + 2 && typed.ends_with(clitic)) {
+            std::u32string modern = typed;
+            modern[typed.size() - clitic.size()] = U'r';
+            if (known(modern)) return true;
+        }
+    }
+    if (typed.size() > 4 && typed.ends_with(U"ao") &&
+        known(typed.substr(0, typed.size() - 1) + U"do"))
+        return true;
     const std::uint64_t best_count = sp.corpus_count(best);
     for (std::size_t i = 0; i < typed.size(); ++i) {
         for (auto [from, to] : {std::pair{U's', U'x'}, {U'f', U'h'}, {U'e', U'i'}, {U'i', U'e'},

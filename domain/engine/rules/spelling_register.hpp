@@ -20,8 +20,11 @@ bool classical_word(std::string_view lower);
 bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_utf8);
 
 /// One of archaic_spelling's letter changes turns `typed` into a dictionary word written at
-/// least 1/50 as often as `best` ("estender" is "extender", not "entender").
-bool has_modern_twin(spell_session& sp, const std::string& typed_utf8, const std::string& best);
+/// least 1/50 as often as `best` ("estender" is "extender", not "entender"), or `typed` is a
+/// clitic assimilated to an infinitive ("respondelle") or a spoken "-ao" ("sentao") of one
+/// that the speller or the analyser (`morphology`, may be null) knows.
+bool has_modern_twin(spell_session& sp, analysis_session* morphology, const std::string& typed_utf8,
+                     const std::string& best);
 
 /// A paragraph of classical Spanish: a classical word, or "vuestra merced".
 bool classical_register(const rule_context& cx);
