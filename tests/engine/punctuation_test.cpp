@@ -24,6 +24,20 @@ TEST(punctuation, opens_a_question_where_it_starts_mid_sentence) {
     EXPECT_EQ(fixed("Es natural, verdad?", "es"), "Es natural, ¿verdad?");
 }
 
+// An interjection mid-sentence, capitalised words quoted after a colon, and a question
+// quoted mid-sentence each open where they start.
+TEST(punctuation, opens_an_interjection_a_quotation_after_a_colon_and_a_quoted_question) {
+    EXPECT_EQ(fixed("Mas ay! en vano fue.", "es"), "Mas ¡ay! en vano fue.");
+    EXPECT_EQ(fixed("Esto es algo fuerte; pero ay de él si se subleva!", "es"),
+              "Esto es algo fuerte; pero ¡ay de él si se subleva!");
+    EXPECT_EQ(fixed("Y, sin embargo, qué deliciosa podría ser una charla con Ana!", "es"),
+              "Y, sin embargo, ¡qué deliciosa podría ser una charla con Ana!");
+    EXPECT_EQ(fixed("Gritaron sin cesar desde la mañana a la noche: Al campo, al campo!", "es"),
+              "Gritaron sin cesar desde la mañana a la noche: ¡Al campo, al campo!");
+    EXPECT_EQ(fixed("Se había dicho: «Se acercará don Álvaro a saludarme?» Y tuvo miedo.", "es"),
+              "Se había dicho: «¿Se acercará don Álvaro a saludarme?» Y tuvo miedo.");
+}
+
 TEST(punctuation, only_notes_a_long_question_whose_start_is_unclear) {
     auto ss = check("La madre de todos ellos esperaba la carta del hijo que vivía lejos en la "
                     "ciudad desde hacía tantos años?", "es");

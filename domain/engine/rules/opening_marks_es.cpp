@@ -45,6 +45,13 @@ bool interjection(const token& t) {
     return words.count(t.lower) > 0;
 }
 
+// Interjections proper: mid-sentence they open the exclamation ("pero ¡ay de él!", "tus proezas
+// envidio, ¡oh gran Quijote!").
+bool true_interjection(const token& t) {
+    static const set words = {"oh", "ah", "ay", "bah", "eh", "uf", "caramba", "ojalá"};
+    return words.count(t.lower) > 0;
+}
+
 // A tag after a comma is the question itself ("Es chusco, ¿eh?").
 bool question_tag(const std::vector<int>& words, const rule_context& cx) {
     static const set tags = {"eh", "verdad", "no", "sí", "vale", "cierto", "sabes", "entiendes"};
@@ -128,9 +135,19 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
     if (interrogative(lead) || (!question && interjection(lead))) return words[0];
     if (breaks.empty()) {
         if (s.after_closed) return words[0];
-        // "Pero ¿adónde irían…?": a conjunction, then the interrogative word.
-        if (words.size() > 1 && conjunction(lead) && interrogative(toks[words[1]])) return words[1];
+        // "Pero ¿adónde irían…?", "Mas ¡ay!": a conjunction, then the interrogative word or
+        // the interjection.
+        if (words.size() > 1 && conjunction(lead) &&
+            (interrogative(toks[words[1]]) || (!question && true_interjection(toks[words[1]]))))
+            return words[1];
         return words.size() <= 15 ? words[0] : -1;
+    }
+    // Words quoted after a colon start with a capital ("gritaron: ¡Al campo, al campo!").
+    for (auto b = breaks.rbegin(); b != breaks.rend(); ++b) {
+        if (ch(cx, toks[b->at]) != U':') continue;
+        const std::size_t w = first_after(words, b->at);
+        if (w < words.size() && toks[words[w]].shape == word_shape::capitalized) return words[w];
+        break;
     }
     // The first break followed by an interrogative word (after a conjunction, perhaps): "Si no,
     // dime: ¿qué mayor contento…, o qué gusto…?".
@@ -141,10 +158,12 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
         if (w + 1 < words.size() && conjunction(toks[words[w]])) ++w;
         const token& t = toks[words[w]];
         bool asks = interrogative(t) ||
-                    (t.is("por") && w + 1 < words.size() && toks[words[w + 1]].is("qué"));
+                    (t.is("por") && w + 1 < words.size() && toks[words[w + 1]].is("qué")) ||
+                    (!question && true_interjection(t));
         if (asks) {
-            // "¡Jesús, qué carta!": an exclamation after a single interjection or vocative.
-            if (!question && before_first_break == 1) return words[0];
+            // "¡Jesús, qué carta!": an exclamation after a single interjection or vocative;
+            // not after a conjunction ("Y, sin embargo, ¡qué deliciosa…!").
+            if (!question && before_first_break == 1 && !conjunction(lead)) return words[0];
             return words[w];
         }
     }
@@ -211,7 +230,11 @@ void open_segment(rule_context& cx, const segment& s, bool first_of_sentence) {
     for (int k = first_word - 1; k >= 0 && only_marks; --k)
         only_marks = toks[k].kind == token_kind::space ||
                      (toks[k].kind == token_kind::punct && leading_mark(ch(cx, toks[k])));
-    if (first_of_sentence && toks[first_word].starts == boundary::none && !only_marks) return;
+    // A quotation opening mid-sentence opens the question too ("se dijo: «Se acercará…?»").
+    const bool quoted = toks[s.first].kind == token_kind::punct &&
+                        (ch(cx, toks[s.first]) == 0xAB || ch(cx, toks[s.first]) == 0x201C);
+    if (first_of_sentence && toks[first_word].starts == boundary::none && !only_marks && !quoted)
+        return;
     segment from_word = s;
     from_word.first = first_word;
     const char* rule = question ? "ES_OPENING_QUESTION" : "ES_OPENING_EXCLAMATION";
