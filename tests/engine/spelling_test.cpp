@@ -90,6 +90,8 @@ TEST(spelling, a_slip_of_the_hand_is_fixed_in_classical_spanish_too) {
     EXPECT_EQ(fixed("Mire vuestra merced, sdñor caballero, lo que hace.", "es"),
               "Mire vuestra merced, señor caballero, lo que hace.");
     EXPECT_EQ(fixed("Vuestra merced es un cavballero andante.", "es"), "Vuestra merced es un caballero andante.");
+    EXPECT_EQ(fixed("Vuestra merced tenga prudnecia con el escudero.", "es"),
+              "Vuestra merced tenga prudencia con el escudero.");  // two letters swapped
     for (const char* text : {"Vuestra merced y sus amigos combatistes en la venta.",
                              "Vuestra merced sabe que no veredes tal cosa."})
         for (const auto& s : check(text, "es"))
@@ -152,6 +154,8 @@ TEST(spelling, an_accent_the_dictionary_lacks_is_noted_not_removed) {
     for (const auto& s : check("No quiero que nadie me rehúya.", "es"))
         EXPECT_FALSE(s.replacement) << s.original;
     EXPECT_EQ(fixed("Ella fué a la plaza.", "es"), "Ella fue a la plaza.");
+    // Unless the unaccented spelling is no word the analyser knows: then it is a typo.
+    EXPECT_EQ(fixed("No abía nadie en la casa.", "es"), "No había nadie en la casa.");
 }
 
 TEST(spelling, a_passage_in_another_language_gets_notes_only) {

@@ -352,8 +352,14 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
     if (lower.find('-') != std::string::npos || lower.find('\'') != std::string::npos) return;
     const candidates& c = sp.candidates_of(e, lower);
     // A word written the same way three times or more is deliberate: only accents are offered.
+    // An accent candidate that only takes an accent away is never chosen; when it is no word
+    // the analyser knows either ("abia" for "abía", unlike "rehuya" for "rehúya"), the typed
+    // word is a typo and its candidates ("había") are ranked.
+    const bool adds_accents = std::any_of(c.accents.begin(), c.accents.end(), [&](const std::string& w) {
+        return !removes_an_accent(lower, w) || !cx.morphology || cx.morphology->knows(w);
+    });
     std::vector<candidate_index::candidate> ranked;
-    if (c.accents.empty() && e.lower_count < 3) {
+    if (!adds_accents && e.lower_count < 3) {
         ranked = ranked_candidates(sp, lower, c);
         rerank_by_context(cx, at, ranked);
     }
@@ -392,10 +398,10 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
     // Period spellings ("fermoso", "estraño") are the writer's: noted, not modernised. In a
     // paragraph of period spelling only a slip of the hand is fixed — a neighbouring key, an
     // extra or swapped letter ("cavballero", "pyueda") clearly ahead of every other spelling.
-    // A cost of 0.6 is one neighbouring key or doubled letter; sounds and a silent h cost 0.5
-    // and are how period spelling differs ("estrangero", "aver").
+    // A cost of 0.6 is one neighbouring key or doubled letter, 0.7 two letters swapped; sounds
+    // and a silent h cost 0.5 and are how period spelling differs ("estrangero", "aver").
     const bool hand_slip = pick && !ranked.empty() && ranked[0].word == pick->replacement &&
-                           ranked[0].cost > 0.5 && ranked[0].cost <= 0.6 &&
+                           ranked[0].cost > 0.5 && ranked[0].cost <= 0.7 && ranked[0].slips == 1 &&
                            lead_over_other_spellings(ranked) >= 3.0;
     if (pick && ((cx.es() && (archaic_spelling(lower, pick->replacement) ||
                               (!pick->accent && has_modern_twin(sp, cx.morphology, lower, pick->replacement)))) ||
