@@ -167,6 +167,8 @@ TEST(accents_es, a_preterite_that_is_also_a_noun_where_a_verb_must_be) {
               "—Propongo una cosa —gritó Juanito Reseco—, que se vote.");
     EXPECT_EQ(galley::test::fixed("—Eso es todo —grito el demonio de la niña.", "es"),
               "—Eso es todo —gritó el demonio de la niña.");
+    EXPECT_EQ(galley::test::fixed("—De modo —continuo De Pas—, que será mejor.", "es"),
+              "—De modo —continuó De Pas—, que será mejor.");  // no verb reading ("continúo")
     EXPECT_EQ(galley::test::fixed("Soltó la pluma y dejo caer la cabeza.", "es"),
               "Soltó la pluma y dejó caer la cabeza.");
     for (const char* text : {"Se puso el batín, que le venía ancho y corto.",

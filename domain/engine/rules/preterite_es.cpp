@@ -54,7 +54,9 @@ bool third_person_past(const rule_context& cx, int k) {
 // `verbal_place`: the construction already asks for a verb (a narrator's tag after a dash,
 // "y" after a told past), so a word that is also a noun or adjective ("grito", "dejo",
 // "continuo") may be the verb; the frequency test still applies.
-std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false) {
+// `tag`: a narrator's tag, where even a word with no verb reading is one ("continuo", whose
+// present is "continúo").
+std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, bool tag = false) {
     const token& t = cx.p.tokens[i];
     if (t.shape != word_shape::lower || !t.lower.ends_with("o") || t.lower.size() < 4) return {};
     if (cx.speller->known_lower(cx.speller->entry(t.lower), t.lower) == false) return {};
@@ -68,17 +70,19 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false) {
         present |= first;
         other |= !first;
     }
-    if (!present || (other && !verbal_place)) return {};
+    if ((!present && !tag) || (other && !verbal_place)) return {};
     // A word with a plural is a noun or adjective the analyser lacks ("espanto", "quedo",
     // "lloro"); a first-person verb form has none.
     if (!verbal_place && cx.speller->known(t.lower + "s")) return {};
-    std::string twin = cx.speller->accented_twin(t.lower);
-    if (twin.empty() || !twin.ends_with("ó")) return {};
+    // The final o accented, whatever other accent makes a word ("continúo" beside "continuó").
+    std::string twin = t.lower.substr(0, t.lower.size() - 1) + "ó";
     // The analyser lacks many nouns ("pelo", "soslayo"): the frequency list must show the
     // preterite written at least a quarter as often as the unaccented word (subtitles are
     // dialogue, where "miro" is four times as common as in narration; "pelo" is a thousand).
+    // Where a verb must be, two words too rare to be listed ("clamo") pass.
     const std::uint64_t twin_count = cx.speller->corpus_count(twin);
-    if (twin_count == 0 || 4 * twin_count < cx.speller->corpus_count(t.lower)) return {};
+    if ((twin_count == 0 && !verbal_place) || 4 * twin_count < cx.speller->corpus_count(t.lower))
+        return {};
     for (const auto& r : cx.morphology->readings_of(twin)) {
         const reading& p = r.parts.front();
         if (!r.guessed && p.verb() && p.tense == "ifi" && p.person == "p3") return twin;
@@ -204,7 +208,7 @@ void check_dialogue_tags(rule_context& cx, const std::vector<bool>& speech) {
         const token* subject = next_adjacent(cx, k);
         if (!subject || (subject->shape != word_shape::capitalized && !is(subject, determiners)))
             continue;
-        if (std::string twin = preterite_twin(cx, k, /*verbal_place=*/true); !twin.empty())
+        if (std::string twin = preterite_twin(cx, k, /*verbal_place=*/true, /*tag=*/true); !twin.empty())
             emit_preterite(cx, k, twin);
     }
 }
