@@ -129,6 +129,9 @@ TEST(spelling, accent_twins_are_one_candidate_and_frequency_picks_the_accent) {
 
 TEST(spelling, a_word_before_an_ellipsis_is_checked_unless_it_may_be_cut_short) {
     EXPECT_EQ(fixed("Los nervios, la primavra…, la sangre.", "es"), "Los nervios, la primavera…, la sangre.");
+    // Spanish speech trails off at a paragraph's end: the last word is still checked.
+    EXPECT_EQ(fixed("—No me atreví a deseprtarla…", "es"), "—No me atreví a despertarla…");
+    for (const auto& s : check("—Es una sop…", "es")) EXPECT_NE(s.original, "sop") << s.rule_id;
     for (const auto& s : check("He read the article on institut… and left.", "en"))
         EXPECT_NE(s.original, "institut") << s.rule_id;
 }

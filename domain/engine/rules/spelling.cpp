@@ -475,11 +475,12 @@ void check_spelling(rule_context& cx) {
             (i > 0 && toks[i - 1].is_punct(0x2026, cx.p.text)))
             continue;
         // A word before an ellipsis may be cut short ("institut…"); see check_word. Before an
-        // ellipsis that ends the text, it is: a quotation cut off ("…moved to New Salem; by
-        // 1835, they were in a relat...").
+        // ellipsis that ends an English text, it is: a quotation cut off ("…moved to New Salem;
+        // by 1835, they were in a relat..."). In Spanish prose speech trails off so ("no me
+        // atreví a deseprtarla…"), and only a completion of the word is no fix.
         const bool before_ellipsis =
             cut(i + 1) && (cut(i + 2) || toks[i + 1].is_punct(0x2026, cx.p.text));
-        if (before_ellipsis) {
+        if (before_ellipsis && cx.en()) {
             std::size_t k = i + 1;
             while (k < toks.size() && (cut(k) || toks[k].kind == token_kind::space ||
                                        toks[k].is_punct(U'"', cx.p.text)))
