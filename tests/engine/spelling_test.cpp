@@ -77,6 +77,18 @@ TEST(spelling, classical_spellings_get_a_note_not_a_modern_replacement) {
     }
 }
 
+// A document of classical Spanish keeps its spellings in every paragraph, short ones too.
+TEST(spelling, a_document_of_classical_spanish_keeps_its_spellings_everywhere) {
+    document_text doc;
+    doc.paragraphs.push_back({story_kind::body, 0, "Agora dél se dice que vino ansí, y desto no hay duda."});
+    doc.paragraphs.push_back({story_kind::body, 0, "La llevó al monesterio."});
+    check_options o;
+    o.language = "es";
+    for (const auto& s : shared_engine().check(doc, o))
+        EXPECT_FALSE(s.rule_id == "ES_SPELLING_TYPO" && s.replacement) << s.original;
+    EXPECT_EQ(fixed("La llevó al monesterio.", "es"), "La llevó al monasterio.");  // alone: modern
+}
+
 TEST(spelling, a_paragraph_of_classical_spanish_keeps_its_spellings) {
     EXPECT_EQ(fixed("Llegó un hombre extrangero a la ciudad.", "es"), "Llegó un hombre extranjero a la ciudad.");
     // "vuestra merced" marks Golden Age Spanish: its unknown words get notes, not replacements.

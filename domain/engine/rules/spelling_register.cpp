@@ -96,9 +96,23 @@ bool has_modern_twin(spell_session& sp, analysis_session* morphology, const std:
     return false;
 }
 
-// A paragraph of classical Spanish (a classical word, or "vuestra merced"): its unknown words
-// are more often period spellings than slips, so they get notes only.
+// A document that writes classical words three times or more ("agora", "dél", "ansí") is a
+// classical edition throughout, short paragraphs without one included.
+bool classical_document(spell_session& sp) {
+    static const char* const words[] = {
+        "ansí",  "agora",  "mesmo",  "mesma",  "aqueste", "aquesta", "estotro", "priesa", "trujo",
+        "vuesa", "dél",    "della",  "dello",  "dellos",  "dellas",  "desta",   "destas", "deste",
+        "desto", "destos", "desa",   "desos",   "desas",   "dotro",   "dotra"};  // not "dese" (prisa)
+    std::uint32_t n = 0;
+    for (const char* w : words) n += sp.entry(w).lower_count;
+    return n >= 3;
+}
+
+// A paragraph of classical Spanish (a classical word, or "vuestra merced"), or any paragraph
+// of a classical document: its unknown words are more often period spellings than slips, so
+// they get notes only.
 bool classical_register(const rule_context& cx) {
+    if (cx.speller && classical_document(*cx.speller)) return true;
     const auto& toks = cx.p.tokens;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         if (toks[i].kind != token_kind::word) continue;

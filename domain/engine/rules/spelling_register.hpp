@@ -26,7 +26,8 @@ bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_u
 bool has_modern_twin(spell_session& sp, analysis_session* morphology, const std::string& typed_utf8,
                      const std::string& best);
 
-/// A paragraph of classical Spanish: a classical word, or "vuestra merced".
+/// A paragraph of classical Spanish: a classical word, or "vuestra merced", or any paragraph of
+/// a document that writes classical words three times or more.
 bool classical_register(const rule_context& cx);
 
 /// A Latin or French locution ("sine qua non", "comme il faut") starting at token i: the number
