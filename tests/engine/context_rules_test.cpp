@@ -177,6 +177,21 @@ TEST(accents_es, a_preterite_that_is_also_a_noun_where_a_verb_must_be) {
         EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_NARRATIVE")) << text;
 }
 
+// A subjunctive -ra/-re opening a main clause is the future without its accent; a condition,
+// a wish, a modal or a subject of another person keeps the subjunctive.
+TEST(accents_es, a_future_in_a_main_clause_gets_its_accent) {
+    EXPECT_EQ(galley::test::fixed("Yo le explicare a usted todo.", "es"), "Yo le explicaré a usted todo.");
+    EXPECT_EQ(galley::test::fixed("Vas diciendo cosas, no acabaras en dos días.", "es"),
+              "Vas diciendo cosas, no acabarás en dos días.");
+    EXPECT_EQ(galley::test::fixed("Y os contare una verdad que os asombre.", "es"),
+              "Y os contaré una verdad que os asombre.");
+    for (const char* text : {"Quisiera un café.", "Ojalá viniera pronto.",
+                             "También me vengara yo si pudiera.",
+                             "Con todo eso, tomara yo ahora un cuartal de pan.",
+                             "Si lo supiera, se lo contara."})
+        EXPECT_FALSE(galley::test::fires(text, "es", "ES_FUTURE_ACCENT")) << text;
+}
+
 // Gender and number inside a noun phrase, judged on every reading of each word.
 TEST(agreement_es, determiner_and_adjective_take_the_nouns_gender_and_number) {
     EXPECT_EQ(galley::test::fixed("Tenemos la problema resuelto.", "es"), "Tenemos el problema resuelto.");
