@@ -131,6 +131,9 @@ TEST(spelling, one_slip_of_the_hand_beats_a_likelier_word_two_slips_away) {
 
 TEST(spelling, the_determiner_before_a_typo_decides_number_and_gender) {
     EXPECT_EQ(fixed("Rezaba a todos sus santso.", "es"), "Rezaba a todos sus santos.");
+    // ... and the noun after a determiner typed wrong ("aquella fuentes" cannot be).
+    EXPECT_EQ(fixed("Sintió humedad en aquellsa fuentes secas.", "es"),
+              "Sintió humedad en aquellas fuentes secas.");
 }
 
 TEST(spelling, accent_twins_are_one_candidate_and_frequency_picks_the_accent) {

@@ -2,6 +2,7 @@
 // Skips what a dictionary cannot judge: names mid-sentence, acronyms, numbers, URLs, words
 // with digits, roman numerals and the project's own words.
 #include <algorithm>
+#include <initializer_list>
 
 #include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/rules/es_context.hpp"
@@ -145,9 +146,10 @@ std::optional<choice> only_rare_neighbour(rule_context& cx, const std::string& l
     return choice{word, 0.6, false};
 }
 
-// A candidate that can only be a noun or adjective of the wrong gender or number for the
-// determiner right before it ("sus santo", "la hombre") is unlikely: it loses kDisagreement.
-constexpr double kDisagreement = 3.0;
+// A candidate that cannot agree with its neighbour in gender and number is unlikely and loses
+// kDisagreement: a noun or adjective after a determiner ("sus santo", "la hombre"), an adjective
+// after a noun ("monstruos asqueroso"), a determiner before a noun ("aquella fuentes").
+constexpr double kDisagreement = 4.0;
 
 bool agrees(const reading& det, const reading& word) {
     auto fits = [](const std::string& a, const std::string& b, std::string_view both) {
@@ -156,29 +158,59 @@ bool agrees(const reading& det, const reading& word) {
     return fits(det.number, word.number, "sp") && fits(det.gender, word.gender, "mf");
 }
 
+// The readings of `word` when every one is a single word of a part of speech in `pos`.
+std::vector<const reading*> only_readings(analysis_session& m, const std::string& word,
+                                          std::initializer_list<std::string_view> pos) {
+    std::vector<const reading*> out;
+    for (const auto& r : m.readings_of(word)) {
+        const reading& w = r.parts.front();
+        if (r.guessed || r.parts.size() != 1 ||
+            std::find(pos.begin(), pos.end(), w.pos) == pos.end())
+            return {};
+        out.push_back(&w);
+    }
+    return out;
+}
+
+// The readings of part of speech `pos` of the word token `k`, when it is one beside `at` and the
+// tagger reads it so (`pos` "det": any of its readings).
+std::vector<const reading*> neighbour_readings(rule_context& cx, std::size_t at, int dir,
+                                               std::string_view pos) {
+    const auto& toks = cx.p.tokens;
+    const std::size_t space = dir < 0 ? at - 1 : at + 1, k = dir < 0 ? at - 2 : at + 2;
+    if ((dir < 0 && at < 2) || k >= toks.size() || toks[space].kind != token_kind::space ||
+        toks[k].kind != token_kind::word)
+        return {};
+    if (pos != "det") {
+        const reading* best = cx.best(static_cast<int>(k));
+        if (!best || best->pos != pos) return {};
+    }
+    std::vector<const reading*> out;
+    for (const auto& r : cx.morphology->readings_of(toks[k].lower))
+        if (r.parts.size() == 1 && r.parts.front().pos == pos) out.push_back(&r.parts.front());
+    return out;
+}
+
 void penalise_disagreement(rule_context& cx, std::size_t at,
                            std::vector<candidate_index::candidate>& ranked) {
-    const auto& toks = cx.p.tokens;
-    if (!cx.morphology || at < 2 || toks[at - 1].kind != token_kind::space ||
-        toks[at - 2].kind != token_kind::word)
-        return;
-    std::vector<const reading*> dets;
-    for (const auto& r : cx.morphology->readings_of(toks[at - 2].lower))
-        if (r.parts.size() == 1 && r.parts.front().pos == "det") dets.push_back(&r.parts.front());
-    if (dets.empty()) return;
+    if (!cx.morphology) return;
+    const auto det_before = neighbour_readings(cx, at, -1, "det");
+    const auto noun_before = neighbour_readings(cx, at, -1, "n");
+    const auto noun_after = neighbour_readings(cx, at, +1, "n");
+    if (det_before.empty() && noun_before.empty() && noun_after.empty()) return;
+    auto none_agree = [](const std::vector<const reading*>& side, const std::vector<const reading*>& own) {
+        if (side.empty() || own.empty()) return false;
+        for (const reading* a : side)
+            for (const reading* b : own)
+                if (agrees(*a, *b)) return false;
+        return true;
+    };
     bool moved = false;
     for (auto& c : ranked) {
-        const auto& readings = cx.morphology->readings_of(c.word);
-        bool nominal_only = !readings.empty(), agreeing = false;
-        for (const auto& r : readings) {
-            const reading& w = r.parts.front();
-            if (r.guessed || r.parts.size() != 1 || (w.pos != "n" && w.pos != "adj")) {
-                nominal_only = false;
-                break;
-            }
-            for (const reading* d : dets) agreeing |= agrees(*d, w);
-        }
-        if (nominal_only && !agreeing) {
+        const bool disagrees = none_agree(det_before, only_readings(*cx.morphology, c.word, {"n", "adj"})) ||
+                               none_agree(noun_before, only_readings(*cx.morphology, c.word, {"adj"})) ||
+                               none_agree(noun_after, only_readings(*cx.morphology, c.word, {"det", "prn"}));
+        if (disagrees) {
             c.score -= kDisagreement;
             moved = true;
         }
