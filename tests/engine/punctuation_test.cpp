@@ -28,6 +28,11 @@ TEST(punctuation, opens_a_question_where_it_starts_mid_sentence) {
 // quoted mid-sentence each open where they start.
 TEST(punctuation, opens_an_interjection_a_quotation_after_a_colon_and_a_quoted_question) {
     EXPECT_EQ(fixed("Mas ay! en vano fue.", "es"), "Mas ¡ay! en vano fue.");
+    // An exclamation opens before its conjunction; a question after it.
+    EXPECT_EQ(fixed("—Pero qué divina, Ana, pero qué divina! —le decía.", "es"),
+              "—¡Pero qué divina, Ana, pero qué divina! —le decía.");
+    EXPECT_EQ(fixed("Y qué bonito era!", "es"), "¡Y qué bonito era!");
+    EXPECT_EQ(fixed("Pero adónde irían?", "es"), "Pero ¿adónde irían?");
     EXPECT_EQ(fixed("Esto es algo fuerte; pero ay de él si se subleva!", "es"),
               "Esto es algo fuerte; pero ¡ay de él si se subleva!");
     EXPECT_EQ(fixed("Y, sin embargo, qué deliciosa podría ser una charla con Ana!", "es"),

@@ -133,6 +133,10 @@ int start_of(const rule_context& cx, const segment& s, bool question) {
         toks[before_lead].kind == token_kind::punct && ch(cx, toks[before_lead]) == 0x2014)
         return -1;
     if (interrogative(lead) || (!question && interjection(lead))) return words[0];
+    // "¡Y qué…!", "¡Pero qué divina, Ana…!": an exclamation opens before its conjunction
+    // (sixteen to one in the novels of the corpus; a question goes either way).
+    if (!question && words.size() > 1 && conjunction(lead) && interrogative(toks[words[1]]))
+        return words[0];
     if (breaks.empty()) {
         if (s.after_closed) return words[0];
         // "Pero ¿adónde irían…?", "Mas ¡ay!": a conjunction, then the interrogative word or
