@@ -192,6 +192,18 @@ TEST(accents_es, a_future_in_a_main_clause_gets_its_accent) {
         EXPECT_FALSE(galley::test::fires(text, "es", "ES_FUTURE_ACCENT")) << text;
 }
 
+// A verb form whose accented twin is a noun the tagger reads far likelier is the noun, also
+// where a past narration would otherwise ask for the preterite ("animó"); adjectives are not
+// judged so ("la ley valida" is the verb).
+TEST(accents_es, a_noun_the_tagger_reads_far_likelier_gets_its_accent) {
+    EXPECT_EQ(galley::test::fixed("Dio rienda suelta a su mal animo, pisando algo con ira.", "es"),
+              "Dio rienda suelta a su mal ánimo, pisando algo con ira.");
+    for (const char* text : {"Es un tipo de poder que la ley valida y justifica.",
+                             "La ajusta y la valida."})
+        for (const auto& s : galley::test::check(text, "es"))
+            EXPECT_FALSE(s.replacement) << text << ": " << s.rule_id;
+}
+
 // Gender and number inside a noun phrase, judged on every reading of each word.
 TEST(agreement_es, determiner_and_adjective_take_the_nouns_gender_and_number) {
     EXPECT_EQ(galley::test::fixed("Tenemos la problema resuelto.", "es"), "Tenemos el problema resuelto.");

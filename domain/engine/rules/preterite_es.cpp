@@ -80,6 +80,12 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
     // preterite written at least a quarter as often as the unaccented word (subtitles are
     // dialogue, where "miro" is four times as common as in narration; "pelo" is a thousand).
     // Where a verb must be, two words too rare to be listed ("clamo") pass.
+    // A noun written with another accent and more often than the preterite is the likelier
+    // word outside a verb's place ("su mal animo" is "ánimo", not "animó").
+    const accent_twin& listed = cx.speller->listed_accent_twin(t.lower);
+    if (!verbal_place && !listed.form.empty() && listed.form != twin)
+        for (const auto& r : cx.morphology->readings_of(listed.form))
+            if (!r.guessed && r.parts.front().pos == "n") return {};
     const std::uint64_t twin_count = cx.speller->corpus_count(twin);
     if ((twin_count == 0 && !verbal_place) || 4 * twin_count < cx.speller->corpus_count(t.lower))
         return {};
