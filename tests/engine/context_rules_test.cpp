@@ -171,6 +171,16 @@ TEST(accents_es, a_preterite_that_is_also_a_noun_where_a_verb_must_be) {
               "—De modo —continuó De Pas—, que será mejor.");  // no verb reading ("continúo")
     EXPECT_EQ(galley::test::fixed("Soltó la pluma y dejo caer la cabeza.", "es"),
               "Soltó la pluma y dejó caer la cabeza.");
+    EXPECT_EQ(galley::test::fixed("—No hay tal — pregunto Ripamilán asustado.", "es"),
+              "—No hay tal — preguntó Ripamilán asustado.");
+    EXPECT_EQ(galley::test::fixed("—¡Ya voy! —grito Juan, furioso.", "es"), "—¡Ya voy! —gritó Juan, furioso.");
+    EXPECT_EQ(galley::test::fixed("—Pues yo —exclamo solemnemente Orgaz— no hago nada.", "es"),
+              "—Pues yo —exclamó solemnemente Orgaz— no hago nada.");
+    // A dash that closes the narrator's tag gives the word back to the speaker.
+    for (const char* text : {"—No soy un mal barbero, señor mío —gritó don Frutos— tengo algo que perder.",
+                             "—Es que yo —gritó el alcalde— mato un canónigo como un mosquito.",
+                             "—Llego tarde —dijo.", "—Ya voy —gritó la viuda."})
+        EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_DIALOGUE_TAG")) << text;
     for (const char* text : {"Se puso el batín, que le venía ancho y corto.",
                              "Dio un grito de espanto.",
                              "—Eso es todo —dijo—. Grito cuando quiero."})

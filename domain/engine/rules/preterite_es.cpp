@@ -93,6 +93,14 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
         const reading& p = r.parts.front();
         if (!r.guessed && p.verb() && p.tense == "ifi" && p.person == "p3") return twin;
     }
+    // The analyser lacks some preterites its generator has ("clamó"): in a tag, generate it.
+    if (tag)
+        for (const auto& r : *cx.analysis[i].readings) {
+            const reading& p = r.parts.front();
+            if (!p.verb() || p.tense != "pri") continue;
+            for (const std::string& f : cx.morphology->analyser().generate(p.lemma + "<vblex><ifi><p3><sg>"))
+                if (f == twin) return twin;
+        }
     return {};
 }
 
@@ -130,9 +138,10 @@ bool third_person_before_clitics(rule_context& cx, int k) {
     return r && (r->pos == "n" || r->pos == "np") && before->shape == word_shape::lower;
 }
 
-void emit_preterite(rule_context& cx, int k, const std::string& twin) {
+void emit_preterite(rule_context& cx, int k, const std::string& twin,
+                    const char* rule = "ES_PRETERITE_NARRATIVE") {
     const std::string repl = cased(cx.p.tokens[k], twin);
-    cx.emit_tokens("ES_PRETERITE_NARRATIVE", k, k, repl, 0.8,
+    cx.emit_tokens(rule, k, k, repl, 0.8,
                    "En la narración en pasado el verbo va en pretérito y lleva tilde: «" + repl + "».",
                    "Third-person past narration: the preterite '" + repl + "' has an accent.");
 }
@@ -202,20 +211,32 @@ void check_candidates(rule_context& cx, const narration& n) {
 
 // A narrator's tag in dialogue ("—clamo Obdulia—", "—grito el demonio"): a first-person
 // present followed by a name or a determined noun contradicts its subject; it is the preterite.
-void check_dialogue_tags(rule_context& cx, const std::vector<bool>& speech) {
+// `bare`: a tag with no subject after it counts too ("—grito—, que…"), unless a first-person
+// narrator may be speaking of himself.
+void check_dialogue_tags(rule_context& cx, const std::vector<bool>& speech, bool bare) {
     static const set determiners = {"el", "la", "los", "las", "un", "una", "su", "sus",
                                     "aquel", "aquella", "este", "esta", "don", "doña"};
     const auto& toks = cx.p.tokens;
+    auto is_dash = [&](int d) {
+        return d >= 1 && (toks[d].is_punct(U'—', cx.p.text) || toks[d].is_punct(U'–', cx.p.text) ||
+                          toks[d].is_punct(U'-', cx.p.text));
+    };
     for (int k = 2; k + 2 < static_cast<int>(toks.size()); ++k) {
-        if (toks[k].kind != token_kind::word || speech[k] || !speech[k - 2]) continue;
-        if (!toks[k - 1].is_punct(U'—', cx.p.text) && !toks[k - 1].is_punct(U'–', cx.p.text) &&
-            !toks[k - 1].is_punct(U'-', cx.p.text))
-            continue;
+        if (toks[k].kind != token_kind::word || speech[k]) continue;
+        // The dash right before the word, or one space before it ("— pregunto Ripamilán").
+        const int d = is_dash(k - 1) ? k - 1 : (toks[k - 1].kind == token_kind::space && is_dash(k - 2)) ? k - 2 : -1;
+        // Speech before the dash: the dash opens the narrator's tag, it does not close it
+        // ("—gritó don Frutos— tengo algo" is speech again).
+        if (d < 0 || !speech[d - 1]) continue;
+        // A name or a determined noun follows, or the tag ends there ("—grito—, que…").
         const token* subject = next_adjacent(cx, k);
-        if (!subject || (subject->shape != word_shape::capitalized && !is(subject, determiners)))
+        if (subject && subject->lower.ends_with("mente")) subject = next_adjacent(cx, k + 2);  // "—exclamo solemnemente Orgaz"
+        const int after = cx.p.next_solid(k);
+        const bool ends = bare && (after < 0 || toks[after].kind == token_kind::punct);
+        if (!ends && (!subject || (subject->shape != word_shape::capitalized && !is(subject, determiners))))
             continue;
         if (std::string twin = preterite_twin(cx, k, /*verbal_place=*/true, /*tag=*/true); !twin.empty())
-            emit_preterite(cx, k, twin);
+            emit_preterite(cx, k, twin, "ES_PRETERITE_DIALOGUE_TAG");
     }
 }
 
@@ -225,16 +246,17 @@ void check_preterite_es(rule_context& cx) {
     if (!cx.speller || !cx.morphology || cx.analysis.empty()) return;
     const std::vector<bool> speech = speech_tokens(cx);
     std::vector<narration> sentences;
-    bool past = false;
+    bool past = false, first_person = false;
     for (const auto& s : cx.p.sentences) {
         sentences.push_back(read_sentence(cx, s, speech));
-        if (sentences.back().first_person) return;
+        first_person |= sentences.back().first_person;
         past |= sentences.back().narrated_past;
     }
-    if (past)
-        for (const narration& n : sentences)
-            if (n.third_person) check_candidates(cx, n);
-    check_dialogue_tags(cx, speech);
+    // A tag with its own third-person subject needs no narration around it.
+    check_dialogue_tags(cx, speech, /*bare=*/!first_person);
+    if (first_person || !past) return;
+    for (const narration& n : sentences)
+        if (n.third_person) check_candidates(cx, n);
 }
 
 }  // namespace galley::engine_detail
