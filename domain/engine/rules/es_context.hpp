@@ -54,6 +54,12 @@ inline std::string cased(const token& like, std::string_view lower) {
 
 inline bool is(const token* t, const set& words) { return t && words.count(t->lower) > 0; }
 
+/// The unstressed object pronouns that stand before a verb ("se lo dijo", "me explicare").
+inline const set& object_clitics() {
+    static const set words = {"me", "te", "se", "le", "les", "lo", "la", "los", "las", "nos", "os"};
+    return words;
+}
+
 /// A past participle by its form ("cantado", "comido", "leído") or one of the common irregular ones.
 inline bool participle(std::string_view w) {
     static const set irregular = {"hecho",    "dicho",  "visto",  "puesto", "escrito",

@@ -16,10 +16,7 @@ namespace {
 
 using namespace es_context;
 
-bool clitic_or_no(const token& t) {
-    static const set words = {"me", "te", "se", "le", "lo", "la", "les", "los", "las", "nos", "os", "no"};
-    return words.count(t.lower) > 0;
-}
+bool clitic_or_no(const token& t) { return t.is("no") || object_clitics().count(t.lower) > 0; }
 
 // What may open a main clause before the verb: a subject pronoun or an adverb of time or
 // assertion ("yo le explicare", "ya veras").

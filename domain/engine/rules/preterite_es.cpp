@@ -76,16 +76,16 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
     if (!verbal_place && cx.speller->known(t.lower + "s")) return {};
     // The final o accented, whatever other accent makes a word ("continúo" beside "continuó").
     std::string twin = t.lower.substr(0, t.lower.size() - 1) + "ó";
-    // The analyser lacks many nouns ("pelo", "soslayo"): the frequency list must show the
-    // preterite written at least a quarter as often as the unaccented word (subtitles are
-    // dialogue, where "miro" is four times as common as in narration; "pelo" is a thousand).
-    // Where a verb must be, two words too rare to be listed ("clamo") pass.
     // A noun written with another accent and more often than the preterite is the likelier
     // word outside a verb's place ("su mal animo" is "ánimo", not "animó").
     const accent_twin& listed = cx.speller->listed_accent_twin(t.lower);
     if (!verbal_place && !listed.form.empty() && listed.form != twin)
         for (const auto& r : cx.morphology->readings_of(listed.form))
             if (!r.guessed && r.parts.front().pos == "n") return {};
+    // The analyser lacks many nouns ("pelo", "soslayo"): the frequency list must show the
+    // preterite written at least a quarter as often as the unaccented word (subtitles are
+    // dialogue, where "miro" is four times as common as in narration; "pelo" is a thousand).
+    // Where a verb must be, two words too rare to be listed ("clamo") pass.
     const std::uint64_t twin_count = cx.speller->corpus_count(twin);
     if ((twin_count == 0 && !verbal_place) || 4 * twin_count < cx.speller->corpus_count(t.lower))
         return {};
@@ -172,6 +172,12 @@ bool joined_by_y(const rule_context& cx, int k) {
     return true;
 }
 
+narration first_person_narrator() {
+    narration n;
+    n.first_person = true;
+    return n;
+}
+
 narration read_sentence(rule_context& cx, const sentence_span& s, const std::vector<bool>& speech) {
     const auto& toks = cx.p.tokens;
     narration n;
@@ -179,7 +185,7 @@ narration read_sentence(rule_context& cx, const sentence_span& s, const std::vec
         const token& t = toks[k];
         if (t.kind != token_kind::word) continue;
         if (speech[k]) return {};
-        if (first_person_word(t)) return {.first_person = true};
+        if (first_person_word(t)) return first_person_narrator();
         std::string twin = preterite_twin(cx, k);
         if (twin.empty() && n.narrated_past && joined_by_y(cx, k))
             twin = preterite_twin(cx, k, /*verbal_place=*/true);
@@ -188,7 +194,7 @@ narration read_sentence(rule_context& cx, const sentence_span& s, const std::vec
             continue;
         }
         const reading* r = cx.best(k);
-        if (r && r->verb() && r->person == "p1") return {.first_person = true};  // "como siempre hago"
+        if (r && r->verb() && r->person == "p1") return first_person_narrator();  // "como siempre hago"
         n.narrated_past |= third_person_past(cx, k);
     }
     n.third_person = true;
@@ -249,8 +255,9 @@ void check_preterite_es(rule_context& cx) {
     bool past = false, first_person = false;
     for (const auto& s : cx.p.sentences) {
         sentences.push_back(read_sentence(cx, s, speech));
-        first_person |= sentences.back().first_person;
         past |= sentences.back().narrated_past;
+        // A first-person narrator: the narration is left alone, so the rest need not be read.
+        if ((first_person = sentences.back().first_person)) break;
     }
     // A tag with its own third-person subject needs no narration around it.
     check_dialogue_tags(cx, speech, /*bare=*/!first_person);
