@@ -6,7 +6,9 @@
 #include "domain/engine/paragraph_view.hpp"
 #include "domain/engine/patterns/rule_set.hpp"
 #include "domain/engine/resolve.hpp"
+#include "domain/engine/rules/consistency.hpp"
 #include "domain/engine/rules/rules.hpp"
+#include "domain/engine/segments.hpp"
 #include "domain/engine/speller.hpp"
 
 namespace galley {
@@ -91,23 +93,56 @@ bool left_open(std::string_view text) {
     return std::count(text.begin(), text.end(), ' ') >= 8;
 }
 
-// Marks the paragraphs whose previous non-empty paragraph of the same story was left open.
-void mark_continuations(const document_text& doc, std::vector<rule_context>& contexts) {
+// Where a paragraph stands in its story; the casing rules need it.
+struct paragraph_place {
+    bool continues_previous = false;  // the previous non-empty paragraph was left open
+    bool first_of_story = false;
+};
+
+std::vector<paragraph_place> places_of(const document_text& doc) {
+    std::vector<paragraph_place> places(doc.paragraphs.size());
     const paragraph* previous = nullptr;
     for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
         const paragraph& p = doc.paragraphs[i];
         if (previous && previous->story != p.story) previous = nullptr;
-        contexts[i].continues_previous = previous && left_open(previous->text);
-        contexts[i].first_of_story = previous == nullptr;
+        places[i].continues_previous = previous && left_open(previous->text);
+        places[i].first_of_story = previous == nullptr;
         if (p.text.find_first_not_of(" \t\n") != std::string::npos) previous = &p;
     }
+    return places;
 }
 
-suggestion to_suggestion(const paragraph& para, const paragraph_view& view, finding&& f) {
+// One piece of a paragraph checked on its own (segments.hpp).
+struct piece {
+    std::size_t paragraph = 0;
+    segment span;
+    bool first = false;  // of its paragraph
+    bool last = false;
+};
+
+std::vector<piece> pieces_of(const document_text& doc) {
+    std::vector<piece> pieces;
+    pieces.reserve(doc.paragraphs.size());
+    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+        const std::vector<segment> spans = cut_segments(doc.paragraphs[i].text);
+        for (std::size_t k = 0; k < spans.size(); ++k)
+            pieces.push_back({i, spans[k], k == 0, k + 1 == spans.size()});
+    }
+    return pieces;
+}
+
+paragraph_view view_of(const document_text& doc, const piece& s) {
+    std::string_view text = doc.paragraphs[s.paragraph].text;
+    return analyse_paragraph(text.substr(s.span.begin, s.span.end - s.span.begin));
+}
+
+// `base`: the code points of the paragraph before the segment `view` shows.
+suggestion to_suggestion(const paragraph& para, const paragraph_view& view, std::uint32_t base,
+                         finding&& f) {
     suggestion s;
     s.story = para.story;
     s.paragraph = para.index;
-    s.offset = f.offset;
+    s.offset = base + f.offset;
     s.length = f.length;
     s.original = view.slice(f.offset, f.offset + f.length);
     s.replacement = std::move(f.replacement);
@@ -118,6 +153,32 @@ suggestion to_suggestion(const paragraph& para, const paragraph_view& view, find
     s.message = std::move(f.message);
     return s;
 }
+
+// At most max_suggestions_per_paragraph suggestions per paragraph, the last of them a note
+// saying how many more there were; the paragraph may come in several segments.
+class paragraph_limit {
+public:
+    void add(suggestion&& s, std::vector<suggestion>& out) {
+        if (shown_ + 1 < max_suggestions_per_paragraph) {
+            out.push_back(std::move(s));
+            ++shown_;
+        } else if (++over_ == 1) {
+            held_ = std::move(s);  // shown if it is the paragraph's last
+        }
+    }
+    /// Ends the paragraph; returns how many suggestions were left out (0: nothing was).
+    std::size_t close(std::vector<suggestion>& out) {
+        const std::size_t over = over_;
+        if (over == 1) out.push_back(std::move(held_));
+        shown_ = over_ = 0;
+        return over == 1 ? 0 : over;
+    }
+
+private:
+    std::size_t shown_ = 0;
+    std::size_t over_ = 0;
+    suggestion held_;
+};
 
 }  // namespace
 
@@ -154,10 +215,11 @@ check_result engine::check_detailed(const document_text& doc, const check_option
     const lang language = language_of(out.language.language);
     const std::vector<bool> disabled = disabled_mask(options.rules_disabled);
 
-    std::vector<paragraph_view> views;
-    views.reserve(doc.paragraphs.size());
-    for (const auto& p : doc.paragraphs) views.push_back(analyse_paragraph(p.text));
-
+    // Views are built one segment at a time and dropped, so memory is bounded by a segment, not
+    // by the document: a first pass counts what needs the whole document (the speller's word
+    // counts, the consistency notes), the second checks.
+    const std::vector<piece> pieces = pieces_of(doc);
+    const std::vector<paragraph_place> places = places_of(doc);
     std::unique_ptr<spell_session> speller;
     std::unique_ptr<analysis_session> morphology;
     if (language != lang::other) {
@@ -165,30 +227,40 @@ check_result engine::check_detailed(const document_text& doc, const check_option
             morphology = std::make_unique<analysis_session>(*a);
         speller =
             std::make_unique<spell_session>(*dicts_, language, options.variant, options.dictionary);
-        for (const auto& v : views) speller->count(v);
     }
-    std::vector<rule_context> contexts;
-    contexts.reserve(views.size());
-    for (const auto& v : views) contexts.emplace_back(v, language, disabled, speller.get());
-    mark_continuations(doc, contexts);
-    check_consistency(contexts);
+    consistency_scan consistency;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const paragraph_view view = view_of(doc, pieces[i]);
+        if (speller) speller->count(view);
+        consistency.see(i, view, pieces[i].first);
+    }
 
-    for (std::size_t i = 0; i < views.size(); ++i) {
+    paragraph_limit limit;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
         if (options.should_stop && options.should_stop()) {
             out.stopped = true;
             break;
         }
-        rule_context& cx = contexts[i];
+        const piece& s = pieces[i];
+        const paragraph& para = doc.paragraphs[s.paragraph];
+        const paragraph_view view = view_of(doc, s);
+        rule_context cx(view, language, disabled, speller.get());
+        if (s.first) {
+            cx.continues_previous = places[s.paragraph].continues_previous;
+            cx.first_of_story = places[s.paragraph].first_of_story;
+        }
+        consistency.emit_into(i, cx);
         if (morphology) {
-            cx.analysis = morphology->analyse(views[i]);
+            cx.analysis = morphology->analyse(view);
             cx.morphology = morphology.get();
         }
         run_families(cx);
-        auto resolved = resolve_overlaps(std::move(cx.findings));
-        if (resolved.size() > max_suggestions_per_paragraph) {
-            const std::size_t dropped = resolved.size() - (max_suggestions_per_paragraph - 1);
-            resolved.resize(max_suggestions_per_paragraph - 1);
-            const auto end = static_cast<std::uint32_t>(views[i].text.size());
+        for (auto& f : resolve_overlaps(std::move(cx.findings)))
+            limit.add(to_suggestion(para, view, s.span.code_points, std::move(f)), out.suggestions);
+        if (s.last) {
+            const auto end = static_cast<std::uint32_t>(view.text.size());
+            const std::size_t dropped = limit.close(out.suggestions);
+            if (dropped == 0) continue;
             cx.findings.clear();
             cx.emit("SUGGESTION_LIMIT", end, end, std::nullopt, 1.0,
                     "Este párrafo tiene " + std::to_string(dropped) +
@@ -197,13 +269,9 @@ check_result engine::check_detailed(const document_text& doc, const check_option
                     "This paragraph has " + std::to_string(dropped) +
                         " more suggestions that are not shown; split it, or fix the ones above "
                         "and check it again.");
-            for (auto& f : cx.findings) resolved.push_back(std::move(f));
+            for (auto& f : cx.findings)
+                out.suggestions.push_back(to_suggestion(para, view, s.span.code_points, std::move(f)));
         }
-        for (auto& f : resolved)
-            out.suggestions.push_back(to_suggestion(doc.paragraphs[i], views[i], std::move(f)));
-        cx.findings.clear();
-        cx.analysis.clear();
-        views[i] = paragraph_view{};  // release memory early on long documents
     }
     std::stable_sort(out.suggestions.begin(), out.suggestions.end(),
                      [](const suggestion& a, const suggestion& b) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "domain/engine/resolve.hpp"
+#include "domain/engine/segments.hpp"
 #include "engine_test_support.hpp"
 
 using namespace galley;
@@ -163,4 +164,36 @@ TEST(engine, a_question_of_many_clauses_is_checked_in_linear_time) {
     EXPECT_TRUE(std::any_of(ss.begin(), ss.end(), [](const auto& s) {
         return s.rule_id == "ES_OPENING_QUESTION";
     }));
+}
+
+// A paragraph longer than a segment (segments.hpp) is checked in pieces: findings past the
+// first cut keep their offsets in the whole paragraph, and document-wide notes find their place.
+TEST(engine, findings_in_later_segments_of_a_long_paragraph_keep_their_offsets) {
+    std::string prose;
+    while (prose.size() < 3 * engine_detail::max_segment_bytes)
+        prose += "La heroica ciudad dormía la siesta, y él también. ";
+    const std::string text = "Dijo: \"sí\" y \"no\". " + prose + "Al final dijo que que «sí».";
+    auto ss = check(text, "es");
+    auto code_points = [](std::string_view s) {
+        std::uint32_t n = 0;
+        for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return n;
+    };
+    const auto at = [&](std::string_view needle) {
+        return code_points(std::string_view(text).substr(0, text.rfind(needle)));
+    };
+    bool repetition = false, quotes = false;
+    for (const auto& s : ss) {
+        if (s.rule_id == "WORD_REPETITION") {
+            repetition = true;
+            EXPECT_EQ(s.offset, at("que que"));
+            EXPECT_EQ(s.original, "que que");
+        }
+        if (s.rule_id == "QUOTE_STYLE_MIXED") {
+            quotes = true;
+            EXPECT_EQ(s.offset, at("«sí»"));
+        }
+    }
+    EXPECT_TRUE(repetition);
+    EXPECT_TRUE(quotes);
 }

@@ -32,7 +32,6 @@ void check_casing(rule_context& cx);       // casing.cpp: sentence capitals, day
 void check_repetition(rule_context& cx);   // repetition.cpp: "the the"
 void check_style(rule_context& cx);        // style.cpp: long sentences, -mente, nearby repeats
 
-/// Document-wide consistency notes (mixed quote or dash styles): contexts[i] is paragraph i.
-void check_consistency(std::vector<rule_context>& contexts);
+// Document-wide consistency (mixed quote or dash styles) is consistency.hpp's scan.
 
 }  // namespace galley::engine_detail
