@@ -45,6 +45,7 @@ void run_families(rule_context& cx) {
         check_grammar_es(cx);
         check_accents_es(cx);
         check_preterite_es(cx);
+        check_preterite_subject_es(cx);
         check_future_es(cx);
         check_agreement_es(cx);
         check_monosyllables_es(cx);

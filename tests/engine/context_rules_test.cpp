@@ -187,6 +187,31 @@ TEST(accents_es, a_preterite_that_is_also_a_noun_where_a_verb_must_be) {
         EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_NARRATIVE")) << text;
 }
 
+// A first-person present after a third-person subject is the preterite, in narration or not:
+// a name, a determined noun, "él", "ella", "usted", with "no" and clitics between, or "se".
+TEST(accents_es, a_preterite_after_its_third_person_subject) {
+    for (auto [text, want] : {std::pair{"Doña Paula la tomo, no conoció a nadie.", "Doña Paula la tomó, no conoció a nadie."},
+                              {"La Regenta saco del seno un papel.", "La Regenta sacó del seno un papel."},
+                              {"Pero doña Anuncia no necesito más.", "Pero doña Anuncia no necesitó más."},
+                              {"Fermín de Pas la miro despacio.", "Fermín de Pas la miró despacio."},
+                              {"Es verdad que el barquero los riño mucho.", "Es verdad que el barquero los riñó mucho."},
+                              {"Y se digno saludar al católico.", "Y se dignó saludar al católico."},
+                              {"Frígilis, malhumorado, se encaro con la aurora.",
+                               "Frígilis, malhumorado, se encaró con la aurora."},
+                              {"—Ya lo sé —dijo—. Ella lo tomo sin pensar.", "—Ya lo sé —dijo—. Ella lo tomó sin pensar."}})
+        EXPECT_EQ(galley::test::fixed(text, "es"), want);
+    // The speaker as subject, a fronted object taken up by a clitic, time, an apposition, a
+    // first-person clitic, a preposition before the noun, a comma after a vocative, 2010 "guio".
+    for (const char* text : {"El libro lo tomo yo.",               "Esta tarde paso por tu casa.",
+                             "La carta no la firmo.",              "La verdad no lo entiendo.",
+                             "—¿Qué quieres, Sancho hermano?",     "Un brazo desnudo se apoyaba en la cabeza.",
+                             "Ginés me llamo y no Ginesillo.",     "A Pedro lo miro con pena.",
+                             "Con su hermano lo arreglo todo.",    "Señora, se lo llevo mañana.",
+                             "El mayor gusto que puede venir.",    "El camino paso a paso se acorta.",
+                             "Se guio por las estrellas.",         "Ahora se lo explico."})
+        EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_SUBJECT")) << text;
+}
+
 // A subjunctive -ra/-re opening a main clause is the future without its accent; a condition,
 // a wish, a modal or a subject of another person keeps the subjunctive.
 TEST(accents_es, a_future_in_a_main_clause_gets_its_accent) {

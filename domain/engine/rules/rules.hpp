@@ -17,6 +17,7 @@ void check_opening_marks_es(rule_context& cx);  // opening_marks_es.cpp: ¿ ¡ (
 void check_grammar_es(rule_context& cx);   // grammar_es.cpp: haber, dequeísmo, hecho, haya
 void check_accents_es(rule_context& cx);   // accents_es.cpp: término/termino, hacía, está, aún
 void check_preterite_es(rule_context& cx); // preterite_es.cpp: "y paso el siguiente" in narration
+void check_preterite_subject_es(rule_context& cx);  // preterite_subject_es.cpp: "Paula la tomo"
 void check_future_es(rule_context& cx);    // future_es.cpp: "yo le explicare" in a main clause
 void check_agreement_es(rule_context& cx); // agreement_es.cpp: "la problema", "la casa blanco"
 void check_monosyllables_es(rule_context& cx);  // monosyllables_es.cpp: tú él mí sé sí, ¿qué?
