@@ -176,6 +176,14 @@ const accent_twin& spell_session::listed_accent_twin(const std::string& lower) {
     return e.twin;
 }
 
+std::vector<accent_twin> spell_session::listed_accent_forms(const std::string& lower) const {
+    std::vector<accent_twin> out;
+    for_each_one_accent(lower, [&](std::string form) {
+        if (std::uint64_t n = corpus_count(form)) out.push_back({std::move(form), n});
+    });
+    return out;
+}
+
 std::string spell_session::accented_twin(const std::string& lower) {
     std::vector<std::string> forms;
     for_each_one_accent(lower, [&](std::string form) {

@@ -111,6 +111,9 @@ public:
     /// most frequent in the frequency list. Cached per word; asks no dictionary, so it is cheap
     /// enough for every word of a text.
     const accent_twin& listed_accent_twin(const std::string& lower);
+    /// Every spelling of `lower` with one written accent added that the frequency list has
+    /// ("termino": término, terminó), in the order of the accented vowel. Not cached.
+    std::vector<accent_twin> listed_accent_forms(const std::string& lower) const;
     /// The spelling of `lower` with one written accent that makes a dictionary word: the only
     /// one, or of several the one ten times more frequent than the others ("tenia" -> "tenía",
     /// "frio" -> "frío", not "frió"); empty when there is none.

@@ -233,8 +233,11 @@ TEST(accents_es, a_future_in_a_main_clause_gets_its_accent) {
 TEST(accents_es, a_noun_the_tagger_reads_far_likelier_gets_its_accent) {
     EXPECT_EQ(galley::test::fixed("Dio rienda suelta a su mal animo, pisando algo con ira.", "es"),
               "Dio rienda suelta a su mal ánimo, pisando algo con ira.");
+    // The noun among two accented twins ("término", "terminó"), with three times the lead.
+    EXPECT_EQ(galley::test::fixed("Me ha dado de termino para ver las cosas.", "es"),
+              "Me ha dado de término para ver las cosas.");
     for (const char* text : {"Es un tipo de poder que la ley valida y justifica.",
-                             "La ajusta y la valida."})
+                             "La ajusta y la valida.", "Ahora mismo termino."})
         for (const auto& s : galley::test::check(text, "es"))
             EXPECT_FALSE(s.replacement) << text << ": " << s.rule_id;
 }

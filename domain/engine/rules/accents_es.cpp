@@ -429,11 +429,23 @@ void noun_twin_by_tagger(rule_context& cx, int i) {
         return true;
     };
     if (!only(*cx.analysis[i].readings, true)) return;
-    const accent_twin& twin = cx.speller->listed_accent_twin(t.lower);
-    if (twin.form.empty() || !only(cx.morphology->readings_of(twin.form), false)) return;
+    // The one listed noun among the accented spellings ("termino": término beside terminó).
+    // Beside a verb twin written more often the written verb is likelier still ("ahora mismo
+    // termino"): the noun needs three times the lead.
+    accent_twin twin;
+    std::uint64_t verb_twin = 0;
+    for (accent_twin& form : cx.speller->listed_accent_forms(t.lower)) {
+        if (!only(cx.morphology->readings_of(form.form), false)) {
+            verb_twin = std::max(verb_twin, form.count);
+            continue;
+        }
+        if (!twin.form.empty()) return;
+        twin = std::move(form);
+    }
+    if (twin.form.empty()) return;
     const double noun = cx.morphology->fit(cx.p, i, twin.form) - cx.morphology->prior(twin.form);
     const double verb = cx.morphology->fit(cx.p, i, t.lower) - cx.morphology->prior(t.lower);
-    if (noun - verb < kTwinLead) return;
+    if (noun - verb < (verb_twin > twin.count ? 3 * kTwinLead : kTwinLead)) return;
     cx.emit_tokens("ES_ACCENT_NOUN_TAGGER", i, i, twin.form, 0.7,
                    "Aquí va el nombre: «" + twin.form + "».",
                    "The noun '" + twin.form + "' is meant here.");
