@@ -9,8 +9,9 @@ GALLEY_PACKAGES=(libcaf-dev librestinio-dev libasio-dev libboost-dev libsoci-dev
   hunspell-es hunspell-en-us hunspell-en-gb libicu-dev pkg-config cmake ninja-build g++ ccache
   postgresql curl apertium-eng-spa lttoolbox-dev apertium-dev)
 
-# Only the tests need these: `ip` for the cluster partition test (network namespaces).
-GALLEY_TEST_PACKAGES=(iproute2)
+# Only the tests need these: `ip` for the cluster partition test (network namespaces); clang and
+# its libFuzzer runtime for the fuzz targets (tests/fuzz).
+GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev)
 
 galley_install_packages() {
   local missing=()

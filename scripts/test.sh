@@ -3,6 +3,8 @@
 # through CTest with its DSN in GALLEY_TEST_PG. Fails (never skips) when PostgreSQL cannot start.
 #
 #   scripts/test.sh [CTEST ARGS...]             the whole suite in ./build
+#       With no CTest arguments it then runs each fuzz target (tests/fuzz) for
+#       GALLEY_FUZZ_SECONDS (default 15; 0 skips them), built with clang in ./build-fuzz.
 #   scripts/test.sh --sanitize [CTEST ARGS...]  the same built with ASan + UBSan in ./build-sanitize;
 #       GALLEY_SANITIZE_TARGETS limits what is built (e.g. "galley_engine_tests"), and the CTest
 #       arguments then select the matching tests (e.g. -L 'unit|engine|formats').
@@ -42,3 +44,13 @@ echo "galley: PostgreSQL for tests at $GALLEY_TEST_PG"
 
 cd "$BUILD"
 ctest --output-on-failure --timeout 600 -j2 "$@"
+
+# The fuzz smoke run: a crash, leak or hang any target finds fails the suite (bench/fuzz/README.md).
+if [ "$SANITIZE" = 0 ] && [ $# -eq 0 ] && [ "${GALLEY_FUZZ_SECONDS:-15}" != 0 ]; then
+  (
+    export GALLEY_CMAKE_ARGS="-DCMAKE_CXX_COMPILER=clang++ -DGALLEY_FUZZ=ON"
+    export GALLEY_BUILD_TARGETS="fuzz_document fuzz_engine fuzz_request"
+    galley_build "$ROOT" "$ROOT/build-fuzz"
+  )
+  BUILD_DIR="$ROOT/build-fuzz" "$ROOT/bench/fuzz/run.sh" "${GALLEY_FUZZ_SECONDS:-15}"
+fi

@@ -51,10 +51,10 @@ bool is_macro_entry(std::string_view lname) {
            lname.find("activex/") != std::string_view::npos;
 }
 
-status check_entries(const zip_reader& zip, const package_limits& limits) {
+status check_entries(const zip_reader& zip, std::uint64_t archive_size, const package_limits& limits) {
     if (zip.entries().size() > limits.max_entries)
         return make_error(errc::unsafe_input, "the package has too many entries");
-    std::uint64_t total = 0;
+    std::uint64_t total = 0, stored = 0;
     std::unordered_set<std::string_view> names;
     names.reserve(zip.entries().size());
     for (const auto& e : zip.entries()) {
@@ -67,6 +67,11 @@ status check_entries(const zip_reader& zip, const package_limits& limits) {
             return make_error(errc::unsafe_input, "the document contains macros");
         if (e.size > limits.max_entry_uncompressed)
             return make_error(errc::unsafe_input, "a package entry inflates too much (zip bomb)");
+        // Compressed data the archive cannot hold is a lie (or entries overlap): inflating may
+        // stop early and pass, but copying the entry as it is would read past the end.
+        stored += e.compressed_size;
+        if (e.compressed_size > archive_size || stored > archive_size)
+            return make_error(errc::unsafe_input, "a package entry claims more data than the file holds: " + e.name);
         total += e.size;
         if (total > limits.max_total_uncompressed)
             return make_error(errc::unsafe_input, "the package inflates too much (zip bomb)");
@@ -91,7 +96,7 @@ status has_macro_content_types(std::string_view raw) {
 result<inspected_document> inspect_zip(std::string_view bytes, const package_limits& limits) {
     auto zip = zip_reader::open(bytes);
     if (!zip) return zip.err();
-    if (auto s = check_entries(*zip, limits); !s) return s.err();
+    if (auto s = check_entries(*zip, bytes.size(), limits); !s) return s.err();
 
     xml_limits bounds;
     bounds.max_bytes = limits.max_entry_uncompressed;
@@ -105,8 +110,8 @@ result<inspected_document> inspect_zip(std::string_view bytes, const package_lim
         if (!raw) return raw.err();
         const bool rels = ends_with(lower(e.name), ".rels");
         if (auto s = guard_xml_part(*raw, e.name, rels ? rels_bounds : bounds); !s) return s;
-        if (lower(e.name) == "[content_types].xml") return has_macro_content_types(*raw);
         guarded.insert(e.name);
+        if (lower(e.name) == "[content_types].xml") return has_macro_content_types(*raw);
         return {};
     };
     for (const auto& e : zip->entries())
@@ -121,6 +126,11 @@ result<inspected_document> inspect_zip(std::string_view bytes, const package_lim
         if (const zip_entry* e = zip->find(part.name))
             if (auto s = guard(*e); !s) return s.err();
     }
+    // Every other part is copied into the corrected copies as it is: a damaged one would only
+    // fail there, after the engine ran, so it is refused now.
+    for (const auto& e : zip->entries())
+        if (!guarded.count(e.name))
+            if (auto s = zip->verify(e); !s) return s.err();
     return inspected_document{document_format::docx, *main};
 }
 

@@ -71,7 +71,8 @@ result<std::string> zip_reader::read(const zip_entry& e, std::uint64_t cap) cons
         zip_int64_t got = zip_fread(f, out.data() + total, out.size() - total);
         if (got < 0) {
             zip_fclose(f);
-            return make_error(errc::unsupported_media, "corrupt data in zip entry " + e.name);
+            return make_error(errc::unsupported_media,
+                              "the DOCX package is damaged: " + e.name + " fails its checksum");
         }
         if (got == 0) break;
         total += got;
@@ -81,6 +82,28 @@ result<std::string> zip_reader::read(const zip_entry& e, std::uint64_t cap) cons
         return make_error(errc::unsafe_input, "zip entry size does not match its header: " + e.name);
     out.resize(static_cast<std::size_t>(total));
     return out;
+}
+
+status zip_reader::verify(const zip_entry& e) const {
+    zip_file_t* f = zip_fopen_index(archive_, e.index, 0);
+    if (!f) return make_error(errc::unsupported_media, "cannot open zip entry " + e.name);
+    char buffer[64 * 1024];
+    std::uint64_t total = 0;
+    for (;;) {
+        zip_int64_t got = zip_fread(f, buffer, sizeof buffer);
+        if (got < 0) {
+            zip_fclose(f);
+            return make_error(errc::unsupported_media,
+                              "the DOCX package is damaged: " + e.name + " fails its checksum");
+        }
+        if (got == 0) break;
+        total += static_cast<std::uint64_t>(got);
+        if (total > e.size) break;
+    }
+    zip_fclose(f);
+    if (total != e.size)
+        return make_error(errc::unsafe_input, "zip entry size does not match its header: " + e.name);
+    return {};
 }
 
 }  // namespace galley::formats

@@ -39,6 +39,10 @@ public:
     /// Inflates one entry, refusing (unsafe_input) when it inflates past its declared size or
     /// past `cap` bytes; fails with unsupported_media when the data is corrupt.
     result<std::string> read(const zip_entry& e, std::uint64_t cap) const;
+    /// Inflates one entry into a small buffer and drops it, checking what read() checks: its
+    /// checksum and data (unsupported_media: the package is damaged) and its declared size
+    /// (unsafe_input). For the parts galley copies without reading (images, fonts).
+    status verify(const zip_entry& e) const;
 
 private:
     zip_reader() = default;

@@ -1,7 +1,10 @@
 // The upload gate: content decides the format, hostile packages are refused before inflating.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
+
+#include <zlib.h>
 
 #include "domain/formats/document_inspector.hpp"
 #include "tests/support/galley_process.hpp"
@@ -157,4 +160,45 @@ TEST(inspector, the_main_part_is_found_through_relationships) {
     auto r = inspect_document(galley::testing::slurp(GALLEY_CORPUS_DIR "/docx/pandoc__alternate_document_path.docx"));
     ASSERT_TRUE(r.ok()) << r.err().message;
     EXPECT_NE(r->main_part, "word/document.xml");
+}
+
+// A part galley copies without reading (an image) is checked too: a damaged one would make the
+// corrected copies fail after the engine ran (found by fuzz_document).
+TEST(inspector, a_part_that_fails_its_checksum_is_refused) {
+    std::string image(4000, '\0');
+    std::uint32_t x = 7;
+    for (char& c : image) c = static_cast<char>((x = x * 1103515245u + 12345u) >> 24);
+    std::string zip = docx_with("word/media/image1.png", image);
+    ASSERT_TRUE(inspect_document(zip).ok());
+    const auto crc = static_cast<std::uint32_t>(
+        crc32(0, reinterpret_cast<const Bytef*>(image.data()), static_cast<uInt>(image.size())));
+    const std::string stored(reinterpret_cast<const char*>(&crc), 4);  // little-endian, as zip writes it
+    int replaced = 0;
+    for (std::size_t at; (at = zip.find(stored)) != std::string::npos; ++replaced) zip[at] ^= 0x55;
+    ASSERT_EQ(replaced, 2);  // the local header and the central directory
+    auto r = inspect_document(zip);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.err().code, errc::unsupported_media);
+    EXPECT_NE(r.err().message.find("word/media/image1.png"), std::string::npos) << r.err().message;
+}
+
+// A central directory that claims more compressed data than the file holds: inflating stops at
+// the declared size and passes, but copying the entry into the corrected copy would read past
+// the end of the file (found by fuzz_document).
+TEST(inspector, an_entry_claiming_more_data_than_the_file_holds_is_refused) {
+    std::string zip = docx_with("word/webSettings.xml", "<w:webSettings/>");
+    const std::string name = "word/webSettings.xml";
+    bool patched = false;
+    for (std::size_t at = 0; (at = zip.find("PK\x01\x02", at)) != std::string::npos; at += 4) {
+        const auto name_length = static_cast<unsigned char>(zip[at + 28]) | static_cast<unsigned char>(zip[at + 29]) << 8;
+        if (zip.compare(at + 46, name_length, name) != 0) continue;
+        const std::uint32_t lie = 0x00A00000;  // 10 MiB
+        std::memcpy(&zip[at + 20], &lie, 4);   // compressed size, little-endian
+        patched = true;
+    }
+    ASSERT_TRUE(patched);
+    auto r = inspect_document(zip);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.err().code, errc::unsafe_input);
+    EXPECT_NE(r.err().message.find("more data than the file holds"), std::string::npos) << r.err().message;
 }
