@@ -10,6 +10,7 @@
 #include "domain/engine/rules/rules.hpp"
 #include "domain/engine/segments.hpp"
 #include "domain/engine/speller.hpp"
+#include "domain/utf8.hpp"
 
 namespace galley {
 
@@ -167,6 +168,8 @@ public:
             held_ = std::move(s);  // shown if it is the paragraph's last
         }
     }
+    /// The paragraph has more suggestions than it may show.
+    bool full() const { return over_ > 1; }
     /// Ends the paragraph; returns how many suggestions were left out (0: nothing was).
     std::size_t close(std::vector<suggestion>& out) {
         const std::size_t over = over_;
@@ -236,6 +239,23 @@ check_result engine::check_detailed(const document_text& doc, const check_option
         consistency.see(i, view, pieces[i].first);
     }
 
+    // The note that closes a paragraph with more suggestions than it may show, at its end.
+    // `cut_short`: its last segments were not checked.
+    static const paragraph_view no_text;
+    auto note_limit = [&](const paragraph& para, std::size_t dropped, bool cut_short) {
+        rule_context cx(no_text, language, disabled, speller.get());
+        const std::string more = (cut_short ? "at least " : "") + std::to_string(dropped);
+        const std::string mas = (cut_short ? "al menos " : "") + std::to_string(dropped);
+        cx.emit("SUGGESTION_LIMIT", 0, 0, std::nullopt, 1.0,
+                "Este párrafo tiene " + mas + " sugerencias más que no se muestran" +
+                    (cut_short ? " y no se revisó hasta el final" : "") +
+                    "; divídalo o corrija las anteriores y vuelva a revisarlo.",
+                "This paragraph has " + more + " more suggestions that are not shown" +
+                    (cut_short ? ", and it was not checked to its end" : "") +
+                    "; split it, or fix the ones above and check it again.");
+        const auto end = static_cast<std::uint32_t>(utf8::count(para.text));
+        for (auto& f : cx.findings) out.suggestions.push_back(to_suggestion(para, no_text, end, std::move(f)));
+    };
     paragraph_limit limit;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         if (options.should_stop && options.should_stop()) {
@@ -244,6 +264,12 @@ check_result engine::check_detailed(const document_text& doc, const check_option
         }
         const piece& s = pieces[i];
         const paragraph& para = doc.paragraphs[s.paragraph];
+        // A paragraph that has shown all it may is not checked further: the rest could only be
+        // counted, and an 8 MB line of slips would cost a minute for nothing.
+        if (!s.first && limit.full()) {
+            if (s.last) note_limit(para, limit.close(out.suggestions), /*cut_short=*/true);
+            continue;
+        }
         const paragraph_view view = view_of(doc, s);
         rule_context cx(view, language, disabled, speller.get());
         if (s.first) {
@@ -258,21 +284,8 @@ check_result engine::check_detailed(const document_text& doc, const check_option
         run_families(cx);
         for (auto& f : resolve_overlaps(std::move(cx.findings)))
             limit.add(to_suggestion(para, view, s.span.code_points, std::move(f)), out.suggestions);
-        if (s.last) {
-            const auto end = static_cast<std::uint32_t>(view.text.size());
-            const std::size_t dropped = limit.close(out.suggestions);
-            if (dropped == 0) continue;
-            cx.findings.clear();
-            cx.emit("SUGGESTION_LIMIT", end, end, std::nullopt, 1.0,
-                    "Este párrafo tiene " + std::to_string(dropped) +
-                        " sugerencias más que no se muestran; divídalo o corrija las anteriores "
-                        "y vuelva a revisarlo.",
-                    "This paragraph has " + std::to_string(dropped) +
-                        " more suggestions that are not shown; split it, or fix the ones above "
-                        "and check it again.");
-            for (auto& f : cx.findings)
-                out.suggestions.push_back(to_suggestion(para, view, s.span.code_points, std::move(f)));
-        }
+        if (s.last)
+            if (const std::size_t dropped = limit.close(out.suggestions)) note_limit(para, dropped, false);
     }
     std::stable_sort(out.suggestions.begin(), out.suggestions.end(),
                      [](const suggestion& a, const suggestion& b) {

@@ -55,8 +55,9 @@ TEST(engine, suggestions_are_sorted_and_never_overlap) {
         const auto& b = ss[i];
         EXPECT_LE(std::tie(a.story, a.paragraph, a.offset),
                   std::tie(b.story, b.paragraph, b.offset));
-        if (a.story == b.story && a.paragraph == b.paragraph)
+        if (a.story == b.story && a.paragraph == b.paragraph) {
             EXPECT_LE(a.offset + a.length, b.offset);
+        }
     }
 }
 
@@ -196,4 +197,19 @@ TEST(engine, findings_in_later_segments_of_a_long_paragraph_keep_their_offsets) 
     }
     EXPECT_TRUE(repetition);
     EXPECT_TRUE(quotes);
+}
+
+// Once a paragraph has more suggestions than it may show, its later segments are not checked:
+// the note says so, at the paragraph's end (a one-line file of slips costs seconds, not minutes).
+TEST(engine, a_full_paragraph_is_not_checked_past_its_segment) {
+    std::string line;
+    while (line.size() < 4 * engine_detail::max_segment_bytes) line += "the the cat sat. ";
+    auto ss = check(line, "en");
+    ASSERT_EQ(ss.size(), max_suggestions_per_paragraph);
+    const suggestion& note = ss.back();
+    EXPECT_EQ(note.rule_id, "SUGGESTION_LIMIT");
+    EXPECT_EQ(note.offset, line.size());  // ASCII: bytes are code points
+    EXPECT_NE(note.message.find("at least"), std::string::npos) << note.message;
+    EXPECT_NE(note.message.find("not checked to its end"), std::string::npos) << note.message;
+    for (std::size_t i = 0; i + 1 < ss.size(); ++i) EXPECT_LT(ss[i].offset, 2 * engine_detail::max_segment_bytes);
 }

@@ -47,6 +47,8 @@ public:
     void set_launcher(std::vector<std::string> prefix) { launcher_ = std::move(prefix); }
 
     std::uint16_t port() const { return port_; }
+    /// The server's process id while it runs (-1 before start).
+    pid_t pid() const { return pid_; }
     const std::string& dir() const { return dir_; }
     std::string log() const;  // stdout + stderr so far
 
