@@ -1,5 +1,6 @@
 // /api/v1/runs/{run_id}/preview, /finalize and /reviews/export: the outputs of a review, built
 // from the original documents and the stored decisions (domain/review).
+#include <cstdio>
 #include <memory>
 
 #include "domain/formats/docx_writer.hpp"
@@ -82,11 +83,14 @@ http_response finalize_run(const http_request& req, service_context& ctx) {
         return json_error(make_error(errc::conflict, "the run has not finished yet"), rid);
     auto version = ctx.reviews.next_final_version(who->account.id, run->id);
     if (!version) return json_error(version.err(), rid);
-    auto reviewed = load_reviewed_documents(ctx, *who, *run);
-    if (!reviewed) return json_error(reviewed.err(), rid);
+    // One document at a time: the request holds one original, its parse and its final copy.
     std::vector<export_record> exports;
-    for (const auto& [source, records] : *reviewed) {
-        auto bytes = final_bytes(source, records);
+    for (const auto& d : run->documents) {
+        if (d.status != doc_status::succeeded) continue;
+        auto reviewed = load_reviewed_document(ctx, *who, *run, d.document_id);
+        if (!reviewed) return json_error(reviewed.err(), rid);
+        const run_document_source& source = reviewed->source;
+        auto bytes = final_bytes(source, reviewed->suggestions);
         if (!bytes) return json_error(bytes.err(), rid);
         auto sha = ctx.blobs.put(who->account.id, run->project_id, *bytes);
         if (!sha) return json_error(sha.err(), rid);
@@ -124,22 +128,41 @@ http_response export_reviews(const http_request& req, service_context& ctx) {
     if (!anonymize) return json_error(anonymize.err(), rid);
     auto run = ctx.runs.get(who->account.id, req.param(0));
     if (!run) return json_error(run.err(), rid);
-    auto reviewed = load_reviewed_documents(ctx, *who, *run);
-    if (!reviewed) return json_error(reviewed.err(), rid);
-    std::vector<reviewed_document> docs;
-    for (auto& r : *reviewed) docs.push_back({std::move(r.source.text), std::move(r.suggestions)});
     std::optional<anonymizer> anon;
     if (*anonymize == "true") {
         auto words = ctx.dictionaries.words(who->account.id, run->project_id);
         if (!words) return json_error(words.err(), rid);
         anon.emplace(*words);
     }
-    bool csv = *format == "csv";
+    const bool csv = *format == "csv";
+    const training_schema sch = *schema == "sft" ? training_schema::sft : training_schema::preference;
+    const training_format fmt = csv ? training_format::csv : training_format::jsonl;
+    // Spooled to an anonymous temporary file one document at a time, then streamed from it: the
+    // request holds one document in memory, and a failure still answers with an error code.
+    auto spool = std::shared_ptr<std::FILE>(std::tmpfile(), [](std::FILE* f) { if (f) std::fclose(f); });
+    if (!spool) return json_error(make_error(errc::unavailable, "no room for the export"), rid);
+    auto write = [&](const std::string& piece) {
+        return piece.empty() || std::fwrite(piece.data(), 1, piece.size(), spool.get()) == piece.size();
+    };
+    bool written = write(training_export_header(sch, fmt));
+    for (const auto& d : run->documents) {
+        if (!written) break;
+        if (d.status != doc_status::succeeded) continue;
+        auto reviewed = load_reviewed_document(ctx, *who, *run, d.document_id);
+        if (!reviewed) return json_error(reviewed.err(), rid);
+        const reviewed_document doc{std::move(reviewed->source.text), std::move(reviewed->suggestions)};
+        written = write(training_export_rows(doc, sch, fmt, anon ? &*anon : nullptr));
+    }
+    if (!written || std::fflush(spool.get()) != 0 || std::fseek(spool.get(), 0, SEEK_SET) != 0)
+        return json_error(make_error(errc::unavailable, "no room for the export"), rid);
     http_response r;
     r.content_type = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-    r.body = training_export(
-        docs, *schema == "sft" ? training_schema::sft : training_schema::preference,
-        csv ? training_format::csv : training_format::jsonl, anon ? &*anon : nullptr);
+    r.stream = [spool](std::string& out) {
+        char buffer[64 * 1024];
+        const std::size_t got = std::fread(buffer, 1, sizeof buffer, spool.get());
+        out.append(buffer, got);
+        return got > 0;
+    };
     r.headers.emplace_back(
         "Content-Disposition",
         content_disposition("run-" + run->id + "." + *schema + (csv ? ".csv" : ".jsonl")));

@@ -162,18 +162,13 @@ result<run_document_source> load_run_document(service_context& ctx, const caller
     return src;
 }
 
-result<std::vector<reviewed_source>> load_reviewed_documents(service_context& ctx, const caller& who,
-                                                             const run_record& run) {
-    std::vector<reviewed_source> out;
-    for (const auto& d : run.documents) {
-        if (d.status != doc_status::succeeded) continue;
-        auto src = load_run_document(ctx, who, run, d.document_id);
-        if (!src) return src.err();
-        auto records = ctx.reviews.document_suggestions(who.account.id, run.id, d.document_id);
-        if (!records) return records.err();
-        out.push_back({std::move(*src), std::move(*records)});
-    }
-    return out;
+result<reviewed_source> load_reviewed_document(service_context& ctx, const caller& who,
+                                               const run_record& run, const std::string& document_id) {
+    auto src = load_run_document(ctx, who, run, document_id);
+    if (!src) return src.err();
+    auto records = ctx.reviews.document_suggestions(who.account.id, run.id, document_id);
+    if (!records) return records.err();
+    return reviewed_source{std::move(*src), std::move(*records)};
 }
 
 }  // namespace galley::http

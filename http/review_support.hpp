@@ -56,9 +56,9 @@ struct reviewed_source {
     std::vector<suggestion_record> suggestions;
 };
 
-/// Every succeeded document of `run`, in run order, read back with its suggestions: the input of
-/// finalize and of the training-data export.
-result<std::vector<reviewed_source>> load_reviewed_documents(service_context& ctx, const caller& who,
-                                                             const run_record& run);
+/// Document `document_id` of `run` read back with its suggestions: what finalize and the
+/// training-data export take, one document at a time so a request holds one in memory.
+result<reviewed_source> load_reviewed_document(service_context& ctx, const caller& who,
+                                               const run_record& run, const std::string& document_id);
 
 }  // namespace galley::http

@@ -59,21 +59,32 @@ void preference_rows(const reviewed_document& doc, std::vector<row>& rows) {
 }
 }  // namespace
 
-std::string training_export(std::span<const reviewed_document> documents, training_schema schema,
-                            training_format format, anonymizer* anon) {
+namespace {
+
+std::vector<std::string> fields_of(training_schema schema) {
+    if (schema == training_schema::sft) return {"input", "output"};
+    return {"prompt", "chosen", "rejected", "rule_id", "category", "decision"};
+}
+
+}  // namespace
+
+std::string training_export_header(training_schema schema, training_format format) {
+    std::string out;
+    if (format != training_format::csv) return out;
+    const std::vector<std::string> fields = fields_of(schema);
+    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + fields[i];
+    out += "\r\n";
+    return out;
+}
+
+std::string training_export_rows(const reviewed_document& doc, training_schema schema,
+                                 training_format format, anonymizer* anon) {
     const bool sft = schema == training_schema::sft;
-    const std::vector<std::string> fields =
-        sft ? std::vector<std::string>{"input", "output"}
-            : std::vector<std::string>{"prompt",  "chosen",   "rejected",
-                                       "rule_id", "category", "decision"};
+    const std::vector<std::string> fields = fields_of(schema);
     const std::size_t text_fields = sft ? 2 : 3;
     std::vector<row> rows;
-    for (const auto& doc : documents) (sft ? sft_rows : preference_rows)(doc, rows);
+    (sft ? sft_rows : preference_rows)(doc, rows);
     std::string out;
-    if (format == training_format::csv) {
-        for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + fields[i];
-        out += "\r\n";
-    }
     for (auto& r : rows) {
         if (anon)
             for (std::size_t i = 0; i < text_fields; ++i) r[i] = anon->apply(r[i]);
@@ -87,6 +98,13 @@ std::string training_export(std::span<const reviewed_document> documents, traini
             out += '\n';
         }
     }
+    return out;
+}
+
+std::string training_export(std::span<const reviewed_document> documents, training_schema schema,
+                            training_format format, anonymizer* anon) {
+    std::string out = training_export_header(schema, format);
+    for (const auto& doc : documents) out += training_export_rows(doc, schema, format, anon);
     return out;
 }
 

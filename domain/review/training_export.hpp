@@ -34,5 +34,11 @@ struct reviewed_document {
 /// The export body for `documents` (in run order). `anon` may be null (no anonymization).
 std::string training_export(std::span<const reviewed_document> documents, training_schema schema,
                             training_format format, anonymizer* anon);
+/// The same body piece by piece, so a run's documents can be read one at a time: the header
+/// (CSV only; empty for JSONL), then the rows of each document in run order, all through the
+/// same `anon`.
+std::string training_export_header(training_schema schema, training_format format);
+std::string training_export_rows(const reviewed_document& doc, training_schema schema,
+                                 training_format format, anonymizer* anon);
 
 }  // namespace galley
