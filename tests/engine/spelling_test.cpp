@@ -187,6 +187,11 @@ TEST(spelling, a_foreign_phrase_is_noted_not_corrected) {
     for (const auto& s : check("Era uno de tantos canónigos laudatores temporis acti, como decía él.", "es"))
         EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
     EXPECT_EQ(fixed("Lo dijo tambien xqzvw ayer.", "es"), "Lo dijo también xqzvw ayer.");
+    // A capitalised unknown neighbour may be a name opening the sentence: a clear slip of one
+    // letter is fixed beside it, nothing else.
+    EXPECT_EQ(fixed("Obdulia hablabz con el Magistral.", "es"), "Obdulia hablaba con el Magistral.");
+    for (const auto& s : check("Caveant consules, dijo el cura.", "es"))
+        EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
 }
 
 // Diminutives and augmentatives of known words ("pilluelos", "corralón") and a metrical

@@ -228,21 +228,33 @@ bool foreign_passage(rule_context& cx, const std::vector<bool>& unknown) {
 }
 
 // Two unknown words side by side are a foreign phrase ("temporis acti", "la donna è mobile",
-// "marron foncé") far more often than two slips: neither is corrected.
-bool beside_unknown(const rule_context& cx, const std::vector<bool>& unknown, std::size_t at) {
+// "marron foncé") far more often than two slips: neither is corrected. When the only unknown
+// neighbour is capitalised it may as well be a name opening the sentence ("Obdulia hablabz").
+enum class unknown_neighbour { none, capitalised, lower_case };
+
+unknown_neighbour beside_unknown(const rule_context& cx, const std::vector<bool>& unknown, std::size_t at) {
     const auto& toks = cx.p.tokens;
-    return (at >= 2 && toks[at - 1].kind == token_kind::space && unknown[at - 2]) ||
-           (at + 2 < toks.size() && toks[at + 1].kind == token_kind::space && unknown[at + 2]);
+    unknown_neighbour out = unknown_neighbour::none;
+    auto see = [&](std::size_t k) {
+        if (!unknown[k]) return;
+        out = toks[k].shape == word_shape::lower ? unknown_neighbour::lower_case
+              : out == unknown_neighbour::none   ? unknown_neighbour::capitalised
+                                                 : out;
+    };
+    if (at >= 2 && toks[at - 1].kind == token_kind::space) see(at - 2);
+    if (at + 2 < toks.size() && toks[at + 1].kind == token_kind::space) see(at + 2);
+    return out;
 }
 
 // `register_of_paragraph`: period spelling, where only accents and slips of the hand are
 // restored, or a foreign passage, where only accents are
 // restored. `before_ellipsis`: the word may be cut short, so a candidate that merely
-// completes it is no correction, and nothing is noted.
+// completes it is no correction, and nothing is noted. `foreign_phrase`: which unknown word
+// stands beside it (beside_unknown).
 enum class paragraph_register { modern, classical, foreign };
 
 void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool before_ellipsis,
-                bool foreign_phrase) {
+                unknown_neighbour foreign_phrase) {
     const token& t = cx.p.tokens[at];
     spell_session& sp = *cx.speller;
     const bool initial = t.starts != boundary::none;
@@ -310,7 +322,14 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
         pick.reset();
     // A frequent word that lacks only its accent ("tambien") is not foreign, whatever its
     // neighbour; "aurea" (mediocritas) is.
-    if (pick && foreign_phrase && !(pick->accent && sp.frequent(pick->replacement))) pick.reset();
+    // Beside a capitalised unknown word only a slip of one letter clearly ahead of every other
+    // spelling is fixed.
+    const bool clear_slip = !ranked.empty() && ranked[0].word == (pick ? pick->replacement : "") &&
+                            ranked[0].slips == 1 && lead_over_other_spellings(ranked) >= 3.0;
+    if (pick && foreign_phrase != unknown_neighbour::none &&
+        !(pick->accent && sp.frequent(pick->replacement)) &&
+        !(foreign_phrase == unknown_neighbour::capitalised && clear_slip))
+        pick.reset();
     if (pick && !pick->accent && cx.es() && derived_from_known(sp, lower)) pick.reset();
     const bool es = cx.es();
     // Period spellings ("fermoso", "estraño") are the writer's: noted, not modernised. In a
@@ -410,7 +429,8 @@ void check_spelling(rule_context& cx) {
         if (i + 1 < toks.size() && toks[i + 1].is_punct(U'-', cx.p.text) &&
             (i + 2 == toks.size() || toks[i + 2].kind != token_kind::word))
             continue;
-        check_word(cx, i, reg, before_ellipsis, unknown[i] && beside_unknown(cx, unknown, i));
+        check_word(cx, i, reg, before_ellipsis,
+                   unknown[i] ? beside_unknown(cx, unknown, i) : unknown_neighbour::none);
     }
 }
 
