@@ -201,3 +201,12 @@ TEST(spelling, derivatives_and_metrical_diaereses_are_not_slips) {
         EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
     EXPECT_TRUE(check("Era escudero el más fïel que vio el trato.", "es").empty());
 }
+
+// In a paragraph of period spelling a dropped letter is a slip of the hand, except where period
+// spelling drops one: a consonant before a consonant ("efeto", "dotor") or a silent h.
+TEST(spelling, a_dropped_letter_is_a_slip_even_in_period_spelling) {
+    EXPECT_EQ(fixed("Levantaron, vuestra merced, las trincheas tan altas que sobrepujaban las murallas.", "es"),
+              "Levantaron, vuestra merced, las trincheras tan altas que sobrepujaban las murallas.");
+    for (const char* text : {"Tuvo vuestra merced el efeto que quería.", "Llamaron al dotor, vuestra merced."})
+        for (const auto& s : check(text, "es")) EXPECT_FALSE(s.replacement) << text << ": " << s.original;
+}

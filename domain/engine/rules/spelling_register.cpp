@@ -29,6 +29,19 @@ bool classical_word(std::string_view lower) {
 // produces: the classical words above, initial f for h ("fermosa"), -ll- for -rl-
 // ("entregalle"), an unstressed e/i or o/u ("recebido", "hobiese"). An edition of a classic keeps
 // them; they get a note, not a replacement.
+bool dropped_letter_slip(const std::string& typed_utf8, const std::string& meant_utf8) {
+    const std::u32string typed = utf8::decode(typed_utf8), meant = utf8::decode(meant_utf8);
+    if (meant.size() != typed.size() + 1) return false;
+    std::size_t at = 0;
+    while (at < typed.size() && typed[at] == meant[at]) ++at;
+    if (meant.compare(at + 1, std::u32string::npos, typed, at, std::u32string::npos) != 0) return false;
+    static constexpr std::u32string_view vowels = U"aeiouáéíóúü";
+    auto consonant = [&](char32_t c) { return is_letter(c) && vowels.find(c) == std::u32string_view::npos; };
+    const char32_t dropped = meant[at];
+    if (dropped == U'h') return false;
+    return !(consonant(dropped) && at + 1 < meant.size() && consonant(meant[at + 1]));
+}
+
 bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_utf8) {
     if (classical_word(typed_utf8)) return true;
     const std::u32string typed = utf8::decode(typed_utf8), modern = utf8::decode(modern_utf8);

@@ -19,6 +19,11 @@ bool classical_word(std::string_view lower);
 /// the old second person plural ("quisierdes", "dijistes", "veredes").
 bool archaic_spelling(const std::string& typed_utf8, const std::string& modern_utf8);
 
+/// `meant` with one letter left out is `typed`, where period spelling leaves none out: not a
+/// silent h, not a consonant before another consonant ("efeto", "dotor", "sinificar",
+/// "setiembre"). A slip of the hand even in a paragraph of period spelling ("prosiue").
+bool dropped_letter_slip(const std::string& typed_utf8, const std::string& meant_utf8);
+
 /// One of archaic_spelling's letter changes turns `typed` into a dictionary word written at
 /// least 1/50 as often as `best` ("estender" is "extender", not "entender"), or `typed` is a
 /// clitic assimilated to an infinitive ("respondelle") or a spoken "-ao" ("sentao") of one
