@@ -24,7 +24,7 @@ document_stats measure_document(std::string_view bytes, const formats::inspected
         out.language_confidence = guess.confidence;
         return out;
     }
-    auto doc = formats::read_docx(bytes);
+    auto doc = formats::read_inspected_docx(bytes, inspected);  // inspected by the caller
     if (!doc) return out;
     std::string body;
     for (const auto& p : doc->text.paragraphs) {

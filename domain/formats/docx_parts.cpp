@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "domain/formats/package_rels.hpp"
 #include "domain/formats/wordml.hpp"
@@ -49,17 +50,15 @@ std::vector<story_part> list_story_parts(const zip_reader& zip, const std::strin
     pugi::xml_document doc;
     if (!xml || !doc.load_buffer(xml->data(), xml->size())) return out;
     std::vector<story_part> related;
+    std::unordered_set<std::string> seen = {main_part};  // each part read once, however often related
     for (pugi::xml_node rel : doc.document_element().children()) {
         if (local_name(rel.name()) != "Relationship") continue;
         if (std::string_view(rel.attribute("TargetMode").value()) == "External") continue;
         story_kind story;
         if (!story_of_type(rel.attribute("Type").value(), story)) continue;
         std::string target = resolve_part_target(main_part, rel.attribute("Target").value());
-        if (!zip.find(target)) continue;
-        bool seen = target == main_part ||
-                    std::any_of(related.begin(), related.end(),
-                                [&](const story_part& p) { return p.name == target; });
-        if (!seen) related.push_back({target, story});
+        if (!zip.find(target) || !seen.insert(target).second) continue;
+        related.push_back({std::move(target), story});
     }
     std::stable_sort(related.begin(), related.end(),
                      [](const story_part& a, const story_part& b) { return a.story < b.story; });

@@ -204,13 +204,17 @@ status read_part(pugi::xml_node root, const wordml::names& ns, story_kind story,
 result<docx_document> read_docx(std::string_view bytes) {
     auto inspected = inspect_document(bytes);
     if (!inspected) return inspected.err();
-    if (inspected->format != document_format::docx)
+    return read_inspected_docx(bytes, *inspected);
+}
+
+result<docx_document> read_inspected_docx(std::string_view bytes, const inspected_document& inspected) {
+    if (inspected.format != document_format::docx)
         return make_error(errc::unsupported_media, "the file is not a DOCX document");
     auto zip = zip_reader::open(bytes);
     if (!zip) return zip.err();
     docx_document out;
     std::array<std::uint32_t, 6> counters{};
-    for (const story_part& part : list_story_parts(*zip, inspected->main_part)) {
+    for (const story_part& part : list_story_parts(*zip, inspected.main_part)) {
         auto doc = parse_part(*zip, part.name);
         if (!doc) return doc.err();
         pugi::xml_node root = (*doc)->document_element();

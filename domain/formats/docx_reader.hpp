@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "domain/formats/docx_map.hpp"
+#include "domain/formats/document_inspector.hpp"
 #include "domain/result.hpp"
 
 namespace galley::formats {
@@ -22,5 +23,10 @@ namespace galley::formats {
 /// with unsupported_media), then reads every story. Fails with unsupported_media when a story
 /// part is not well-formed XML or has no WordprocessingML namespace.
 result<docx_document> read_docx(std::string_view bytes);
+
+/// read_docx without its inspection, for a caller that has just inspected `bytes` and got
+/// `inspected` (an upload: one inspection, one read). REQUIRES: inspected ==
+/// inspect_document(bytes); anything else would let an uninspected package through.
+result<docx_document> read_inspected_docx(std::string_view bytes, const inspected_document& inspected);
 
 }  // namespace galley::formats

@@ -55,6 +55,12 @@ zip_reader::~zip_reader() {
 }
 
 const zip_entry* zip_reader::find(std::string_view name) const {
+    // libzip's own name index: a package of thousands of relationships looks up as many names.
+    const std::string key(name);
+    const zip_int64_t i = zip_name_locate(archive_, key.c_str(), 0);
+    if (i >= 0 && static_cast<std::size_t>(i) < entries_.size() && entries_[static_cast<std::size_t>(i)].name == name)
+        return &entries_[static_cast<std::size_t>(i)];
+    if (i < 0) return nullptr;
     for (const auto& e : entries_)
         if (e.name == name) return &e;
     return nullptr;
