@@ -176,6 +176,8 @@ TEST(accents_es, a_preterite_that_is_also_a_noun_where_a_verb_must_be) {
     EXPECT_EQ(galley::test::fixed("—¡Ya voy! —grito Juan, furioso.", "es"), "—¡Ya voy! —gritó Juan, furioso.");
     EXPECT_EQ(galley::test::fixed("—Pues yo —exclamo solemnemente Orgaz— no hago nada.", "es"),
               "—Pues yo —exclamó solemnemente Orgaz— no hago nada.");
+    EXPECT_EQ(galley::test::fixed("—Ríanse ustedes —clamo Obdulia—, pero es verdad.", "es"),
+              "—Ríanse ustedes —clamó Obdulia—, pero es verdad.");  // a verb the analyser lacks
     // A dash that closes the narrator's tag gives the word back to the speaker.
     for (const char* text : {"—No soy un mal barbero, señor mío —gritó don Frutos— tengo algo que perder.",
                              "—Es que yo —gritó el alcalde— mato un canónigo como un mosquito.",

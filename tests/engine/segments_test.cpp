@@ -38,23 +38,25 @@ TEST(segments, a_paragraph_that_fits_is_one_segment) {
     EXPECT_EQ(cut_segments("", 64).size(), 1u);
 }
 
-TEST(segments, long_paragraphs_are_cut_after_a_sentence_end) {
+// `unit` repeated `times` and cut at `max_bytes`: more than `min_segments` segments, every one
+// after the first starting with `start`.
+void expect_cuts_before(const std::string& unit, int times, std::size_t max_bytes,
+                        std::string_view start, std::size_t min_segments) {
     std::string text;
-    for (int i = 0; i < 200; ++i) text += "Él dormía la siesta, sin prisa y sin café. ";
-    auto segs = cut_segments(text, 1000);
-    expect_exact_cover(text, segs, 1000);
-    ASSERT_GT(segs.size(), 8u);
+    for (int i = 0; i < times; ++i) text += unit;
+    auto segs = cut_segments(text, max_bytes);
+    expect_exact_cover(text, segs, max_bytes);
+    ASSERT_GT(segs.size(), min_segments);
     for (std::size_t i = 1; i < segs.size(); ++i)
-        EXPECT_EQ(text.substr(segs[i].begin, 4), "Él ") << i;
+        EXPECT_EQ(text.substr(segs[i].begin, start.size()), start) << i;
+}
+
+TEST(segments, long_paragraphs_are_cut_after_a_sentence_end) {
+    expect_cuts_before("Él dormía la siesta, sin prisa y sin café. ", 200, 1000, "Él ", 8);
 }
 
 TEST(segments, not_after_an_abbreviation_before_lower_case) {
-    std::string text;
-    for (int i = 0; i < 100; ++i) text += "Vino el Sr. del Valle y se fue. ";
-    auto segs = cut_segments(text, 500);
-    expect_exact_cover(text, segs, 500);
-    ASSERT_GT(segs.size(), 5u);
-    for (std::size_t i = 1; i < segs.size(); ++i) EXPECT_EQ(text.substr(segs[i].begin, 5), "Vino ") << i;
+    expect_cuts_before("Vino el Sr. del Valle y se fue. ", 100, 500, "Vino ", 5);
 }
 
 TEST(segments, text_without_spaces_is_cut_between_code_points) {

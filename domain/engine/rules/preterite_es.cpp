@@ -60,7 +60,15 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
     const token& t = cx.p.tokens[i];
     if (t.shape != word_shape::lower || !t.lower.ends_with("o") || t.lower.size() < 4) return {};
     if (cx.speller->known_lower(cx.speller->entry(t.lower), t.lower) == false) return {};
-    if (i >= static_cast<int>(cx.analysis.size()) || !cx.analysis[i].readings) return {};
+    if (i >= static_cast<int>(cx.analysis.size())) return {};
+    // A narrator's tag with a verb the analyser lacks ("—clamo Obdulia—"): hunspell must know
+    // both forms, and the word no plural (a noun would have one).
+    if (tag && !cx.analysis[i].known()) {
+        const std::string twin = t.lower.substr(0, t.lower.size() - 1) + "ó";
+        spell_session& sp = *cx.speller;
+        return sp.known(twin) && !sp.known(t.lower + "s") ? twin : std::string();
+    }
+    if (!cx.analysis[i].readings) return {};
     // Only a verb ("llego", "procuro"): a word that is also a noun or adjective ("paso",
     // "camino", "de soslayo") is one far more often, and the tagger cannot tell them apart here.
     bool present = false, other = false;
