@@ -219,9 +219,9 @@ check_result engine::check_detailed(const document_text& doc, const check_option
     const lang language = language_of(out.language.language);
     const std::vector<bool> disabled = disabled_mask(options.rules_disabled);
 
-    // Views are built one segment at a time and dropped, so memory is bounded by a segment, not
-    // by the document: a first pass counts what needs the whole document (the speller's word
-    // counts, the consistency notes), the second checks.
+    // Views are built one segment at a time and dropped, so memory is bounded by a segment (and
+    // the kept views below), not by the document: a first pass counts what needs the whole
+    // document (the speller's word counts, the consistency notes), the second checks.
     const std::vector<piece> pieces = pieces_of(doc);
     const std::vector<paragraph_place> places = places_of(doc);
     std::unique_ptr<spell_session> speller;
@@ -232,11 +232,23 @@ check_result engine::check_detailed(const document_text& doc, const check_option
         speller =
             std::make_unique<spell_session>(*dicts_, language, options.variant, options.dictionary);
     }
+    // The counting pass keeps the views of the first kKeptTextBytes of text, so a manuscript of
+    // ordinary size is tokenised once; beyond that, views are rebuilt when checked.
+    constexpr std::size_t kKeptTextBytes = 2u << 20;
+    std::vector<paragraph_view> kept(pieces.size());
+    std::vector<bool> is_kept(pieces.size(), false);
+    std::size_t kept_bytes = 0;
     consistency_scan consistency;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-        const paragraph_view view = view_of(doc, pieces[i]);
+        paragraph_view view = view_of(doc, pieces[i]);
         if (speller) speller->count(view);
         consistency.see(i, view, pieces[i].first);
+        const std::size_t bytes = pieces[i].span.end - pieces[i].span.begin;
+        if (kept_bytes + bytes <= kKeptTextBytes) {
+            kept_bytes += bytes;
+            kept[i] = std::move(view);
+            is_kept[i] = true;
+        }
     }
 
     // The note that closes a paragraph with more suggestions than it may show, at its end.
@@ -270,7 +282,7 @@ check_result engine::check_detailed(const document_text& doc, const check_option
             if (s.last) note_limit(para, limit.close(out.suggestions), /*cut_short=*/true);
             continue;
         }
-        const paragraph_view view = view_of(doc, s);
+        const paragraph_view view = is_kept[i] ? std::move(kept[i]) : view_of(doc, s);
         rule_context cx(view, language, disabled, speller.get());
         if (s.first) {
             cx.continues_previous = places[s.paragraph].continues_previous;

@@ -1,10 +1,12 @@
 #pragma once
-// Small token helpers shared by the Spanish context rules (accents_es.cpp, monosyllables_es.cpp).
+// Small token helpers shared by the Spanish context rules (accents, monosyllables, preterites).
 #include <string>
 #include <string_view>
 #include <unordered_set>
 
+#include "domain/engine/analysis/analyser.hpp"
 #include "domain/engine/rules/rules.hpp"
+#include "domain/engine/speller.hpp"
 
 namespace galley::engine_detail::es_context {
 
@@ -58,6 +60,24 @@ inline bool is(const token* t, const set& words) { return t && words.count(t->lo
 inline const set& object_clitics() {
     static const set words = {"me", "te", "se", "le", "les", "lo", "la", "los", "las", "nos", "os"};
     return words;
+}
+
+/// A capitalised word at a sentence start is a name when the tagger reads a proper noun or the
+/// document never writes it in lower case (mid-sentence capitals are names by position).
+inline bool name_at_sentence_start(rule_context& cx, int i) {
+    const reading* r = cx.best(i);
+    const word_entry& e = cx.speller->entry(cx.p.tokens[i].lower);
+    return (r && r->pos == "np") || (e.lower_count == 0 && e.capital_mid_count > 0);
+}
+
+/// The generator writes `form` for the lexical form `lemma<pos><tags>` ("tomar", "vblex",
+/// "<ifi><p3><sg>" -> "tomó").
+inline bool generates(rule_context& cx, const reading& like, std::string_view tags,
+                      std::string_view form) {
+    for (const std::string& f :
+         cx.morphology->analyser().generate(like.lemma + "<" + like.pos + ">" + std::string(tags)))
+        if (f == form) return true;
+    return false;
 }
 
 /// A past participle by its form ("cantado", "comido", "leído") or one of the common irregular ones.

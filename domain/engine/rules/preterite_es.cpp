@@ -105,9 +105,7 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
     if (tag)
         for (const auto& r : *cx.analysis[i].readings) {
             const reading& p = r.parts.front();
-            if (!p.verb() || p.tense != "pri") continue;
-            for (const std::string& f : cx.morphology->analyser().generate(p.lemma + "<vblex><ifi><p3><sg>"))
-                if (f == twin) return twin;
+            if (p.verb() && p.tense == "pri" && generates(cx, p, "<ifi><p3><sg>", twin)) return twin;
         }
     return {};
 }
@@ -131,12 +129,8 @@ bool third_person_before_clitics(rule_context& cx, int k) {
     if (!before) return false;
     // A capital is a name mid-sentence, or at its start when the tagger reads a proper noun
     // or the document never writes it in lower case.
-    if (before->shape == word_shape::capitalized) {
-        if (before->starts == boundary::none) return true;
-        const reading* r = cx.best(b - 2);
-        const word_entry& e = cx.speller->entry(before->lower);
-        return (r && r->pos == "np") || (e.lower_count == 0 && e.capital_mid_count > 0);
-    }
+    if (before->shape == word_shape::capitalized)
+        return before->starts == boundary::none || name_at_sentence_start(cx, b - 2);
     if (before->is("y") || before->is("e")) {
         for (int j = b - 3; j >= 0; --j)
             if (cx.p.tokens[j].kind == token_kind::word && third_person_past(cx, j)) return true;

@@ -43,16 +43,14 @@ std::string preterite_twin(rule_context& cx, int k, bool verbal) {
             const reading& p = r.parts.front();
             if (r.parts.size() != 1 || !p.verb() || p.tense != "pri" || p.person != "p1") continue;
             present = true;
-            for (const std::string& f :
-                 cx.morphology->analyser().generate(p.lemma + "<" + p.pos + "><ifi><p3><sg>"))
-                if (f == twin) return twin;
+            if (generates(cx, p, "<ifi><p3><sg>", twin)) return twin;
         }
     for (const auto& r : cx.morphology->readings_of(twin)) {
         const reading& p = r.parts.front();
-        if (r.guessed || !p.verb() || p.tense != "ifi" || p.person != "p3") continue;
-        for (const std::string& f :
-             cx.morphology->analyser().generate(p.lemma + "<" + p.pos + "><pri><p1><sg>"))
-            if (f == t.lower) return twin;  // not "continuo", whose present is "continúo"
+        // Not "continuo", whose present is "continúo".
+        if (!r.guessed && p.verb() && p.tense == "ifi" && p.person == "p3" &&
+            generates(cx, p, "<pri><p1><sg>", t.lower))
+            return twin;
     }
     // Apertium generates "riñió" for "reñir": a present it reads falls back on hunspell too.
     if (analysed && !present && !verbal) return {};
@@ -100,9 +98,7 @@ bool name_at(rule_context& cx, int i) {
     const int p = cx.p.prev_solid(i);
     const bool opened = p >= 0 && cx.p.tokens[p].kind == token_kind::punct &&
                         !cx.p.punct_at(p, U',') && !cx.p.punct_at(p, U';');
-    if (t.starts == boundary::none && !opened) return true;
-    const word_entry& e = cx.speller->entry(t.lower);
-    return e.lower_count == 0 && e.capital_mid_count > 0;
+    return (t.starts == boundary::none && !opened) || name_at_sentence_start(cx, i);
 }
 
 // The subject a name opens, walked back over the words of a name ("Fermín de Pas", "doña
