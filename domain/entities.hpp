@@ -28,6 +28,15 @@ struct project {
     std::string language = "auto";  // "auto" | "es" | "en"
     micros created_at = 0;
     std::int64_t document_count = 0;  // filled by reads
+    std::string role = "owner";       // the reader's role in it (project_roles.hpp); filled by reads
+};
+
+/// Someone a project is shared with (or its owner, listed with role "owner").
+struct project_member {
+    std::string user_id;
+    std::string email;
+    std::string role;  // "owner" | "editor" | "reviewer" | "viewer"
+    micros added_at = 0;
 };
 
 struct document {

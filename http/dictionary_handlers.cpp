@@ -5,6 +5,7 @@
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
+#include "http/project_access.hpp"
 
 namespace galley::http {
 
@@ -18,16 +19,18 @@ http_response words_reply(const std::vector<std::string>& words, const http_requ
 }  // namespace
 
 http_response get_dictionary(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto words = ctx.dictionaries.words(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
+    auto words = ctx.dictionaries.words(scope->owner(), req.param(0));
     if (!words) return json_error(words.err(), req.request_id);
     return words_reply(*words, req, *who);
 }
 
 http_response put_dictionary(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), req.request_id);
     auto list = body->find("words");
@@ -49,21 +52,22 @@ http_response put_dictionary(const http_request& req, service_context& ctx) {
     }
     auto normalized = normalize_dictionary(std::move(words));
     if (!normalized) return json_error(normalized.err(), req.request_id);
-    if (auto s = ctx.dictionaries.replace(who->account.id, req.param(0), *normalized); !s)
+    if (auto s = ctx.dictionaries.replace(scope->owner(), req.param(0), *normalized); !s)
         return json_error(s.err(), req.request_id);
     return words_reply(*normalized, req, *who);
 }
 
 http_response add_dictionary_word(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::review);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), req.request_id);
     auto word = required_string(*body, "word", 1024);
     if (!word) return json_error(word.err(), req.request_id);
     if (auto ok = validate_dictionary_word(*word, "word"); !ok)
         return json_error(ok.err(), req.request_id);
-    auto words = ctx.dictionaries.add(who->account.id, req.param(0), *word);
+    auto words = ctx.dictionaries.add(scope->owner(), req.param(0), *word);
     if (!words) return json_error(words.err(), req.request_id);
     return words_reply(*words, req, *who);
 }

@@ -9,57 +9,60 @@
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/list_support.hpp"
+#include "http/project_access.hpp"
 #include "http/resource_json.hpp"
 
 namespace galley::http {
 
 http_response upload_document(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
-    // The plan's limit is checked from the declared length first, before touching the body.
-    if (auto s = check_upload_size(req, *who->tier); !s) return json_error(s.err(), rid);
-    auto proj = ctx.projects.get(who->account.id, req.param(0));
-    if (!proj) return json_error(proj.err(), rid);
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), rid);
+    // The owner's plan: the document is stored, counted and corrected on the owner's account.
+    // Its limit is checked from the declared length first, before touching the body.
+    if (auto s = check_upload_size(req, *scope->owner_tier); !s) return json_error(s.err(), rid);
     auto upload = extract_upload(req);
     if (!upload) return json_error(upload.err(), rid);
-    auto stored = store_document(ctx, who->account.id, proj->id, *upload, *who->tier);
+    auto stored = store_document(ctx, scope->owner(), scope->access.project_id, *upload, *scope->owner_tier);
     if (!stored) return json_error(stored.err(), rid);
-    return with_user(json_ok(document_json(*stored), rid, 201), *who);
+    return with_user(json_ok(document_json(*stored), rid, 201), scope->who);
 }
 
 http_response list_documents(const http_request& req, service_context& ctx) {
     return paged_list(
         req, ctx,
         [&](const caller& who, int limit, const std::optional<cursor_key>& after) -> result<page<document>> {
-            auto proj = ctx.projects.get(who.account.id, req.param(0));
-            if (!proj) return proj.err();
-            return ctx.documents.list(who.account.id, proj->id, limit, after);
+            auto access = authorize(ctx, who, access_target::project, req.param(0), project_action::read);
+            if (!access) return access.err();
+            return ctx.documents.list(access->owner_id, access->project_id, limit, after);
         },
         document_json);
 }
 
 http_response get_document(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto d = ctx.documents.get(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::document, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
+    auto d = ctx.documents.get(scope->owner(), req.param(0));
     if (!d) return json_error(d.err(), req.request_id);
     return with_user(json_ok(document_json(*d), req.request_id), *who);
 }
 
 http_response delete_document(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
+    auto scope = authorize(req, ctx, access_target::document, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
     // The stored file stays: an export may share it; app/blob_collector removes it once unused.
-    auto d = ctx.documents.remove(who->account.id, req.param(0));
+    auto d = ctx.documents.remove(scope->owner(), req.param(0));
     if (!d) return json_error(d.err(), req.request_id);
     return with_user(json_ok(nullptr, req.request_id), *who);
 }
 
 http_response download_document(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto d = ctx.documents.get(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::document, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
+    auto d = ctx.documents.get(scope->owner(), req.param(0));
     if (!d) return json_error(d.err(), req.request_id);
     auto bytes = ctx.blobs.get(d->user_id, d->project_id, d->sha256);
     if (!bytes) {

@@ -3,6 +3,7 @@
 #include "http/document_upload.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
+#include "http/project_access.hpp"
 #include "http/resource_json.hpp"
 
 namespace galley::http {
@@ -16,9 +17,9 @@ std::string content_type_of(const std::string& kind) {
     return "text/plain; charset=utf-8";
 }
 
-http_response send_export(const http_request& req, service_context& ctx, const caller& who,
-                          const std::string& project_id, const export_record& e) {
-    auto bytes = ctx.blobs.get(who.account.id, project_id, e.sha256);
+http_response send_export(const http_request& req, service_context& ctx, const project_scope& scope,
+                          const export_record& e) {
+    auto bytes = ctx.blobs.get(scope.owner(), scope.access.project_id, e.sha256);
     if (!bytes) {
         if (bytes.err().code == errc::not_found)
             return json_error(make_error(errc::internal, "stored export missing"), req.request_id);
@@ -28,41 +29,41 @@ http_response send_export(const http_request& req, service_context& ctx, const c
     r.content_type = content_type_of(e.kind);
     r.body = std::move(*bytes);
     r.headers.emplace_back("Content-Disposition", content_disposition(e.filename));
-    r.user_id = who.account.id;
+    r.user_id = scope.who.account.id;
     return r;
 }
 
 http_response run_artefact(const http_request& req, service_context& ctx, const std::string& kind) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto run = ctx.runs.get(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    auto run = ctx.runs.get(scope->owner(), req.param(0));
     if (!run) return json_error(run.err(), req.request_id);
-    auto e = ctx.runs.run_export(who->account.id, run->id, kind);
+    auto e = ctx.runs.run_export(scope->owner(), run->id, kind);
     if (!e) return json_error(e.err(), req.request_id);
-    return send_export(req, ctx, *who, run->project_id, *e);
+    return send_export(req, ctx, *scope, *e);
 }
 }  // namespace
 
 http_response list_exports(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto all = ctx.runs.exports(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    auto all = ctx.runs.exports(scope->owner(), req.param(0));
     if (!all) return json_error(all.err(), req.request_id);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : *all) items.push_back(export_json(e));
     auto r = json_ok({{"items", items}, {"next_cursor", nullptr}}, req.request_id);
-    r.user_id = who->account.id;
+    r.user_id = scope->who.account.id;
     return r;
 }
 
 http_response download_export(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto run = ctx.runs.get(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    auto run = ctx.runs.get(scope->owner(), req.param(0));
     if (!run) return json_error(run.err(), req.request_id);
-    auto e = ctx.runs.find_export(who->account.id, run->id, req.param(1));
+    auto e = ctx.runs.find_export(scope->owner(), run->id, req.param(1));
     if (!e) return json_error(e.err(), req.request_id);
-    return send_export(req, ctx, *who, run->project_id, *e);
+    return send_export(req, ctx, *scope, *e);
 }
 
 http_response run_changelog(const http_request& req, service_context& ctx) {

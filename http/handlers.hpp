@@ -26,6 +26,10 @@ result<user_settings> load_user_settings(service_context& ctx, const std::string
 // project_handlers.cpp
 http_response list_projects(const http_request&, service_context&);
 http_response create_project(const http_request&, service_context&);
+http_response list_members(const http_request&, service_context&);
+http_response add_member(const http_request&, service_context&);
+http_response put_member(const http_request&, service_context&);
+http_response delete_member(const http_request&, service_context&);
 http_response get_project(const http_request&, service_context&);
 http_response patch_project(const http_request&, service_context&);
 http_response delete_project(const http_request&, service_context&);

@@ -6,6 +6,7 @@
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/list_support.hpp"
+#include "http/project_access.hpp"
 #include "http/resource_json.hpp"
 
 namespace galley::http {
@@ -47,16 +48,18 @@ http_response create_project(const http_request& req, service_context& ctx) {
 }
 
 http_response get_project(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto p = ctx.projects.get(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    auto p = ctx.projects.get(scope->owner(), req.param(0));
     if (!p) return json_error(p.err(), req.request_id);
-    return with_user(json_ok(project_json(*p), req.request_id), *who);
+    p->role = role_name(scope->access.role);
+    return with_user(json_ok(project_json(*p), req.request_id), scope->who);
 }
 
 http_response patch_project(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::manage);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), req.request_id);
     std::optional<std::string> name;
@@ -75,8 +78,9 @@ http_response patch_project(const http_request& req, service_context& ctx) {
 }
 
 http_response delete_project(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::manage);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
     if (auto s = ctx.projects.remove(who->account.id, req.param(0)); !s)
         return json_error(s.err(), req.request_id);
     // The rows are gone; now the files. A failure here leaves orphan files, never orphan rows.

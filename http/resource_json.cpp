@@ -7,7 +7,8 @@ nlohmann::json project_json(const project& p) {
             {"name", p.name},
             {"language", p.language},
             {"created_at", to_rfc3339(p.created_at)},
-            {"document_count", p.document_count}};
+            {"document_count", p.document_count},
+            {"role", p.role}};
 }
 
 nlohmann::json document_json(const document& d) {

@@ -12,6 +12,7 @@
 #include "http/document_upload.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
+#include "http/project_access.hpp"
 #include "http/resource_json.hpp"
 #include "http/review_support.hpp"
 
@@ -48,21 +49,23 @@ result<std::string> final_bytes(const run_document_source& src,
 
 http_response run_preview(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::review);
+    if (!scope) return json_error(scope.err(), rid);
+    const caller* who = &scope->who;
+    const std::string& owner = scope->owner();
     auto doc_id = req.query_param("document_id");
     if (!doc_id || !is_uuid(*doc_id))
         return json_error(make_error(errc::bad_request, "document_id must be a document id"), rid);
     auto format = choice(req, "format", {"txt", "html"});
     if (!format) return json_error(format.err(), rid);
-    auto run = ctx.runs.get(who->account.id, req.param(0));
+    auto run = ctx.runs.get(owner, req.param(0));
     if (!run) return json_error(run.err(), rid);
-    auto src = load_run_document(ctx, *who, *run, std::string(*doc_id));
+    auto src = load_run_document(ctx, owner, *run, std::string(*doc_id));
     if (!src) return json_error(src.err(), rid);
     if (src->status != doc_status::succeeded)
         return json_error(make_error(errc::conflict, "the document has no corrections to preview"),
                           rid);
-    auto records = ctx.reviews.document_suggestions(who->account.id, run->id, src->document_id);
+    auto records = ctx.reviews.document_suggestions(owner, run->id, src->document_id);
     if (!records) return json_error(records.err(), rid);
     bool html = *format == "html";
     auto renderer = std::make_shared<preview_renderer>(
@@ -75,24 +78,26 @@ http_response run_preview(const http_request& req, service_context& ctx) {
 
 http_response finalize_run(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
-    auto run = ctx.runs.get(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), rid);
+    const caller* who = &scope->who;
+    const std::string& owner = scope->owner();
+    auto run = ctx.runs.get(owner, req.param(0));
     if (!run) return json_error(run.err(), rid);
     if (!is_terminal(run->status))
         return json_error(make_error(errc::conflict, "the run has not finished yet"), rid);
-    auto version = ctx.reviews.next_final_version(who->account.id, run->id);
+    auto version = ctx.reviews.next_final_version(owner, run->id);
     if (!version) return json_error(version.err(), rid);
     // One document at a time: the request holds one original, its parse and its final copy.
     std::vector<export_record> exports;
     for (const auto& d : run->documents) {
         if (d.status != doc_status::succeeded) continue;
-        auto reviewed = load_reviewed_document(ctx, *who, *run, d.document_id);
+        auto reviewed = load_reviewed_document(ctx, owner, *run, d.document_id);
         if (!reviewed) return json_error(reviewed.err(), rid);
         const run_document_source& source = reviewed->source;
         auto bytes = final_bytes(source, reviewed->suggestions);
         if (!bytes) return json_error(bytes.err(), rid);
-        auto sha = ctx.blobs.put(who->account.id, run->project_id, *bytes);
+        auto sha = ctx.blobs.put(owner, run->project_id, *bytes);
         if (!sha) return json_error(sha.err(), rid);
         bool docx = source.docx.has_value();
         std::string name = stem_of(source.filename) + ".final.v" + std::to_string(*version) +
@@ -104,7 +109,7 @@ http_response finalize_run(const http_request& req, service_context& ctx) {
     if (exports.empty())
         return json_error(
             make_error(errc::conflict, "the run has no corrected documents to finalize"), rid);
-    auto saved = ctx.reviews.add_final_exports(who->account.id, run->id, exports);
+    auto saved = ctx.reviews.add_final_exports(owner, run->id, exports);
     if (!saved) {
         if (saved.err().code == errc::conflict)
             return json_error(
@@ -118,19 +123,21 @@ http_response finalize_run(const http_request& req, service_context& ctx) {
 
 http_response export_reviews(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), rid);
+    const caller* who = &scope->who;
+    const std::string& owner = scope->owner();
     auto format = choice(req, "format", {"jsonl", "csv"});
     if (!format) return json_error(format.err(), rid);
     auto schema = choice(req, "schema", {"sft", "preference"});
     if (!schema) return json_error(schema.err(), rid);
     auto anonymize = choice(req, "anonymize", {"false", "true"});
     if (!anonymize) return json_error(anonymize.err(), rid);
-    auto run = ctx.runs.get(who->account.id, req.param(0));
+    auto run = ctx.runs.get(owner, req.param(0));
     if (!run) return json_error(run.err(), rid);
     std::optional<anonymizer> anon;
     if (*anonymize == "true") {
-        auto words = ctx.dictionaries.words(who->account.id, run->project_id);
+        auto words = ctx.dictionaries.words(owner, run->project_id);
         if (!words) return json_error(words.err(), rid);
         anon.emplace(*words);
     }
@@ -148,7 +155,7 @@ http_response export_reviews(const http_request& req, service_context& ctx) {
     for (const auto& d : run->documents) {
         if (!written) break;
         if (d.status != doc_status::succeeded) continue;
-        auto reviewed = load_reviewed_document(ctx, *who, *run, d.document_id);
+        auto reviewed = load_reviewed_document(ctx, owner, *run, d.document_id);
         if (!reviewed) return json_error(reviewed.err(), rid);
         const reviewed_document doc{std::move(reviewed->source.text), std::move(reviewed->suggestions)};
         written = write(training_export_rows(doc, sch, fmt, anon ? &*anon : nullptr));

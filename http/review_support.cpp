@@ -122,7 +122,7 @@ nlohmann::json suggestion_json(const suggestion_record& r) {
             {"edited_replacement", opt(r.edited_replacement)}};
 }
 
-result<run_document_source> load_run_document(service_context& ctx, const caller& who,
+result<run_document_source> load_run_document(service_context& ctx, const std::string& owner_id,
                                               const run_record& run,
                                               const std::string& document_id) {
     run_document_source src;
@@ -135,10 +135,10 @@ result<run_document_source> load_run_document(service_context& ctx, const caller
             found = true;
         }
     if (!found) return make_error(errc::not_found, "document not found in this run");
-    auto meta = ctx.documents.get(who.account.id, document_id);
+    auto meta = ctx.documents.get(owner_id, document_id);
     if (!meta) return meta.err();
     src.format = meta->format;
-    auto bytes = ctx.blobs.get(who.account.id, meta->project_id, meta->sha256);
+    auto bytes = ctx.blobs.get(owner_id, meta->project_id, meta->sha256);
     if (!bytes) {
         if (bytes.err().code == errc::not_found)
             return make_error(errc::internal, "stored document missing");
@@ -162,11 +162,11 @@ result<run_document_source> load_run_document(service_context& ctx, const caller
     return src;
 }
 
-result<reviewed_source> load_reviewed_document(service_context& ctx, const caller& who,
+result<reviewed_source> load_reviewed_document(service_context& ctx, const std::string& owner_id,
                                                const run_record& run, const std::string& document_id) {
-    auto src = load_run_document(ctx, who, run, document_id);
+    auto src = load_run_document(ctx, owner_id, run, document_id);
     if (!src) return src.err();
-    auto records = ctx.reviews.document_suggestions(who.account.id, run.id, document_id);
+    auto records = ctx.reviews.document_suggestions(owner_id, run.id, document_id);
     if (!records) return records.err();
     return reviewed_source{std::move(*src), std::move(*records)};
 }

@@ -45,8 +45,8 @@ struct run_document_source {
     document_text text;                          // what the engine checked
 };
 
-/// Loads `document_id` of `run` (owned by `who`); not_found when it is not in the run.
-result<run_document_source> load_run_document(service_context& ctx, const caller& who,
+/// Loads `document_id` of `run` (owned by `owner_id`); not_found when it is not in the run.
+result<run_document_source> load_run_document(service_context& ctx, const std::string& owner_id,
                                               const run_record& run,
                                               const std::string& document_id);
 
@@ -58,7 +58,7 @@ struct reviewed_source {
 
 /// Document `document_id` of `run` read back with its suggestions: what finalize and the
 /// training-data export take, one document at a time so a request holds one in memory.
-result<reviewed_source> load_reviewed_document(service_context& ctx, const caller& who,
+result<reviewed_source> load_reviewed_document(service_context& ctx, const std::string& owner_id,
                                                const run_record& run, const std::string& document_id);
 
 }  // namespace galley::http

@@ -65,6 +65,14 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
                    pooled(d, "/api/v1/projects/{project_id}", patch_project));
     r->add_handler(del, epr::path_to_params("/api/v1/projects/", id()),
                    pooled(d, "/api/v1/projects/{project_id}", delete_project));
+    r->add_handler(get, epr::path_to_params("/api/v1/projects/", id(), "/members"),
+                   pooled(d, "/api/v1/projects/{project_id}/members", list_members));
+    r->add_handler(post, epr::path_to_params("/api/v1/projects/", id(), "/members"),
+                   pooled(d, "/api/v1/projects/{project_id}/members", add_member));
+    r->add_handler(put, epr::path_to_params("/api/v1/projects/", id(), "/members/", id()),
+                   pooled(d, "/api/v1/projects/{project_id}/members/{user_id}", put_member));
+    r->add_handler(del, epr::path_to_params("/api/v1/projects/", id(), "/members/", id()),
+                   pooled(d, "/api/v1/projects/{project_id}/members/{user_id}", delete_member));
     r->add_handler(get, epr::path_to_params("/api/v1/projects/", id(), "/documents"),
                    pooled(d, "/api/v1/projects/{project_id}/documents", list_documents));
     r->add_handler(post, epr::path_to_params("/api/v1/projects/", id(), "/documents"),

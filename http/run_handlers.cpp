@@ -5,6 +5,7 @@
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/list_support.hpp"
+#include "http/project_access.hpp"
 #include "http/resource_json.hpp"
 
 namespace galley::http {
@@ -28,17 +29,19 @@ result<std::vector<std::string>> document_ids_field(const nlohmann::json& body) 
 
 http_response create_run(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), rid);
+    const caller* who = &scope->who;
     auto body = parse_json_object(req, /*empty_ok=*/true);
     if (!body) return json_error(body.err(), rid);
     auto ids = document_ids_field(*body);
     if (!ids) return json_error(ids.err(), rid);
+    // The defaults of whoever starts the run; the run itself belongs to the project's owner.
     auto settings = load_user_settings(ctx, who->account.id);
     if (!settings) return json_error(settings.err(), rid);
     run_options options = default_run_options(*settings);
     // A project's language beats the user's "auto": short texts cannot be detected reliably.
-    auto proj = ctx.projects.get(who->account.id, req.param(0));
+    auto proj = ctx.projects.get(scope->owner(), req.param(0));
     if (!proj) return json_error(proj.err(), rid);
     if (options.language == "auto" && proj->language != "auto") options.language = proj->language;
     if (auto it = body->find("options"); it != body->end() && !it->is_null()) {
@@ -51,7 +54,8 @@ http_response create_run(const http_request& req, service_context& ctx) {
         if (!parsed) return json_error(parsed.err(), rid);
         options = *parsed;
     }
-    auto run = ctx.runtime->create_run(who->account.id, who->account.plan, req.param(0), *ids, options);
+    auto run = ctx.runtime->create_run(scope->owner(), scope->access.owner_plan, req.param(0), *ids,
+                                       options);
     if (!run) return json_error(run.err(), rid);
     return with_user(json_ok(run_json(*run), rid, 202), *who);
 }
@@ -60,31 +64,36 @@ http_response list_runs(const http_request& req, service_context& ctx) {
     return paged_list(
         req, ctx,
         [&](const caller& who, int limit, const std::optional<cursor_key>& after) {
-            return ctx.runs.list(who.account.id, req.param(0), limit, after);
+            auto access = authorize(ctx, who, access_target::project, req.param(0), project_action::read);
+            if (!access) return result<page<run_record>>(access.err());
+            return ctx.runs.list(access->owner_id, access->project_id, limit, after);
         },
         run_json);
 }
 
 http_response get_run(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto run = ctx.runs.get(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
+    auto run = ctx.runs.get(scope->owner(), req.param(0));
     if (!run) return json_error(run.err(), req.request_id);
     return with_user(json_ok(run_json(*run), req.request_id), *who);
 }
 
 http_response cancel_run(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto run = ctx.runtime->cancel_run(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
+    auto run = ctx.runtime->cancel_run(scope->owner(), req.param(0));
     if (!run) return json_error(run.err(), req.request_id);
     return with_user(json_ok(run_json(*run), req.request_id), *who);
 }
 
 http_response run_events(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), req.request_id);
-    auto run = ctx.runs.get(who->account.id, req.param(0));
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    const caller* who = &scope->who;
+    auto run = ctx.runs.get(scope->owner(), req.param(0));
     if (!run) return json_error(run.err(), req.request_id);
     http_response r;
     r.event_stream_run = run->id;

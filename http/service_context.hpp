@@ -15,6 +15,7 @@
 #include "persistence/blob_store.hpp"
 #include "persistence/database.hpp"
 #include "persistence/dictionary_repository.hpp"
+#include "persistence/member_repository.hpp"
 #include "persistence/document_repository.hpp"
 #include "persistence/node_repository.hpp"
 #include "persistence/project_repository.hpp"
@@ -29,7 +30,7 @@ struct service_context {
     service_context(persistence::database& db, persistence::blob_store& blobs,
                     const plan_table& plans, const auth::key_ring& keys)
         : db(db), blobs(blobs), plans(plans), keys(keys), users(db), refresh_tokens(db),
-          projects(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db) {}
+          projects(db), members(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db) {}
 
     persistence::database& db;
     persistence::blob_store& blobs;
@@ -38,6 +39,7 @@ struct service_context {
     persistence::user_repository users;
     persistence::refresh_token_repository refresh_tokens;
     persistence::project_repository projects;
+    persistence::member_repository members;
     persistence::document_repository documents;
     persistence::run_repository runs;
     persistence::review_repository reviews;

@@ -2,6 +2,7 @@
 #include "http/auth_support.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
+#include "http/project_access.hpp"
 #include "http/json_input.hpp"
 #include "http/review_support.hpp"
 
@@ -70,15 +71,16 @@ nlohmann::json batch_json(const persistence::review_batch& b) {
 
 http_response list_suggestions(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), rid);
+    const caller* who = &scope->who;
     auto filter = filter_from_query(req);
     if (!filter) return json_error(filter.err(), rid);
     auto limit = list_limit(req);
     if (!limit) return json_error(limit.err(), rid);
     auto after = suggestion_cursor(req);
     if (!after) return json_error(after.err(), rid);
-    auto pg = ctx.reviews.list(who->account.id, req.param(0), *filter, *limit, *after);
+    auto pg = ctx.reviews.list(scope->owner(), req.param(0), *filter, *limit, *after);
     if (!pg) return json_error(pg.err(), rid);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& r : pg->items) items.push_back(suggestion_json(r));
@@ -90,8 +92,9 @@ http_response list_suggestions(const http_request& req, service_context& ctx) {
 
 http_response post_reviews(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::review);
+    if (!scope) return json_error(scope.err(), rid);
+    const caller* who = &scope->who;
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), rid);
     auto list = body->find("decisions");
@@ -105,36 +108,38 @@ http_response post_reviews(const http_request& req, service_context& ctx) {
         if (!d) return json_error(d.err(), rid);
         decisions.push_back(std::move(*d));
     }
-    auto updated = ctx.reviews.decide(who->account.id, req.param(0), decisions);
+    auto updated = ctx.reviews.decide(scope->owner(), req.param(0), decisions, who->account.id);
     if (!updated) return json_error(updated.err(), rid);
     return with_user(json_ok({{"updated", *updated}}, rid), *who);
 }
 
 http_response post_reviews_bulk(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::review);
+    if (!scope) return json_error(scope.err(), rid);
+    const caller* who = &scope->who;
     auto body = parse_json_object(req);
     if (!body) return json_error(body.err(), rid);
     auto filter = filter_from_json(*body);
     if (!filter) return json_error(filter.err(), rid);
     auto decision = decision_field(*body, "decision");
     if (!decision) return json_error(decision.err(), rid);
-    auto updated = ctx.reviews.decide_bulk(who->account.id, req.param(0), *filter, *decision,
-                                           filter_json(*filter).dump());
+    auto updated = ctx.reviews.decide_bulk(scope->owner(), req.param(0), *filter, *decision,
+                                           filter_json(*filter).dump(), who->account.id);
     if (!updated) return json_error(updated.err(), rid);
     return with_user(json_ok({{"updated", *updated}}, rid), *who);
 }
 
 http_response review_history(const http_request& req, service_context& ctx) {
     const auto& rid = req.request_id;
-    auto who = authenticate(req, ctx);
-    if (!who) return json_error(who.err(), rid);
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::read);
+    if (!scope) return json_error(scope.err(), rid);
+    const caller* who = &scope->who;
     auto limit = list_limit(req);
     if (!limit) return json_error(limit.err(), rid);
     auto after = list_cursor(req);
     if (!after) return json_error(after.err(), rid);
-    auto pg = ctx.reviews.history(who->account.id, req.param(0), *limit, *after);
+    auto pg = ctx.reviews.history(scope->owner(), req.param(0), *limit, *after);
     if (!pg) return json_error(pg.err(), rid);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& b : pg->items) items.push_back(batch_json(b));

@@ -201,6 +201,18 @@ const std::vector<migration>& all_migrations() {
          {
              "CREATE INDEX documents_user ON documents(user_id)",
          }},
+        {8,
+         "shared projects",
+         {
+             // The owner is projects.user_id and never a row here.
+             "CREATE TABLE project_members ("
+             " project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+             " role TEXT NOT NULL CHECK (role IN ('editor','reviewer','viewer')),"
+             " added_at BIGINT NOT NULL,"
+             " PRIMARY KEY (project_id, user_id))",
+             "CREATE INDEX project_members_user ON project_members(user_id, project_id)",
+         }},
     };
     return kMigrations;
 }

@@ -5,9 +5,16 @@
 namespace galley::persistence {
 
 namespace {
-constexpr const char* kSelect =
-    "SELECT p.id, p.user_id, p.name, p.language, p.created_at,"
-    " (SELECT COUNT(*) FROM documents d WHERE d.project_id = p.id) FROM projects p ";
+#define GALLEY_PROJECT_COLUMNS \
+    "SELECT p.id, p.user_id, p.name, p.language, p.created_at," \
+    " (SELECT COUNT(*) FROM documents d WHERE d.project_id = p.id)"
+constexpr const char* kSelect = GALLEY_PROJECT_COLUMNS " FROM projects p ";
+// Owned and shared alike; the reader's role rides along (owner when there is no member row).
+constexpr const char* kSelectVisible = GALLEY_PROJECT_COLUMNS
+    ", COALESCE((SELECT m.role FROM project_members m WHERE m.project_id = p.id AND m.user_id = :u0),"
+    " 'owner') FROM projects p WHERE p.id IN (SELECT id FROM projects WHERE user_id = :u"
+    " UNION ALL SELECT project_id FROM project_members WHERE user_id = :u2) ";
+#undef GALLEY_PROJECT_COLUMNS
 }
 
 status project_repository::create(const project& p) {
@@ -27,17 +34,17 @@ result<page<project>> project_repository::list(std::string_view user_id, int lim
         std::string u(user_id), after_id = after ? after->id : std::string();
         long long after_ts = after ? after->created_at : -1;
         std::size_t n = static_cast<std::size_t>(limit) + 1;
-        std::vector<std::string> ids(n), owners(n), names(n), langs(n);
+        std::vector<std::string> ids(n), owners(n), names(n), langs(n), roles(n);
         std::vector<long long> created(n), counts(n);
-        s << std::string(kSelect) +
-                 "WHERE p.user_id = :u AND (p.created_at > :t OR (p.created_at = :t2 AND p.id > :i)) "
+        s << std::string(kSelectVisible) +
+                 "AND (p.created_at > :t OR (p.created_at = :t2 AND p.id > :i)) "
                  "ORDER BY p.created_at, p.id LIMIT " + std::to_string(n),
-            soci::use(u), soci::use(after_ts), soci::use(after_ts), soci::use(after_id),
-            soci::into(ids), soci::into(owners), soci::into(names), soci::into(langs),
-            soci::into(created), soci::into(counts);
+            soci::use(u), soci::use(u), soci::use(u), soci::use(after_ts), soci::use(after_ts),
+            soci::use(after_id), soci::into(ids), soci::into(owners), soci::into(names),
+            soci::into(langs), soci::into(created), soci::into(counts), soci::into(roles);
         page<project> out;
         for (std::size_t i = 0; i < ids.size() && i < static_cast<std::size_t>(limit); ++i)
-            out.items.push_back({ids[i], owners[i], names[i], langs[i], created[i], counts[i]});
+            out.items.push_back({ids[i], owners[i], names[i], langs[i], created[i], counts[i], roles[i]});
         if (ids.size() > static_cast<std::size_t>(limit))
             out.next_cursor = encode_cursor({out.items.back().created_at, out.items.back().id});
         return out;

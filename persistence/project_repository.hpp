@@ -17,7 +17,8 @@ public:
     explicit project_repository(database& db) : db_(db) {}
 
     status create(const project& p);
-    /// The owner's projects by (created_at, id), `limit` per page, after `after` if given.
+    /// The projects the user owns or is a member of, with the user's role, by (created_at, id),
+    /// `limit` per page, after `after` if given.
     result<page<project>> list(std::string_view user_id, int limit,
                                const std::optional<cursor_key>& after);
     result<project> get(std::string_view user_id, std::string_view project_id);

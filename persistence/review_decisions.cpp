@@ -61,7 +61,8 @@ void apply_change(soci::session& s, const std::string& run_id, const std::string
 }  // namespace
 
 result<int> review_repository::decide(const std::string& user_id, const std::string& run_id,
-                                      const std::vector<review_decision>& decisions) {
+                                      const std::vector<review_decision>& decisions,
+                                      const std::string& decided_by) {
     const db_backend backend = db_.backend();
     return detail::with_session(db_, [&](soci::session& s) -> result<int> {
         detail::write_transaction tx(s, backend);
@@ -85,7 +86,7 @@ result<int> review_repository::decide(const std::string& user_id, const std::str
         if (changes.empty()) return 0;
         review_batch b;
         b.id = new_uuid();
-        b.user_id = user_id;
+        b.user_id = decided_by.empty() ? user_id : decided_by;
         b.kind = "single";
         b.count = static_cast<int>(changes.size());
         b.at = now_micros();
@@ -99,7 +100,8 @@ result<int> review_repository::decide(const std::string& user_id, const std::str
 
 result<int> review_repository::decide_bulk(const std::string& user_id, const std::string& run_id,
                                            const suggestion_filter& filter, review_state decision,
-                                           const std::string& filter_json) {
+                                           const std::string& filter_json,
+                                           const std::string& decided_by) {
     const db_backend backend = db_.backend();
     return detail::with_session(db_, [&](soci::session& s) -> result<int> {
         detail::write_transaction tx(s, backend);
@@ -125,7 +127,7 @@ result<int> review_repository::decide_bulk(const std::string& user_id, const std
         if (count == 0) return 0;
         review_batch b;
         b.id = new_uuid();
-        b.user_id = user_id;
+        b.user_id = decided_by.empty() ? user_id : decided_by;
         b.kind = "bulk";
         b.filter_json = filter_json;
         b.count = count;

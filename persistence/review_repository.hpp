@@ -1,7 +1,8 @@
 #pragma once
 // The review of a run (API.md, Suggestions and review): its stored suggestions in document order,
 // decisions single and in bulk with their history, and the versioned final exports. Every method
-// checks that the run belongs to `user_id` (another user's run is not_found). Suggestions are
+// checks that the run belongs to `user_id` (another user's run is not_found); members of a shared
+// project reach it through the owner's id (member_repository::access). Suggestions are
 // written by work_queue::commit_success, never here. Blocking: call from a handler-pool thread.
 #include <optional>
 #include <string>
@@ -57,16 +58,19 @@ public:
     /// Applies `decisions` in one transaction and returns how many suggestions changed; the same
     /// decision again changes nothing and records no batch. not_found (nothing applied) when an
     /// id is not a suggestion of the run; conflict when its document was cancelled or failed.
-    /// When an id appears twice the later entry wins.
+    /// When an id appears twice the later entry wins. The history names `decided_by` (a member
+    /// of a shared project), or the owner when it is empty.
     result<int> decide(const std::string& user_id, const std::string& run_id,
-                       const std::vector<review_decision>& decisions);
+                       const std::vector<review_decision>& decisions,
+                       const std::string& decided_by = {});
 
     /// Sets `decision` (edits cleared) on every suggestion matching `filter`; returns how many
     /// changed. not_found when filter.document_id is not a document of the run; conflict when
-    /// that document was cancelled or failed. `filter_json` is kept in the history.
+    /// that document was cancelled or failed. `filter_json` is kept in the history, with
+    /// `decided_by` as in decide.
     result<int> decide_bulk(const std::string& user_id, const std::string& run_id,
                             const suggestion_filter& filter, review_state decision,
-                            const std::string& filter_json);
+                            const std::string& filter_json, const std::string& decided_by = {});
 
     /// Batches oldest first by (created_at, id).
     result<page<review_batch>> history(const std::string& user_id, const std::string& run_id,

@@ -202,20 +202,71 @@
     return out;
   }
 
+  // ---------- roles in a shared project (docs/permissions.md) ----------
+  const RANK = { viewer: 0, reviewer: 1, editor: 2, owner: 3 };
+  const NEEDS = { read: 0, review: 1, edit: 2, manage: 3 };
+  function can(action) { return !!S.project && RANK[S.project.role || 'owner'] >= NEEDS[action]; }
+  // Controls marked data-needs="ACTION" show only when the role allows it; the server refuses
+  // anyway (403), this only spares the user buttons that cannot work.
+  function applyRole() {
+    document.querySelectorAll('[data-needs]').forEach((n) => n.classList.toggle('role-hidden', !can(n.dataset.needs)));
+    const role = S.project ? S.project.role || 'owner' : '';
+    $('project-view').dataset.role = role;
+    $('project-role').textContent = role && role !== 'owner' ? 'Shared with you as ' + role : '';
+  }
+
   async function loadProjects() {
     const projects = await listAll('/projects');
     const ul = $('project-list');
-    ul.replaceChildren(...projects.map((p) => el('li', { 'data-project-id': p.id },
-      el('button', { type: 'button', class: S.project && S.project.id === p.id ? 'selected' : '', text: p.name + ' · ' + p.language + ' (' + p.document_count + ')',
+    ul.replaceChildren(...projects.map((p) => el('li', { 'data-project-id': p.id, 'data-role': p.role || 'owner' },
+      el('button', { type: 'button', class: S.project && S.project.id === p.id ? 'selected' : '',
+        text: p.name + ' · ' + p.language + ' (' + p.document_count + ')' + (p.role && p.role !== 'owner' ? ' · ' + p.role : ''),
         onclick: guard(() => openProject(p)) }))));
   }
 
   async function openProject(p) {
+    stopStream();
     S.project = p;
+    S.run = null;
+    $('run-view').classList.add('hidden');
+    $('review-view').classList.add('hidden');
     $('project-title').textContent = p.name;
     $('project-view').classList.remove('hidden');
     $('project-view').dataset.projectId = p.id;
-    await Promise.all([loadDocuments(), loadRuns()]);
+    applyRole();
+    await Promise.all([loadDocuments(), loadRuns(), loadMembers()]);
+    await loadProjects();
+  }
+
+  async function loadMembers() {
+    const members = await listAll('/projects/' + S.project.id + '/members');
+    $('member-list').replaceChildren(...members.map((m) => {
+      const mine = m.email === session.email;
+      const action = m.role === 'owner' ? null
+        : mine ? el('button', { type: 'button', text: 'Leave', onclick: guard(() => removeMember(m, true)) })
+        : can('manage') ? el('button', { type: 'button', text: 'Remove', onclick: guard(() => removeMember(m, false)) })
+        : null;
+      return el('li', { class: 'member', 'data-user-id': m.user_id, 'data-role': m.role },
+        el('span', { text: m.email + ' · ' + m.role }), action);
+    }));
+  }
+
+  async function share() {
+    const email = $('share-email').value.trim();
+    await api('POST', '/projects/' + S.project.id + '/members', { email, role: $('share-role').value });
+    $('share-email').value = '';
+    notice('Shared with ' + email);
+    await loadMembers();
+  }
+
+  async function removeMember(m, leaving) {
+    await api('DELETE', '/projects/' + S.project.id + '/members/' + m.user_id);
+    if (!leaving) { notice('Removed ' + m.email); await loadMembers(); return; }
+    notice('You left ' + S.project.name);
+    S.project = null;
+    $('project-view').classList.add('hidden');
+    $('run-view').classList.add('hidden');
+    $('review-view').classList.add('hidden');
     await loadProjects();
   }
 
@@ -458,7 +509,7 @@
   // Decisions go out one after another, in the order they were made.
   function decide(decision, replacement) {
     const s = S.items[S.cursor];
-    if (!s || !S.run) return;
+    if (!s || !S.run || !can('review')) return;
     const runId = S.run.id;
     const body = { suggestion_id: s.id, decision };
     if (replacement !== undefined) body.replacement = replacement;
@@ -583,6 +634,7 @@
     });
     $('upload-form').addEventListener('submit', (ev) => { ev.preventDefault(); guard(upload)(); });
     $('start-run-btn').addEventListener('click', guard(startRun));
+    $('share-form').addEventListener('submit', (ev) => { ev.preventDefault(); guard(share)(); });
     $('review-doc-select').addEventListener('change', guard(() => loadSuggestions($('review-doc-select').value)));
     $('accept-btn').addEventListener('click', () => decide('accepted'));
     $('reject-btn').addEventListener('click', () => decide('rejected'));
