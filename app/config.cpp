@@ -134,6 +134,8 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
                    read_int(src, "http-max-connections", "GALLEY_HTTP_MAX_CONNECTIONS", 1, 1'000'000,
                             c.http_max_connections),
                    read_int(src, "guest-ttl-hours", "GALLEY_GUEST_TTL_HOURS", 1, 24 * 365, c.guest_ttl_hours),
+                   read_int(src, "audit-retention-days", "GALLEY_AUDIT_RETENTION_DAYS", 1, 36500,
+                            c.audit_retention_days),
                    read_int(src, "auth-per-minute", "GALLEY_AUTH_PER_MINUTE", 1, 1'000'000, c.auth_per_minute)})
         if (!s) return s.err();
     if (c.lock_ttl_seconds <= c.heartbeat_seconds)

@@ -32,6 +32,7 @@ struct config {
     int http_handler_threads = 0;  // 0: 2 x cores, at least 4
     int http_max_connections = 1024;
     int guest_ttl_hours = 24;
+    int audit_retention_days = 365;            // audit lines older than this are pruned
     int auth_per_minute = 30;                  // sign-ins per client address (IPv6: per /64)
     std::vector<std::string> trusted_proxies;  // CIDR blocks whose X-Forwarded-For is believed
     std::string faults;

@@ -10,6 +10,7 @@
 #include "actors/runtime.hpp"
 #include "cluster/cluster_node.hpp"
 #include "app/blob_collector.hpp"
+#include "app/audit_pruner.hpp"
 #include "app/guest_sweeper.hpp"
 #include "app/jwt_keys.hpp"
 #include "domain/ids.hpp"
@@ -25,7 +26,7 @@ namespace {
 const std::vector<std::string> kServeFlags = {
     "http",        "db",         "storage",        "plans",           "cluster-port", "node-id",
     "join",        "max-workers", "max-queued",    "heartbeat-seconds", "lock-ttl-seconds",
-    "http-threads", "handler-threads", "http-max-connections", "guest-ttl-hours", "faults", "jwt-secret",
+    "http-threads", "handler-threads", "http-max-connections", "guest-ttl-hours", "audit-retention-days", "faults", "jwt-secret",
     "auth-per-minute", "trusted-proxy", "attempt-deadline-seconds"};
 
 int fail(const std::string& line) {
@@ -107,6 +108,7 @@ int serve_command(const std::vector<std::string>& args) {
     opts.max_body_bytes = static_cast<std::uint64_t>(largest == 0 ? (4096ll << 20) : largest) + (1u << 20);
     guest_sweeper sweeper(**db, *blobs);
     blob_collector collector(**db, *blobs);
+    audit_pruner pruner(**db, cfg->audit_retention_days);
     http::api_server server(opts, ctx);
     if (auto s = server.start(); !s) return fail(s.err().message);
 

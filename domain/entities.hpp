@@ -18,6 +18,10 @@ struct user {
     std::string plan = "free";
     micros created_at = 0;
     micros expires_at = 0;  // guests only (POST /auth/guest): gone after this instant; 0 = never
+    bool disabled = false;  // by an admin: no sign-in, no token accepted
+    // Access tokens carry the generation they were issued in; revoking a user's sessions bumps
+    // it, so every older token is refused by the user-row read each request makes anyway.
+    std::int64_t session_generation = 0;
     bool guest() const { return expires_at != 0; }
 };
 
@@ -29,6 +33,18 @@ struct project {
     micros created_at = 0;
     std::int64_t document_count = 0;  // filled by reads
     std::string role = "owner";       // the reader's role in it (project_roles.hpp); filled by reads
+};
+
+/// One line of the audit log (API.md, Operations): who did what, when, from where.
+struct audit_entry {
+    std::string id;
+    micros at = 0;
+    std::string actor_id;  // empty: nobody signed in (a failed sign-in)
+    std::string action;    // dotted, e.g. "document.upload"
+    std::string target;    // what it was done to: an id, or an e-mail for sign-ins
+    std::string request_id;
+    std::string client_address;
+    std::string details = "{}";  // a JSON object
 };
 
 /// Someone a project is shared with (or its owner, listed with role "owner").

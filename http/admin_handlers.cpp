@@ -6,10 +6,8 @@
 namespace galley::http {
 
 http_response list_nodes(const http_request& req, service_context& ctx) {
-    auto who = authenticate(req, ctx);
+    auto who = authenticate_admin(req, ctx);
     if (!who) return json_error(who.err(), req.request_id);
-    if (who->account.role != "admin")
-        return json_error(make_error(errc::forbidden, "this endpoint needs the admin role"), req.request_id);
     auto nodes = ctx.nodes.list();
     if (!nodes) return json_error(nodes.err(), req.request_id);
     nlohmann::json items = nlohmann::json::array();

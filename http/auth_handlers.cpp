@@ -3,6 +3,7 @@
 #include "domain/ids.hpp"
 #include "domain/sha256.hpp"
 #include "domain/validation.hpp"
+#include "http/audit.hpp"
 #include "http/auth_support.hpp"
 #include "http/client_address.hpp"
 #include "http/errors.hpp"
@@ -87,6 +88,7 @@ http_response register_user(const http_request& req, service_context& ctx) {
     }
     auto session = issue_session(ctx, u);
     if (!session) return json_error(session.err(), rid);
+    audit(ctx, req, u.id, "auth.register", u.id);
     auto r = json_ok(*session, rid, 201);
     r.user_id = u.id;
     return r;
@@ -110,6 +112,7 @@ http_response login(const http_request& req, service_context& ctx) {
         return json_error(retry_later(wait, "too many failed sign-ins for this account; try again later"), rid);
     auto fail = [&] {
         ctx.sign_in_failures.record_failure(account);
+        audit(ctx, req, {}, "auth.login_failed", account.substr(0, 254));
         return json_error(wrong, rid);
     };
     if (!email) {
@@ -124,8 +127,10 @@ http_response login(const http_request& req, service_context& ctx) {
     }
     if (!auth::verify_password(*password, u->password_hash)) return fail();
     ctx.sign_in_failures.record_success(account);
+    if (u->disabled) return json_error(make_error(errc::forbidden, "this account is disabled"), rid);
     auto session = issue_session(ctx, *u);
     if (!session) return json_error(session.err(), rid);
+    audit(ctx, req, u->id, "auth.login", u->id);
     auto r = json_ok(*session, rid);
     r.user_id = u->id;
     return r;
@@ -140,13 +145,19 @@ http_response refresh_session(const http_request& req, service_context& ctx) {
     if (!token) return json_error(token.err(), rid);
     micros now = now_micros();
     refresh_secret next = new_refresh_secret();
-    auto grant = ctx.refresh_tokens.rotate(sha256_hex(*token), next.hash, now, now + ctx.refresh_token_ttl);
-    if (!grant) return json_error(grant.err(), rid);
+    std::string reused_by;
+    auto grant = ctx.refresh_tokens.rotate(sha256_hex(*token), next.hash, now, now + ctx.refresh_token_ttl, &reused_by);
+    if (!grant) {
+        // A used token presented again: stolen, or a client bug. Its family is revoked now.
+        if (!reused_by.empty()) audit(ctx, req, reused_by, "auth.refresh_reuse", reused_by);
+        return json_error(grant.err(), rid);
+    }
     auto u = ctx.users.find_by_id(grant->user_id);
     if (!u) return json_error(make_error(errc::unauthorized, "the account no longer exists"), rid);
     if (u->guest() && u->expires_at <= now)
         return json_error(make_error(errc::unauthorized, "the guest session has expired"), rid);
-    std::string access = ctx.keys.sign({u->id, u->role, now, now + ctx.access_token_ttl});
+    if (u->disabled) return json_error(make_error(errc::unauthorized, "this account is disabled"), rid);
+    std::string access = ctx.keys.sign({u->id, u->role, now, now + ctx.access_token_ttl, u->session_generation});
     auto r = json_ok({{"user", user_json(*u)},
                       {"access_token", access},
                       {"refresh_token", next.token},
@@ -163,8 +174,9 @@ http_response logout(const http_request& req, service_context& ctx) {
     if (!body) return json_error(body.err(), rid);
     auto token = required_string(*body, "refresh_token", 512);
     if (!token) return json_error(token.err(), rid);
-    if (auto s = ctx.refresh_tokens.revoke_family_of(sha256_hex(*token)); !s)
-        return json_error(s.err(), rid);
+    auto revoked = ctx.refresh_tokens.revoke_family_of(sha256_hex(*token));
+    if (!revoked) return json_error(revoked.err(), rid);
+    audit(ctx, req, *revoked, "auth.logout", *revoked);
     return json_ok(nullptr, rid);
 }
 
@@ -218,6 +230,7 @@ http_response claim_guest(const http_request& req, service_context& ctx) {
     if (!claimed) return json_error(claimed.err(), rid);
     auto session = issue_session(ctx, *claimed);
     if (!session) return json_error(session.err(), rid);
+    audit(ctx, req, claimed->id, "auth.claim", claimed->id);
     auto r = json_ok(*session, rid);
     r.user_id = claimed->id;
     return r;

@@ -22,12 +22,17 @@ result<auth::token_claims> bearer_claims(const http_request& req, service_contex
     return ctx.keys.verify(header->substr(kBearer.size()), now_micros());
 }
 
-result<caller> admit(result<user> account, service_context& ctx) {
+// The user row is read on every request anyway (plans come from it), so checking the disabled
+// flag and the session generation here costs no extra round trip.
+result<caller> admit(result<user> account, const auth::token_claims& claims, service_context& ctx) {
     if (!account) {
         if (account.err().code == errc::not_found)
             return make_error(errc::unauthorized, "the token's user no longer exists");
         return account.err();
     }
+    if (account->disabled) return make_error(errc::unauthorized, "this account is disabled");
+    if (claims.generation != account->session_generation)
+        return make_error(errc::unauthorized, "the session was revoked; sign in again");
     if (account->guest() && account->expires_at <= now_micros())
         return make_error(errc::unauthorized, "the guest session has expired");
     const plan* tier = &ctx.plans.find_or_free(account->plan);
@@ -40,7 +45,7 @@ result<caller> admit(result<user> account, service_context& ctx) {
 result<caller> authenticate(const http_request& req, service_context& ctx) {
     auto claims = bearer_claims(req, ctx);
     if (!claims) return claims.err();
-    return admit(ctx.users.find_by_id(claims->subject), ctx);
+    return admit(ctx.users.find_by_id(claims->subject), *claims, ctx);
 }
 
 result<std::pair<caller, persistence::user_usage>> authenticate_with_usage(const http_request& req,
@@ -49,9 +54,16 @@ result<std::pair<caller, persistence::user_usage>> authenticate_with_usage(const
     auto claims = bearer_claims(req, ctx);
     if (!claims) return claims.err();
     persistence::user_usage usage;
-    auto who = admit(ctx.users.find_with_usage(claims->subject, period, usage), ctx);
+    auto who = admit(ctx.users.find_with_usage(claims->subject, period, usage), *claims, ctx);
     if (!who) return who.err();
     return std::pair<caller, persistence::user_usage>(std::move(*who), usage);
+}
+
+result<caller> authenticate_admin(const http_request& req, service_context& ctx) {
+    auto who = authenticate(req, ctx);
+    if (!who) return who.err();
+    if (who->account.role != "admin") return make_error(errc::forbidden, "this endpoint needs the admin role");
+    return who;
 }
 
 http_response with_user(http_response r, const caller& who) {
@@ -75,7 +87,7 @@ refresh_secret new_refresh_secret() {
 
 result<nlohmann::json> issue_session(service_context& ctx, const user& u) {
     micros now = now_micros();
-    std::string access = ctx.keys.sign({u.id, u.role, now, now + ctx.access_token_ttl});
+    std::string access = ctx.keys.sign({u.id, u.role, now, now + ctx.access_token_ttl, u.session_generation});
     refresh_secret refresh = new_refresh_secret();
     if (auto s = ctx.refresh_tokens.insert(refresh.hash, u.id, new_uuid(), now + ctx.refresh_token_ttl); !s)
         return s.err();

@@ -21,6 +21,9 @@ struct caller {
 /// rate_limited when the user is over the plan's requests per minute.
 result<caller> authenticate(const http_request& req, service_context& ctx);
 
+/// authenticate, then forbidden unless the caller has the admin role.
+result<caller> authenticate_admin(const http_request& req, service_context& ctx);
+
 /// authenticate, reading the month's usage with the user row in one database round trip
 /// (GET /users/me is the hottest authenticated read).
 result<std::pair<caller, persistence::user_usage>> authenticate_with_usage(const http_request& req,

@@ -5,6 +5,7 @@
 #include "domain/validation.hpp"
 #include "http/auth_support.hpp"
 #include "http/document_upload.hpp"
+#include "http/audit.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
@@ -25,6 +26,9 @@ http_response upload_document(const http_request& req, service_context& ctx) {
     if (!upload) return json_error(upload.err(), rid);
     auto stored = store_document(ctx, scope->owner(), scope->access.project_id, *upload, *scope->owner_tier);
     if (!stored) return json_error(stored.err(), rid);
+    audit(ctx, req, scope->who.account.id, "document.upload", stored->id,
+          {{"project_id", stored->project_id}, {"filename", stored->filename}, {"size", stored->size},
+           {"sha256", stored->sha256}});
     return with_user(json_ok(document_json(*stored), rid, 201), scope->who);
 }
 
@@ -55,6 +59,7 @@ http_response delete_document(const http_request& req, service_context& ctx) {
     // The stored file stays: an export may share it; app/blob_collector removes it once unused.
     auto d = ctx.documents.remove(scope->owner(), req.param(0));
     if (!d) return json_error(d.err(), req.request_id);
+    audit(ctx, req, who->account.id, "document.delete", d->id, {{"project_id", d->project_id}, {"filename", d->filename}});
     return with_user(json_ok(nullptr, req.request_id), *who);
 }
 

@@ -70,6 +70,11 @@ http_response serve_web_index(const http_request&, service_context&);
 http_response serve_web_app_js(const http_request&, service_context&);
 http_response serve_web_app_css(const http_request&, service_context&);
 // admin_handlers.cpp
+http_response admin_list_users(const http_request&, service_context&);
+http_response admin_patch_user(const http_request&, service_context&);
+http_response admin_revoke_sessions(const http_request&, service_context&);
+http_response admin_usage(const http_request&, service_context&);
+http_response admin_list_audit(const http_request&, service_context&);
 http_response list_nodes(const http_request&, service_context&);
 // ops_handlers.cpp
 http_response readyz(const http_request&, service_context&);

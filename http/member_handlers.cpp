@@ -1,5 +1,6 @@
 // /api/v1/projects/{project_id}/members[/{user_id}]: sharing a project (API.md, Projects).
 #include "domain/validation.hpp"
+#include "http/audit.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
@@ -51,6 +52,8 @@ http_response add_member(const http_request& req, service_context& ctx) {
     if (!role) return json_error(role.err(), rid);
     auto added = ctx.members.add(scope->access.project_id, *email, *role, now_micros());
     if (!added) return json_error(added.err(), rid);
+    audit(ctx, req, scope->who.account.id, "project.member_add", scope->access.project_id,
+          {{"user_id", added->user_id}, {"role", added->role}});
     return with_user(json_ok(member_json(*added), rid, 201), scope->who);
 }
 
@@ -64,6 +67,8 @@ http_response put_member(const http_request& req, service_context& ctx) {
     if (!role) return json_error(role.err(), rid);
     auto changed = ctx.members.set_role(scope->access.project_id, req.param(1), *role);
     if (!changed) return json_error(changed.err(), rid);
+    audit(ctx, req, scope->who.account.id, "project.member_update", scope->access.project_id,
+          {{"user_id", changed->user_id}, {"role", changed->role}});
     return with_user(json_ok(member_json(*changed), rid), scope->who);
 }
 
@@ -76,6 +81,8 @@ http_response delete_member(const http_request& req, service_context& ctx) {
     if (!leaving && !role_allows(scope->access.role, project_action::manage))
         return json_error(make_error(errc::forbidden, "only the owner removes other members"), rid);
     if (auto s = ctx.members.remove(scope->access.project_id, req.param(1)); !s) return json_error(s.err(), rid);
+    audit(ctx, req, scope->who.account.id, "project.member_remove", scope->access.project_id,
+          {{"user_id", req.param(1)}, {"leaving", leaving}});
     return with_user(json_ok(nullptr, rid), scope->who);
 }
 

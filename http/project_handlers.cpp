@@ -2,6 +2,7 @@
 #include "domain/ids.hpp"
 #include "domain/validation.hpp"
 #include "http/auth_support.hpp"
+#include "http/audit.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
@@ -44,6 +45,7 @@ http_response create_project(const http_request& req, service_context& ctx) {
     if (!lang) return json_error(lang.err(), req.request_id);
     project p{new_uuid(), who->account.id, *name, lang->value_or("auto"), now_micros(), 0};
     if (auto s = ctx.projects.create(p); !s) return json_error(s.err(), req.request_id);
+    audit(ctx, req, who->account.id, "project.create", p.id);
     return with_user(json_ok(project_json(p), req.request_id, 201), *who);
 }
 
@@ -85,6 +87,7 @@ http_response delete_project(const http_request& req, service_context& ctx) {
         return json_error(s.err(), req.request_id);
     // The rows are gone; now the files. A failure here leaves orphan files, never orphan rows.
     (void)ctx.blobs.remove_project(who->account.id, req.param(0));
+    audit(ctx, req, who->account.id, "project.delete", req.param(0));
     return with_user(json_ok(nullptr, req.request_id), *who);
 }
 

@@ -10,6 +10,7 @@
 #include "domain/review/preview.hpp"
 #include "domain/review/training_export.hpp"
 #include "http/document_upload.hpp"
+#include "http/audit.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/project_access.hpp"
@@ -118,6 +119,7 @@ http_response finalize_run(const http_request& req, service_context& ctx) {
     }
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : exports) items.push_back(export_json(e));
+    audit(ctx, req, who->account.id, "run.finalize", run->id, {{"version", *version}, {"exports", exports.size()}});
     return with_user(json_ok(items, rid), *who);
 }
 

@@ -125,6 +125,13 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
                    pooled(d, "/api/v1/projects/{project_id}/dictionary/words", add_dictionary_word));
 
     r->add_handler(get, epr::path_to_params("/api/v1/admin/nodes"), pooled(d, "/api/v1/admin/nodes", list_nodes));
+    r->add_handler(get, epr::path_to_params("/api/v1/admin/users"), pooled(d, "/api/v1/admin/users", admin_list_users));
+    r->add_handler(patch, epr::path_to_params("/api/v1/admin/users/", id()),
+                   pooled(d, "/api/v1/admin/users/{user_id}", admin_patch_user));
+    r->add_handler(post, epr::path_to_params("/api/v1/admin/users/", id(), "/revoke-sessions"),
+                   pooled(d, "/api/v1/admin/users/{user_id}/revoke-sessions", admin_revoke_sessions));
+    r->add_handler(get, epr::path_to_params("/api/v1/admin/usage"), pooled(d, "/api/v1/admin/usage", admin_usage));
+    r->add_handler(get, epr::path_to_params("/api/v1/admin/audit"), pooled(d, "/api/v1/admin/audit", admin_list_audit));
 
     r->non_matched_request_handler([&d](const restinio::request_handle_t& req) { return d.not_found(req); });
     return r;

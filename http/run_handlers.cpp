@@ -1,6 +1,7 @@
 // /api/v1/projects/{project_id}/runs and /api/v1/runs/{run_id}[/cancel|/events].
 #include "domain/ids.hpp"
 #include "http/auth_support.hpp"
+#include "http/audit.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
@@ -57,6 +58,8 @@ http_response create_run(const http_request& req, service_context& ctx) {
     auto run = ctx.runtime->create_run(scope->owner(), scope->access.owner_plan, req.param(0), *ids,
                                        options);
     if (!run) return json_error(run.err(), rid);
+    audit(ctx, req, who->account.id, "run.create", run->id,
+          {{"project_id", run->project_id}, {"documents", run->documents.size()}});
     return with_user(json_ok(run_json(*run), rid, 202), *who);
 }
 
@@ -86,6 +89,7 @@ http_response cancel_run(const http_request& req, service_context& ctx) {
     const caller* who = &scope->who;
     auto run = ctx.runtime->cancel_run(scope->owner(), req.param(0));
     if (!run) return json_error(run.err(), req.request_id);
+    audit(ctx, req, who->account.id, "run.cancel", run->id);
     return with_user(json_ok(run_json(*run), req.request_id), *who);
 }
 

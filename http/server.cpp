@@ -57,7 +57,9 @@ http_request to_http_request(const restinio::request_handle_t& req, const char* 
 result<std::vector<std::pair<std::string, std::string>>> parse_query(const restinio::request_handle_t& req) {
     std::vector<std::pair<std::string, std::string>> out;
     try {
-        auto qp = restinio::parse_query(req->header().query());
+        // RFC 3986 query characters (":" and "@" of an RFC 3339 time or an e-mail) as they are;
+        // only "&" separates pairs.
+        auto qp = restinio::parse_query<restinio::parse_query_traits::relaxed>(req->header().query());
         for (const auto& [k, v] : qp) out.emplace_back(std::string(k), std::string(v));
     } catch (const std::exception&) {
         return make_error(errc::bad_request, "the query string is malformed");

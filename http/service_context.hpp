@@ -12,6 +12,8 @@
 #include "http/client_address.hpp"
 #include "http/login_throttle.hpp"
 #include "http/rate_limiter.hpp"
+#include "persistence/account_admin_repository.hpp"
+#include "persistence/audit_repository.hpp"
 #include "persistence/blob_store.hpp"
 #include "persistence/database.hpp"
 #include "persistence/dictionary_repository.hpp"
@@ -30,7 +32,7 @@ struct service_context {
     service_context(persistence::database& db, persistence::blob_store& blobs,
                     const plan_table& plans, const auth::key_ring& keys)
         : db(db), blobs(blobs), plans(plans), keys(keys), users(db), refresh_tokens(db),
-          projects(db), members(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db) {}
+          projects(db), members(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db), audit_log(db), accounts(db) {}
 
     persistence::database& db;
     persistence::blob_store& blobs;
@@ -45,6 +47,8 @@ struct service_context {
     persistence::review_repository reviews;
     persistence::dictionary_repository dictionaries;
     persistence::node_repository nodes;
+    persistence::audit_repository audit_log;
+    persistence::account_admin_repository accounts;
     actors::runtime* runtime = nullptr;  // set by app/ before the server starts
     http_metrics metrics;
     rate_limiter limiter;

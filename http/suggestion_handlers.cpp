@@ -1,5 +1,6 @@
 // /api/v1/runs/{run_id}/suggestions, /reviews, /reviews/bulk and /reviews/history.
 #include "http/auth_support.hpp"
+#include "http/audit.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "http/project_access.hpp"
@@ -110,6 +111,7 @@ http_response post_reviews(const http_request& req, service_context& ctx) {
     }
     auto updated = ctx.reviews.decide(scope->owner(), req.param(0), decisions, who->account.id);
     if (!updated) return json_error(updated.err(), rid);
+    if (*updated > 0) audit(ctx, req, who->account.id, "review.decide", req.param(0), {{"kind", "single"}, {"updated", *updated}});
     return with_user(json_ok({{"updated", *updated}}, rid), *who);
 }
 
@@ -127,6 +129,9 @@ http_response post_reviews_bulk(const http_request& req, service_context& ctx) {
     auto updated = ctx.reviews.decide_bulk(scope->owner(), req.param(0), *filter, *decision,
                                            filter_json(*filter).dump(), who->account.id);
     if (!updated) return json_error(updated.err(), rid);
+    if (*updated > 0)
+        audit(ctx, req, who->account.id, "review.decide", req.param(0),
+              {{"kind", "bulk"}, {"updated", *updated}, {"decision", std::string(review_state_name(*decision))}});
     return with_user(json_ok({{"updated", *updated}}, rid), *who);
 }
 

@@ -213,6 +213,26 @@ const std::vector<migration>& all_migrations() {
              " PRIMARY KEY (project_id, user_id))",
              "CREATE INDEX project_members_user ON project_members(user_id, project_id)",
          }},
+        {9,
+         "admin: disabled users, session revocation, audit log",
+         {
+             "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE users ADD COLUMN session_generation BIGINT NOT NULL DEFAULT 0",
+             "CREATE INDEX users_created ON users(created_at, id)",
+             // Append-only; actor_id has no foreign key so the record outlives the account.
+             "CREATE TABLE audit_log ("
+             " id TEXT PRIMARY KEY,"
+             " at BIGINT NOT NULL,"
+             " actor_id TEXT,"
+             " action TEXT NOT NULL,"
+             " target TEXT NOT NULL,"
+             " request_id TEXT NOT NULL,"
+             " client_address TEXT NOT NULL,"
+             " details TEXT NOT NULL)",
+             "CREATE INDEX audit_log_at ON audit_log(at, id)",
+             "CREATE INDEX audit_log_actor ON audit_log(actor_id, at, id)",
+             "CREATE INDEX audit_log_action ON audit_log(action, at, id)",
+         }},
     };
     return kMigrations;
 }

@@ -18,7 +18,7 @@ status refresh_token_repository::insert(std::string_view token_hash, std::string
 
 result<refresh_grant> refresh_token_repository::rotate(std::string_view presented_hash,
                                                        std::string_view next_hash, micros now,
-                                                       micros next_expires_at) {
+                                                       micros next_expires_at, std::string* reused_by) {
     const db_backend backend = db_.backend();
     return detail::with_session(db_, [&](soci::session& s) -> result<refresh_grant> {
         std::string h(presented_hash), next(next_hash);
@@ -35,6 +35,7 @@ result<refresh_grant> refresh_token_repository::rotate(std::string_view presente
         if (used || revoked) {
             s << "UPDATE refresh_tokens SET revoked = 1 WHERE family_id = :f", soci::use(g.family_id);
             tx.commit();
+            if (reused_by) *reused_by = g.user_id;
             return make_error(errc::unauthorized, "the refresh token was already used; sign in again");
         }
         if (expires <= now) return make_error(errc::unauthorized, "the refresh token has expired");
@@ -49,17 +50,17 @@ result<refresh_grant> refresh_token_repository::rotate(std::string_view presente
     });
 }
 
-status refresh_token_repository::revoke_family_of(std::string_view token_hash) {
+result<std::string> refresh_token_repository::revoke_family_of(std::string_view token_hash) {
     const db_backend backend = db_.backend();
-    return detail::with_session(db_, [&](soci::session& s) -> status {
-        std::string h(token_hash), family;
+    return detail::with_session(db_, [&](soci::session& s) -> result<std::string> {
+        std::string h(token_hash), family, user_id;
         detail::write_transaction tx(s, backend);
-        s << "SELECT family_id FROM refresh_tokens WHERE token_hash = :h", soci::use(h),
-            soci::into(family);
+        s << "SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = :h", soci::use(h),
+            soci::into(family), soci::into(user_id);
         if (!s.got_data()) return make_error(errc::unauthorized, "the refresh token is not valid");
         s << "UPDATE refresh_tokens SET revoked = 1 WHERE family_id = :f", soci::use(family);
         tx.commit();
-        return {};
+        return user_id;
     });
 }
 

@@ -26,12 +26,14 @@ public:
 
     /// Atomically marks `presented_hash` used and stores `next_hash` in the same family.
     /// unauthorized when the token is unknown, expired or revoked, or was already used — in the
-    /// last two cases the whole family is revoked first.
+    /// last two cases the whole family is revoked first, and `reused_by` (when given) receives
+    /// the owner of the family.
     result<refresh_grant> rotate(std::string_view presented_hash, std::string_view next_hash,
-                                 micros now, micros next_expires_at);
+                                 micros now, micros next_expires_at, std::string* reused_by = nullptr);
 
-    /// Revokes the family of `token_hash`; unauthorized when the token is unknown.
-    status revoke_family_of(std::string_view token_hash);
+    /// Revokes the family of `token_hash` and returns its user; unauthorized when the token is
+    /// unknown.
+    result<std::string> revoke_family_of(std::string_view token_hash);
 
     /// Revokes every token of `user_id` (a claimed guest, an admin's revocation).
     status revoke_all_of_user(std::string_view user_id);

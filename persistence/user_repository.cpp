@@ -6,12 +6,14 @@
 namespace galley::persistence {
 
 namespace {
-constexpr const char* kColumns = "id, email, name, password_hash, role, plan, created_at, expires_at";
+constexpr const char* kColumns =
+    "id, email, name, password_hash, role, plan, created_at, expires_at, disabled, session_generation";
 
 // The user columns as bound variables of a kept statement (detail/prepared.hpp).
 struct user_row {
     user u;
-    long long created = 0, expires = 0;
+    long long created = 0, expires = 0, generation = 0;
+    int disabled = 0;
     soci::indicator expires_ind = soci::i_null;
     void bind(soci::statement& st) {
         st.exchange(soci::into(u.id));
@@ -22,11 +24,15 @@ struct user_row {
         st.exchange(soci::into(u.plan));
         st.exchange(soci::into(created));
         st.exchange(soci::into(expires, expires_ind));
+        st.exchange(soci::into(disabled));
+        st.exchange(soci::into(generation));
     }
     user get() const {
         user out = u;
         out.created_at = created;
         out.expires_at = expires_ind == soci::i_ok ? expires : 0;
+        out.disabled = disabled != 0;
+        out.session_generation = generation;
         return out;
     }
 };

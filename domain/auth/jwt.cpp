@@ -46,7 +46,8 @@ std::string key_ring::sign(const token_claims& c) const {
     nlohmann::json payload = {{"sub", c.subject},
                               {"role", c.role},
                               {"iat", c.issued_at / 1'000'000},
-                              {"exp", c.expires_at / 1'000'000}};
+                              {"exp", c.expires_at / 1'000'000},
+                              {"gen", c.generation}};
     std::string signing_input =
         base64url_encode(header.dump()) + "." + base64url_encode(payload.dump());
     return signing_input + "." + base64url_encode(hmac_sha256(current_.secret, signing_input));
@@ -87,6 +88,10 @@ result<token_claims> key_ring::verify(std::string_view token, micros now) const 
     c.role = payload.value("role", "user");
     c.issued_at = payload.value("iat", 0LL) * 1'000'000;
     c.expires_at = payload["exp"].get<long long>() * 1'000'000;
+    if (auto gen = payload.find("gen"); gen != payload.end()) {
+        if (!gen->is_number_integer()) return unauthorized("the token is malformed");
+        c.generation = gen->get<long long>();
+    }
     if (c.expires_at <= now) return unauthorized("the token has expired");
     return c;
 }

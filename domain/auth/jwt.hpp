@@ -16,6 +16,7 @@ struct token_claims {
     std::string role;
     micros issued_at = 0;
     micros expires_at = 0;
+    std::int64_t generation = 0;  // the user's session generation when issued ("gen"; 0 if absent)
 };
 
 struct signing_key {
@@ -31,7 +32,7 @@ public:
     /// REQUIRES: `current.secret` has at least 32 bytes.
     explicit key_ring(signing_key current, std::vector<signing_key> previous = {});
 
-    /// A compact JWS: header {alg: HS256, typ: JWT, kid}, payload {sub, role, iat, exp}.
+    /// A compact JWS: header {alg: HS256, typ: JWT, kid}, payload {sub, role, iat, exp, gen}.
     std::string sign(const token_claims& claims) const;
 
     /// Verifies signature (constant time), algorithm (HS256 only; "none" and others refused),

@@ -34,6 +34,17 @@ TEST(jwt, a_signed_token_verifies_with_its_claims) {
     EXPECT_EQ(v->role, "user");
 }
 
+// Revoking a user's sessions bumps its generation; the token says which one it was issued in.
+TEST(jwt, the_session_generation_round_trips_and_defaults_to_zero) {
+    micros now = 1'800'000'000'000'000;
+    token_claims c = claims(now);
+    EXPECT_EQ(ring().verify(ring().sign(c), now)->generation, 0);
+    c.generation = 7;
+    auto v = ring().verify(ring().sign(c), now);
+    ASSERT_TRUE(v.ok()) << v.err().message;
+    EXPECT_EQ(v->generation, 7);
+}
+
 TEST(jwt, expired_tokens_are_rejected) {
     micros now = 1'800'000'000'000'000;
     auto token = ring().sign(claims(now, 60'000'000));
