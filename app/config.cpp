@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 
+#include <unistd.h>
+
 #include <charconv>
 #include <thread>
 
@@ -145,6 +147,15 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
     if (const auto* v = src.get("join", "GALLEY_JOIN")) c.join = split_list(*v);
     if (const auto* v = src.get("faults", "GALLEY_FAULTS")) c.faults = *v;
     if (const auto* v = src.get("trusted-proxy", "GALLEY_TRUSTED_PROXY")) c.trusted_proxies = split_list(*v);
+    if (const auto* v = src.get("cors-origins", "GALLEY_CORS_ORIGINS")) c.cors_origins = *v;
+    if (const auto* v = src.get("tls-cert", "GALLEY_TLS_CERT")) c.tls_cert_file = *v;
+    if (const auto* v = src.get("tls-key", "GALLEY_TLS_KEY")) c.tls_key_file = *v;
+    if (c.tls_cert_file.empty() != c.tls_key_file.empty())
+        return make_error(errc::invalid_argument, "--tls-cert and --tls-key go together",
+                          c.tls_cert_file.empty() ? "tls-cert" : "tls-key");
+    for (const auto& [path, field] : {std::pair{c.tls_cert_file, "tls-cert"}, std::pair{c.tls_key_file, "tls-key"}})
+        if (!path.empty() && ::access(path.c_str(), R_OK) != 0)
+            return make_error(errc::invalid_argument, "cannot read " + path, field);
     if (const auto* v = src.get("jwt-secret", "GALLEY_JWT_SECRET")) {
         if (v->size() < 32)
             return make_error(errc::invalid_argument, "GALLEY_JWT_SECRET must have at least 32 characters", "jwt-secret");

@@ -35,6 +35,8 @@ struct config {
     int audit_retention_days = 365;            // audit lines older than this are pruned
     int auth_per_minute = 30;                  // sign-ins per client address (IPv6: per /64)
     std::vector<std::string> trusted_proxies;  // CIDR blocks whose X-Forwarded-For is believed
+    std::string tls_cert_file, tls_key_file;   // HTTPS when both are given
+    std::string cors_origins;                  // allow-list for browsers on other origins; "" = none
     std::string faults;
     plan_table plans = plan_table::defaults();
 };

@@ -27,7 +27,7 @@ const std::vector<std::string> kServeFlags = {
     "http",        "db",         "storage",        "plans",           "cluster-port", "node-id",
     "join",        "max-workers", "max-queued",    "heartbeat-seconds", "lock-ttl-seconds",
     "http-threads", "handler-threads", "http-max-connections", "guest-ttl-hours", "audit-retention-days", "faults", "jwt-secret",
-    "auth-per-minute", "trusted-proxy", "attempt-deadline-seconds"};
+    "auth-per-minute", "trusted-proxy", "attempt-deadline-seconds", "tls-cert", "tls-key", "cors-origins"};
 
 int fail(const std::string& line) {
     std::fprintf(stderr, "galley: %s\n", line.c_str());
@@ -87,6 +87,9 @@ int serve_command(const std::vector<std::string>& args) {
         if (!c) return fail("--trusted-proxy: " + c.err().message);
         ctx.trusted_proxies.push_back(*c);
     }
+    auto cors = http::cors_policy::parse(cfg->cors_origins);
+    if (!cors) return fail("--cors-origins: " + cors.err().message);
+    ctx.cors = std::move(*cors);
     cluster::cluster_options co;
     co.node_id = rt.node_id;
     co.host = cfg->http_host;
@@ -103,6 +106,8 @@ int serve_command(const std::vector<std::string>& args) {
     opts.io_threads = static_cast<std::size_t>(cfg->http_io_threads);
     opts.max_connections = static_cast<std::size_t>(cfg->http_max_connections);
     opts.handler_threads = static_cast<std::size_t>(cfg->http_handler_threads);
+    opts.tls_cert_file = cfg->tls_cert_file;
+    opts.tls_key_file = cfg->tls_key_file;
     std::int64_t largest = cfg->plans.largest_upload_bytes();
     // Unlimited plans still get a server-wide cap: RESTinio reserves the declared length up front.
     opts.max_body_bytes = static_cast<std::uint64_t>(largest == 0 ? (4096ll << 20) : largest) + (1u << 20);
@@ -112,8 +117,8 @@ int serve_command(const std::vector<std::string>& args) {
     http::api_server server(opts, ctx);
     if (auto s = server.start(); !s) return fail(s.err().message);
 
-    std::printf("{\"level\":\"info\",\"msg\":\"listening\",\"url\":\"http://%s:%u\",\"db\":\"%s\",\"migrations_applied\":%d}\n",
-                cfg->http_host.c_str(), static_cast<unsigned>(cfg->http_port),
+    std::printf("{\"level\":\"info\",\"msg\":\"listening\",\"url\":\"%s://%s:%u\",\"db\":\"%s\",\"migrations_applied\":%d}\n",
+                cfg->tls_cert_file.empty() ? "http" : "https", cfg->http_host.c_str(), static_cast<unsigned>(cfg->http_port),
                 (*db)->backend() == persistence::db_backend::sqlite ? "sqlite" : "postgresql", *migrated);
     std::fflush(stdout);
 

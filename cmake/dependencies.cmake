@@ -38,4 +38,6 @@ endif()
 # RESTinio needs fmt found first.
 find_package(fmt REQUIRED)
 find_package(restinio REQUIRED)
+# RESTinio's TLS (asio::ssl) for --tls-cert/--tls-key.
+find_package(OpenSSL REQUIRED)
 find_package(prometheus-cpp REQUIRED)

@@ -68,7 +68,8 @@ event_streams::~event_streams() {
 
 event_streams::admission event_streams::add(const restinio::request_handle_t& req, const std::string& run_id,
                                             const std::string& user_id, int per_user,
-                                            const std::string& request_id) {
+                                            const std::string& request_id,
+                                            const std::vector<std::pair<std::string, std::string>>& extra_headers) {
     std::lock_guard lock(mutex_);
     if (streams_.size() >= max_streams_ || stopping_) return admission::server_full;
     if (per_user > 0) {
@@ -78,6 +79,7 @@ event_streams::admission event_streams::add(const restinio::request_handle_t& re
     }
     auto rb = req->create_response<restinio::chunked_output_t>();
     append_standard_headers(rb, "text/event-stream; charset=utf-8", request_id);
+    for (const auto& [name, value] : extra_headers) rb.append_header(name, value);
     rb.append_chunk(": galley run events\n\n");
     rb.flush();
     auto s = std::make_unique<stream>(stream{run_id, user_id, std::move(rb), {}, {}});

@@ -29,9 +29,10 @@ public:
 
     enum class admission { added, user_limit, server_full };
     /// Starts streaming `run_id` on `req` (already authorised) for `user_id`, who may hold
-    /// `per_user` streams at once (0: unlimited).
+    /// `per_user` streams at once (0: unlimited); `extra_headers` (CORS) go with the response.
     admission add(const restinio::request_handle_t& req, const std::string& run_id, const std::string& user_id,
-                  int per_user, const std::string& request_id);
+                  int per_user, const std::string& request_id,
+                  const std::vector<std::pair<std::string, std::string>>& extra_headers = {});
     /// Ends every stream (shutdown).
     void close_all();
 

@@ -10,6 +10,8 @@
 #include "http/response_headers.hpp"
 #include "http/server_internal.hpp"
 
+#include <restinio/tls.hpp>
+
 namespace galley::http {
 
 namespace {
@@ -97,12 +99,17 @@ restinio::http_status_line_t status_line(int status) {
 
 void dispatcher::respond(const restinio::request_handle_t& req, const http_request& hreq,
                          http_response res, double started) {
+    if (ctx_.cors.enabled()) {
+        auto origin = hreq.header("origin");
+        for (auto& h : ctx_.cors.response_headers(origin ? *origin : std::string_view())) res.headers.push_back(std::move(h));
+    }
     // Recorded before the response leaves, so a client's next request already sees it counted.
     double elapsed = monotonic_seconds() - started;
     ctx_.metrics.observe(hreq.route, hreq.method, res.status, elapsed);
     log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id);
     if (!res.event_stream_run.empty()) {
-        switch (streams_.add(req, res.event_stream_run, res.user_id, res.event_streams_per_user, hreq.request_id)) {
+        switch (streams_.add(req, res.event_stream_run, res.user_id, res.event_streams_per_user, hreq.request_id,
+                             res.headers)) {
             case event_streams::admission::added: return;
             case event_streams::admission::user_limit:
                 res = json_error(retry_later(15, "your plan allows " + std::to_string(res.event_streams_per_user) +
@@ -194,12 +201,38 @@ restinio::request_handling_status_t dispatcher::inline_io(const restinio::reques
     return restinio::request_accepted();
 }
 
+namespace {
+// OPTIONS from a browser asking whether it may send a cross-origin request.
+http_response preflight(const cors_policy& cors, const http_request& hreq) {
+    auto origin = hreq.header("origin");
+    if (!origin || !cors.allows(*origin) || !hreq.header("access-control-request-method"))
+        return json_error(make_error(errc::forbidden, "cross-origin requests from this origin are not allowed"),
+                          hreq.request_id);
+    http_response r;
+    r.status = 204;
+    r.content_type = "text/plain; charset=utf-8";
+    r.headers = cors.preflight_headers();
+    return r;
+}
+}  // namespace
+
 restinio::request_handling_status_t dispatcher::not_found(const restinio::request_handle_t& req) {
     double started = monotonic_seconds();
+    if (req->header().method() == restinio::http_method_options() && req->header().has_field("Origin")) {
+        http_request hreq = to_http_request(req, "preflight", {}, ctx_.trusted_proxies);
+        respond(req, hreq, preflight(ctx_.cors, hreq), started);
+        return restinio::request_accepted();
+    }
     http_request hreq = to_http_request(req, "unmatched", {}, ctx_.trusted_proxies);
     respond(req, hreq, json_error(make_error(errc::not_found, "no such endpoint"), hreq.request_id), started);
     return restinio::request_accepted();
 }
+
+// The same router and dispatcher behind TLS: RESTinio hands both servers the same request type.
+struct tls_server_traits : restinio::default_tls_traits_t {
+    using request_handler_t = router_t;
+    static constexpr bool use_connection_count_limiter = true;
+};
 
 struct api_server::impl {
     server_options options;
@@ -208,6 +241,7 @@ struct api_server::impl {
     event_streams streams;
     dispatcher disp;
     restinio::running_server_handle_t<server_traits> server;
+    restinio::running_server_handle_t<tls_server_traits> tls_server;
     bool stopped = false;
 
     impl(server_options o, service_context& c)
@@ -223,23 +257,49 @@ api_server::api_server(server_options options, service_context& ctx)
 
 api_server::~api_server() { stop(0); }
 
+namespace {
+template <class Traits>
+restinio::server_settings_t<Traits> common_settings(const server_options& o, dispatcher& d) {
+    auto s = restinio::server_settings_t<Traits>{};
+    s.address(o.host)
+        .port(o.port)
+        .request_handler(build_router(d))
+        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(o.max_body_bytes))
+        .max_parallel_connections(o.max_connections)
+        .read_next_http_message_timelimit(std::chrono::seconds(60))
+        .handle_request_timeout(std::chrono::seconds(120))
+        .write_http_response_timelimit(std::chrono::seconds(120));
+    return s;
+}
+
+// TLS 1.2 and later only, with the operator's certificate chain and key.
+asio::ssl::context tls_context(const server_options& o) {
+    asio::ssl::context tls(asio::ssl::context::tls_server);
+    tls.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                    asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                    asio::ssl::context::single_dh_use);
+    tls.use_certificate_chain_file(o.tls_cert_file);
+    tls.use_private_key_file(o.tls_key_file, asio::ssl::context::pem);
+    return tls;
+}
+}  // namespace
+
 status api_server::start() {
+    const server_options& o = impl_->options;
     try {
-        auto settings = restinio::server_settings_t<server_traits>{}
-                            .address(impl_->options.host)
-                            .port(impl_->options.port)
-                            .request_handler(build_router(impl_->disp))
-                            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
-                                impl_->options.max_body_bytes))
-                            .max_parallel_connections(impl_->options.max_connections)
-                            .read_next_http_message_timelimit(std::chrono::seconds(60))
-                            .handle_request_timeout(std::chrono::seconds(120))
-                            .write_http_response_timelimit(std::chrono::seconds(120));
-        impl_->server = restinio::run_async<server_traits>(restinio::own_io_context(), std::move(settings),
-                                                           impl_->options.io_threads);
+        if (!o.tls_cert_file.empty()) {
+            auto settings = common_settings<tls_server_traits>(o, impl_->disp);
+            settings.tls_context(tls_context(o));
+            impl_->tls_server = restinio::run_async<tls_server_traits>(restinio::own_io_context(),
+                                                                       std::move(settings), o.io_threads);
+        } else {
+            impl_->server = restinio::run_async<server_traits>(
+                restinio::own_io_context(), common_settings<server_traits>(o, impl_->disp), o.io_threads);
+        }
     } catch (const std::exception& e) {
-        return make_error(errc::unavailable, "cannot listen on " + impl_->options.host + ":" +
-                                                 std::to_string(impl_->options.port) + ": " + e.what());
+        return make_error(errc::unavailable, std::string(o.tls_cert_file.empty() ? "cannot listen on "
+                                                                                  : "cannot serve HTTPS on ") +
+                                                 o.host + ":" + std::to_string(o.port) + ": " + e.what());
     }
     return {};
 }
@@ -255,6 +315,10 @@ void api_server::stop(double drain_seconds) {
     if (impl_->server) {
         impl_->server->stop();
         impl_->server->wait();
+    }
+    if (impl_->tls_server) {
+        impl_->tls_server->stop();
+        impl_->tls_server->wait();
     }
     impl_->pool.shutdown();
 }

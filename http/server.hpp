@@ -19,6 +19,9 @@ struct server_options {
     std::size_t max_queued_requests = 4096;
     std::uint64_t max_body_bytes = 51ull << 20;  // server-wide cap; plans are checked per user
     std::size_t max_connections = 1024;           // further clients wait to be accepted
+    // HTTPS when both are set (PEM files: the certificate chain and its private key).
+    std::string tls_cert_file;
+    std::string tls_key_file;
 };
 
 class api_server {
@@ -26,7 +29,8 @@ public:
     api_server(server_options options, service_context& ctx);
     ~api_server();
 
-    /// Binds and starts serving; unavailable when the address cannot be bound.
+    /// Binds and starts serving; unavailable when the address cannot be bound or the TLS
+    /// certificate or key cannot be loaded.
     status start();
     /// Refuses new requests, waits up to `drain_seconds` for in-flight ones, stops the I/O
     /// threads and the handler pool. Idempotent.

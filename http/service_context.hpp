@@ -10,6 +10,7 @@
 #include "actors/runtime.hpp"
 #include "http/metrics.hpp"
 #include "http/client_address.hpp"
+#include "http/cors.hpp"
 #include "http/login_throttle.hpp"
 #include "http/rate_limiter.hpp"
 #include "persistence/account_admin_repository.hpp"
@@ -54,6 +55,7 @@ struct service_context {
     rate_limiter limiter;
     login_throttle sign_in_failures;
     std::vector<cidr> trusted_proxies;  // --trusted-proxy: whose X-Forwarded-For is believed
+    cors_policy cors;                   // --cors-origins: which other origins' pages may call the API
     int auth_per_minute = 30;  // per client address on sign-in routes (GALLEY_AUTH_PER_MINUTE)
 
     micros access_token_ttl = 15ll * 60 * 1'000'000;

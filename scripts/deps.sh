@@ -7,11 +7,11 @@ GALLEY_PACKAGES=(libcaf-dev librestinio-dev libasio-dev libboost-dev libsoci-dev
   libsqlite3-dev libbotan-2-dev libzip-dev zipcmp zipmerge ziptool libpugixml-dev
   prometheus-cpp-dev libgtest-dev nlohmann-json3-dev libfmt-dev libspdlog-dev libhunspell-dev
   hunspell-es hunspell-en-us hunspell-en-gb libicu-dev pkg-config cmake ninja-build g++ ccache
-  postgresql curl apertium-eng-spa lttoolbox-dev apertium-dev)
+  postgresql curl apertium-eng-spa lttoolbox-dev apertium-dev libssl-dev)
 
 # Only the tests need these: `ip` for the cluster partition test (network namespaces); clang and
-# its libFuzzer runtime for the fuzz targets (tests/fuzz).
-GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev)
+# its libFuzzer runtime for the fuzz targets (tests/fuzz); `openssl` makes the TLS test's certificate.
+GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev openssl)
 
 galley_install_packages() {
   local missing=()

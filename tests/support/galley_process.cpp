@@ -83,7 +83,7 @@ bool galley_process::start() {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
         if (!running()) return false;
-        if (request("GET", "/healthz").status == 200) return true;
+        if (ready_ ? ready_() : request("GET", "/healthz").status == 200) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
     return false;

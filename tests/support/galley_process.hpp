@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ public:
     void set_host(std::string host) { host_ = std::move(host); }
     /// A command that runs galley, e.g. {"ip", "netns", "exec", NAME} (found on PATH).
     void set_launcher(std::vector<std::string> prefix) { launcher_ = std::move(prefix); }
+    /// How start() knows the server is up (default: plain GET /healthz answers 200), e.g. over TLS.
+    void set_ready_check(std::function<bool()> ready) { ready_ = std::move(ready); }
 
     std::uint16_t port() const { return port_; }
     /// The server's process id while it runs (-1 before start).
@@ -64,6 +67,7 @@ private:
     std::vector<std::string> extra_args_;
     std::string host_ = "127.0.0.1";
     std::vector<std::string> launcher_;
+    std::function<bool()> ready_;
     pid_t pid_ = -1;
 };
 

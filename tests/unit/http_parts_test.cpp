@@ -1,8 +1,9 @@
-// Pure pieces of the HTTP layer: the error table, multipart parsing, JSON input, rate limits.
+// Pure pieces of the HTTP layer: the error table, multipart parsing, JSON input, rate limits, CORS.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include "http/cors.hpp"
 #include "http/errors.hpp"
 #include "http/json_input.hpp"
 #include "http/multipart.hpp"
@@ -94,4 +95,38 @@ TEST(rate_limiter, allows_the_plan_rate_then_refuses) {
     EXPECT_EQ(allowed, 30);
     EXPECT_TRUE(limiter.allow("u2", 30)) << "users do not share buckets";
     for (int i = 0; i < 1000; ++i) EXPECT_TRUE(limiter.allow("u3", 0)) << "0 means unlimited";
+}
+
+TEST(cors_policy, parses_an_allow_list_of_origins_and_refuses_anything_else) {
+    auto p = galley::http::cors_policy::parse(" https://App.Example.com , http://localhost:5173,");
+    ASSERT_TRUE(p.ok());
+    EXPECT_TRUE(p->allows("https://app.example.com")) << "origins compare without case";
+    EXPECT_TRUE(p->allows("http://localhost:5173"));
+    EXPECT_FALSE(p->allows("http://localhost:5174"));
+    EXPECT_FALSE(p->allows("https://app.example.com.evil.example"));
+    EXPECT_FALSE(p->allows(""));
+    for (const char* bad : {"app.example.com", "https://app.example.com/", "https://a.example/path", "https://",
+                            "https://user@host", "*.example.com"}) {
+        auto r = galley::http::cors_policy::parse(bad);
+        ASSERT_FALSE(r.ok()) << bad;
+        EXPECT_EQ(r.err().field, "cors-origins");
+    }
+    EXPECT_FALSE(galley::http::cors_policy::parse("")->enabled());
+}
+
+TEST(cors_policy, echoes_an_allowed_origin_with_credentials_and_wildcards_only_without) {
+    auto listed = *galley::http::cors_policy::parse("https://app.example.com");
+    auto h = listed.response_headers("https://app.example.com");
+    auto get = [](const galley::http::header_list& l, const std::string& name) {
+        for (const auto& [k, v] : l)
+            if (k == name) return v;
+        return std::string();
+    };
+    EXPECT_EQ(get(h, "Access-Control-Allow-Origin"), "https://app.example.com");
+    EXPECT_EQ(get(h, "Access-Control-Allow-Credentials"), "true");
+    EXPECT_EQ(get(listed.response_headers("https://evil.example"), "Access-Control-Allow-Origin"), "");
+    auto any = *galley::http::cors_policy::parse("*");
+    auto w = any.response_headers("https://anywhere.example");
+    EXPECT_EQ(get(w, "Access-Control-Allow-Origin"), "*");
+    EXPECT_EQ(get(w, "Access-Control-Allow-Credentials"), "") << "never a wildcard with credentials";
 }
