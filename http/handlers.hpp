@@ -75,6 +75,8 @@ http_response admin_patch_user(const http_request&, service_context&);
 http_response admin_revoke_sessions(const http_request&, service_context&);
 http_response admin_usage(const http_request&, service_context&);
 http_response admin_list_audit(const http_request&, service_context&);
+http_response get_feature_flags(const http_request&, service_context&);
+http_response put_feature_flags(const http_request&, service_context&);
 http_response list_nodes(const http_request&, service_context&);
 // ops_handlers.cpp
 http_response readyz(const http_request&, service_context&);

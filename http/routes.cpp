@@ -132,6 +132,10 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
                    pooled(d, "/api/v1/admin/users/{user_id}/revoke-sessions", admin_revoke_sessions));
     r->add_handler(get, epr::path_to_params("/api/v1/admin/usage"), pooled(d, "/api/v1/admin/usage", admin_usage));
     r->add_handler(get, epr::path_to_params("/api/v1/admin/audit"), pooled(d, "/api/v1/admin/audit", admin_list_audit));
+    r->add_handler(get, epr::path_to_params("/api/v1/admin/feature-flags"),
+                   pooled(d, "/api/v1/admin/feature-flags", get_feature_flags));
+    r->add_handler(put, epr::path_to_params("/api/v1/admin/feature-flags"),
+                   pooled(d, "/api/v1/admin/feature-flags", put_feature_flags));
 
     r->non_matched_request_handler([&d](const restinio::request_handle_t& req) { return d.not_found(req); });
     return r;

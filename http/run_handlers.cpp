@@ -1,4 +1,5 @@
 // /api/v1/projects/{project_id}/runs and /api/v1/runs/{run_id}[/cancel|/events].
+#include "domain/feature_flags.hpp"
 #include "domain/ids.hpp"
 #include "http/auth_support.hpp"
 #include "http/audit.hpp"
@@ -55,6 +56,8 @@ http_response create_run(const http_request& req, service_context& ctx) {
         if (!parsed) return json_error(parsed.err(), rid);
         options = *parsed;
     }
+    // A kill switch for the costliest artefact, per account or for everyone (admin feature flags).
+    if (!ctx.flags.enabled(kTrackedChangesExport, scope->owner())) options.tracked_changes = false;
     auto run = ctx.runtime->create_run(scope->owner(), scope->access.owner_plan, req.param(0), *ids,
                                        options);
     if (!run) return json_error(run.err(), rid);

@@ -20,6 +20,7 @@
 #include "persistence/dictionary_repository.hpp"
 #include "persistence/member_repository.hpp"
 #include "persistence/document_repository.hpp"
+#include "persistence/feature_flag_repository.hpp"
 #include "persistence/node_repository.hpp"
 #include "persistence/project_repository.hpp"
 #include "persistence/refresh_token_repository.hpp"
@@ -33,7 +34,7 @@ struct service_context {
     service_context(persistence::database& db, persistence::blob_store& blobs,
                     const plan_table& plans, const auth::key_ring& keys)
         : db(db), blobs(blobs), plans(plans), keys(keys), users(db), refresh_tokens(db),
-          projects(db), members(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db), audit_log(db), accounts(db) {}
+          projects(db), members(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db), audit_log(db), accounts(db), flags(db) {}
 
     persistence::database& db;
     persistence::blob_store& blobs;
@@ -50,6 +51,7 @@ struct service_context {
     persistence::node_repository nodes;
     persistence::audit_repository audit_log;
     persistence::account_admin_repository accounts;
+    persistence::feature_flag_cache flags;  // read per request; sees other nodes' changes within 2 s
     actors::runtime* runtime = nullptr;  // set by app/ before the server starts
     http_metrics metrics;
     rate_limiter limiter;

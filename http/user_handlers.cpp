@@ -1,6 +1,7 @@
 // GET /api/v1/users/me.
 #include "http/auth_support.hpp"
 #include "http/errors.hpp"
+#include "domain/feature_flags.hpp"
 #include "domain/user_settings.hpp"
 #include "http/handlers.hpp"
 
@@ -18,6 +19,11 @@ http_response get_me(const http_request& req, service_context& ctx) {
                    {"chars_used", usage.chars_used},
                    {"chars_limit", limit},
                    {"docs_running", usage.docs_running}};
+    // What the admin's feature flags turn on or off for this account (the review page reads it).
+    nlohmann::json features = nlohmann::json::object();
+    for (const auto& f : known_feature_flags())
+        features[std::string(f.name)] = ctx.flags.enabled(f.name, who.account.id);
+    me["features"] = std::move(features);
     auto r = json_ok(me, req.request_id);
     r.user_id = who.account.id;
     return r;

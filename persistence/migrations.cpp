@@ -233,6 +233,18 @@ const std::vector<migration>& all_migrations() {
              "CREATE INDEX audit_log_actor ON audit_log(actor_id, at, id)",
              "CREATE INDEX audit_log_action ON audit_log(action, at, id)",
          }},
+        {10,
+         "feature flags",
+         {
+             // user_id '' is the global setting (NULL would never collide in the key).
+             "CREATE TABLE feature_flags ("
+             " name TEXT NOT NULL,"
+             " user_id TEXT NOT NULL,"
+             " enabled INTEGER NOT NULL,"
+             " updated_at BIGINT NOT NULL,"
+             " updated_by TEXT NOT NULL,"
+             " PRIMARY KEY (name, user_id))",
+         }},
     };
     return kMigrations;
 }

@@ -4,6 +4,7 @@
 // very next request — reads the month's usage per plan, and finds each of these actions, and the
 // users' own, in the audit log with its request id and client address.
 #include <cstdlib>
+#include <set>
 
 #include "tests/e2e/runs_fixture.hpp"
 
@@ -180,6 +181,51 @@ TEST_P(admin_api, the_audit_log_records_who_did_what_from_where) {
     EXPECT_EQ(audit_lines("action=document.upload&until=" + encoded).size(), 0u) << "until is exclusive";
     EXPECT_EQ(as(admin, "GET", "/api/v1/admin/audit?since=yesterday").status, 400);
     EXPECT_EQ(as(admin, "GET", "/api/v1/admin/audit?user_id=42").status, 400);
+}
+
+TEST_P(admin_api, a_feature_flag_turns_the_tracked_changes_export_off_for_one_account) {
+    auto known = as(admin, "GET", "/api/v1/admin/feature-flags");
+    ASSERT_EQ(known.status, 200) << known.body;
+    EXPECT_EQ(json_of(known)["data"]["known"][0]["name"], "tracked_changes_export");
+    EXPECT_EQ(json_of(known)["data"]["known"][0]["default"], true);
+    EXPECT_TRUE(json_of(known)["data"]["flags"].empty());
+
+    json off = {{"flags", {{{"name", "tracked_changes_export"}, {"enabled", false}, {"user_id", ana.id}}}}};
+    auto set = as(admin, "PUT", "/api/v1/admin/feature-flags", off);
+    ASSERT_EQ(set.status, 200) << set.body;
+    EXPECT_EQ(json_of(set)["data"]["flags"][0]["user_id"], ana.id);
+    EXPECT_EQ(json_of(as(ana, "GET", "/api/v1/users/me"))["data"]["features"]["tracked_changes_export"], false);
+    EXPECT_EQ(json_of(as(admin, "GET", "/api/v1/users/me"))["data"]["features"]["tracked_changes_export"], true);
+
+    // The same DOCX corrected for both: only the admin's run writes the tracked-changes copy.
+    const std::string docx = slurp(GALLEY_CORPUS_DIR "/docx/mammoth__tables.docx");
+    auto kinds_for = [&](const api_user& u) {
+        std::string project = create_project(*g, u, "Banderas");
+        std::string doc = upload(u, project, "tablas.docx", docx);
+        auto started = start_run(u, project, {doc});
+        EXPECT_EQ(started.status, 202) << started.body;
+        std::string run = json_of(started)["data"]["id"];
+        EXPECT_EQ(wait_final(u, run)["status"], "succeeded");
+        std::set<std::string> kinds;
+        for (const auto& e : exports_of(u, run)) kinds.insert(e["kind"].get<std::string>());
+        return kinds;
+    };
+    EXPECT_EQ(kinds_for(ana).count("tracked_docx"), 0u);
+    EXPECT_EQ(kinds_for(admin).count("tracked_docx"), 1u);
+
+    auto bad_name = as(admin, "PUT", "/api/v1/admin/feature-flags", {{"flags", {{{"name", "nope"}, {"enabled", true}}}}});
+    EXPECT_EQ(bad_name.status, 422);
+    EXPECT_EQ(json_of(bad_name)["error"]["details"]["field"], "flags[0].name");
+    EXPECT_EQ(as(admin, "PUT", "/api/v1/admin/feature-flags",
+                 {{"flags", {{{"name", "tracked_changes_export"}, {"enabled", "no"}}}}})
+                  .status,
+              422);
+    EXPECT_EQ(as(ana, "PUT", "/api/v1/admin/feature-flags", off).status, 403);
+    json cleared = {{"flags", {{{"name", "tracked_changes_export"}, {"enabled", nullptr}, {"user_id", ana.id}}}}};
+    ASSERT_EQ(as(admin, "PUT", "/api/v1/admin/feature-flags", cleared).status, 200);
+    EXPECT_EQ(json_of(as(ana, "GET", "/api/v1/users/me"))["data"]["features"]["tracked_changes_export"], true)
+        << "removing the setting brings back the default";
+    EXPECT_EQ(audit_lines("action=admin.feature_flags").size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, admin_api, ::testing::Values(backend_kind::sqlite, backend_kind::postgresql),

@@ -6,6 +6,7 @@
 #include "persistence/account_admin_repository.hpp"
 #include "persistence/audit_repository.hpp"
 #include "persistence/document_repository.hpp"
+#include "persistence/feature_flag_repository.hpp"
 #include "persistence/project_repository.hpp"
 #include "persistence/refresh_token_repository.hpp"
 #include "persistence/user_repository.hpp"
@@ -121,6 +122,37 @@ TEST_P(admin_repositories, accounts_are_searched_with_usage_changed_and_revoked)
     EXPECT_EQ((*usage)[1].plan, "pro");
     EXPECT_EQ((*usage)[1].users, 2);
     EXPECT_EQ((*usage)[1].documents, 1);
+}
+
+// Every node reads flags through its cache: another node's change shows once the copy is older
+// than the refresh interval; a change through this node's cache shows at once.
+TEST_P(admin_repositories, flag_settings_reach_every_cache_within_the_refresh_interval) {
+    user ana = make_user("flags@example.com", "Ana", "free", now_micros());
+    feature_flag_repository flags(*db);
+    auto t = std::chrono::steady_clock::time_point{} + std::chrono::hours(1);
+    feature_flag_cache node_a(*db, std::chrono::seconds(2), [&] { return t; });
+    feature_flag_cache node_b(*db, std::chrono::seconds(2), [&] { return t; });
+    const std::string flag(kTrackedChangesExport);
+    EXPECT_TRUE(node_a.enabled(flag, ana.id));
+    EXPECT_TRUE(node_b.enabled(flag, ana.id));
+
+    ASSERT_TRUE(flags.apply({{flag, ana.id, false}}, "admin", now_micros()).ok());
+    node_a.invalidate();  // the node that took the change
+    EXPECT_FALSE(node_a.enabled(flag, ana.id));
+    t += std::chrono::milliseconds(1900);
+    EXPECT_TRUE(node_b.enabled(flag, ana.id)) << "still its copy, younger than the interval";
+    t += std::chrono::milliseconds(200);
+    EXPECT_FALSE(node_b.enabled(flag, ana.id)) << "reloaded past the interval";
+    EXPECT_TRUE(node_b.enabled(flag, "someone else"));
+
+    ASSERT_TRUE(flags.apply({{flag, "", false}, {flag, ana.id, std::nullopt}}, "admin", now_micros()).ok());
+    auto all = flags.all();
+    ASSERT_TRUE(all.ok());
+    ASSERT_EQ(all->size(), 1u) << "null removes a setting";
+    EXPECT_EQ((*all)[0].user_id, "");
+    EXPECT_EQ((*all)[0].updated_by, "admin");
+    EXPECT_EQ(flags.apply({{flag, "00000000-0000-4000-8000-000000000000", true}}, "admin", now_micros()).err().code,
+              errc::not_found);
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, admin_repositories,
