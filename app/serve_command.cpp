@@ -11,6 +11,7 @@
 #include "cluster/cluster_node.hpp"
 #include "app/blob_collector.hpp"
 #include "app/audit_pruner.hpp"
+#include "app/periodic_task.hpp"
 #include "app/guest_sweeper.hpp"
 #include "app/jwt_keys.hpp"
 #include "domain/ids.hpp"
@@ -87,6 +88,8 @@ int serve_command(const std::vector<std::string>& args) {
         if (!c) return fail("--trusted-proxy: " + c.err().message);
         ctx.trusted_proxies.push_back(*c);
     }
+    // Request rates are the cluster's on PostgreSQL (one bucket per user or address in the database).
+    ctx.limiter.share_through(&ctx.rate_buckets);
     auto cors = http::cors_policy::parse(cfg->cors_origins);
     if (!cors) return fail("--cors-origins: " + cors.err().message);
     ctx.cors = std::move(*cors);
@@ -114,6 +117,8 @@ int serve_command(const std::vector<std::string>& args) {
     guest_sweeper sweeper(**db, *blobs);
     blob_collector collector(**db, *blobs);
     audit_pruner pruner(**db, cfg->audit_retention_days);
+    // A bucket idle for an hour is full again: forgetting it changes nothing.
+    periodic_task bucket_sweep(std::chrono::minutes(10), [&ctx] { (void)ctx.rate_buckets.prune_idle(3600); });
     http::api_server server(opts, ctx);
     if (auto s = server.start(); !s) return fail(s.err().message);
 

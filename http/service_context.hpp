@@ -23,6 +23,7 @@
 #include "persistence/feature_flag_repository.hpp"
 #include "persistence/node_repository.hpp"
 #include "persistence/project_repository.hpp"
+#include "persistence/rate_bucket_repository.hpp"
 #include "persistence/refresh_token_repository.hpp"
 #include "persistence/review_repository.hpp"
 #include "persistence/run_repository.hpp"
@@ -34,7 +35,7 @@ struct service_context {
     service_context(persistence::database& db, persistence::blob_store& blobs,
                     const plan_table& plans, const auth::key_ring& keys)
         : db(db), blobs(blobs), plans(plans), keys(keys), users(db), refresh_tokens(db),
-          projects(db), members(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db), audit_log(db), accounts(db), flags(db) {}
+          projects(db), members(db), documents(db), runs(db), reviews(db), dictionaries(db), nodes(db), audit_log(db), accounts(db), rate_buckets(db), flags(db) {}
 
     persistence::database& db;
     persistence::blob_store& blobs;
@@ -51,6 +52,7 @@ struct service_context {
     persistence::node_repository nodes;
     persistence::audit_repository audit_log;
     persistence::account_admin_repository accounts;
+    persistence::rate_bucket_repository rate_buckets;  // the cluster's request-rate buckets (PostgreSQL)
     persistence::feature_flag_cache flags;  // read per request; sees other nodes' changes within 2 s
     actors::runtime* runtime = nullptr;  // set by app/ before the server starts
     http_metrics metrics;

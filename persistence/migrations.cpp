@@ -245,6 +245,20 @@ const std::vector<migration>& all_migrations() {
              " updated_by TEXT NOT NULL,"
              " PRIMARY KEY (name, user_id))",
          }},
+        {11,
+         "request rate buckets shared by a cluster",
+         {
+             // One token bucket per key (a user, or a client address on sign-in routes), refilled
+             // with the database's clock; nodes lease tokens from it in small chunks.
+             "CREATE TABLE rate_buckets ("
+             " key TEXT PRIMARY KEY,"
+             " capacity DOUBLE PRECISION NOT NULL,"
+             " per_us DOUBLE PRECISION NOT NULL,"
+             " tokens DOUBLE PRECISION NOT NULL,"
+             " refilled_at BIGINT NOT NULL,"
+             " last_grant DOUBLE PRECISION NOT NULL)",
+             "CREATE INDEX rate_buckets_refilled ON rate_buckets(refilled_at)",
+         }},
     };
     return kMigrations;
 }

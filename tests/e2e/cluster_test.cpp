@@ -3,6 +3,7 @@
 // no artefact is duplicated, the dead node shows as dead, and restarting it rejoins it.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <iostream>
 
 #include "tests/e2e/cluster_support.hpp"
@@ -112,4 +113,40 @@ TEST(cluster, a_feature_flag_set_on_one_node_is_seen_by_every_node) {
         std::cout << "node " << i << " saw the flag after "
                   << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
     }
+}
+
+// #13 item 5: one user's requests spread over three nodes stay within the plan's rate for the
+// whole cluster (buckets in PostgreSQL, leased a few tokens at a time). Without sharing, each
+// node would admit a full bucket: three times the plan.
+TEST(cluster, one_users_requests_over_three_nodes_stay_within_the_plans_rate) {
+    const std::string plans = make_temp_dir("galley-rate") + "/plans.json";
+    std::ofstream(plans) << R"({"free": {"requests_per_minute": 60}})";
+    three_node_cluster cluster;
+    if (!cluster.start({{"GALLEY_PLANS_FILE", plans}, {"GALLEY_JWT_SECRET", "cluster-test-secret-cluster-test-secret-42"}})) {
+        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+        FAIL() << "the cluster did not start";
+    }
+    auto ana = register_user(*cluster.nodes[0], "ana@example.com");
+    const auto started = std::chrono::steady_clock::now();
+    int admitted = 0, limited = 0;
+    std::string retry_after;
+    for (int i = 0; i < 240; ++i) {
+        auto r = cluster.nodes[i % 3]->request("GET", "/api/v1/projects", {}, ana.access_token);
+        if (r.status == 200) ++admitted;
+        if (r.status == 429) {
+            ++limited;
+            retry_after = r.header("retry-after");
+        }
+    }
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    // The bucket holds 60 and refills one a second; three full node-local buckets would give 180.
+    const double allowed = 60 + elapsed * 1.0;
+    std::cout << "admitted " << admitted << " of 240 over three nodes in " << elapsed << " s; the plan allows "
+              << allowed << " (" << admitted / allowed << " of it)\n";
+    EXPECT_LE(admitted, allowed + 1);
+    EXPECT_GE(admitted, 60 - 3 * 2) << "leases waste at most two tokens per node";
+    EXPECT_EQ(admitted + limited, 240);
+    ASSERT_FALSE(retry_after.empty());
+    EXPECT_GE(std::stoi(retry_after), 1);
+    EXPECT_LE(std::stoi(retry_after), 2) << "one token a second: the next one is at most a second or two away";
 }

@@ -7,6 +7,7 @@
 #include "persistence/audit_repository.hpp"
 #include "persistence/document_repository.hpp"
 #include "persistence/feature_flag_repository.hpp"
+#include "persistence/rate_bucket_repository.hpp"
 #include "persistence/project_repository.hpp"
 #include "persistence/refresh_token_repository.hpp"
 #include "persistence/user_repository.hpp"
@@ -158,3 +159,34 @@ TEST_P(admin_repositories, flag_settings_reach_every_cache_within_the_refresh_in
 INSTANTIATE_TEST_SUITE_P(backends, admin_repositories,
                          ::testing::Values(backend_kind::sqlite, backend_kind::postgresql),
                          [](const auto& info) { return galley::testing::backend_label(info.param); });
+
+// The cluster's request buckets (PostgreSQL only): a new bucket starts full, leases never give
+// more than it holds, and an empty bucket says how far it is from the next token.
+TEST(rate_buckets, leases_take_what_the_shared_bucket_holds_and_no_more) {
+    auto db = galley::testing::migrated_scratch_database(backend_kind::postgresql);
+    if (!db) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+    rate_bucket_repository buckets(*db);
+    ASSERT_TRUE(buckets.shared());
+    int taken = 0;
+    for (int i = 0; i < 10; ++i) {
+        auto l = buckets.lease("user:ana", 10, 0.001, 3);  // a 10-token bucket that barely refills
+        ASSERT_TRUE(l.ok()) << l.err().message;
+        taken += l->granted;
+        EXPECT_LE(l->granted, 3);
+    }
+    EXPECT_EQ(taken, 10) << "two nodes or twenty, the bucket gives what it holds";
+    auto empty = buckets.lease("user:ana", 10, 0.001, 1);
+    ASSERT_TRUE(empty.ok());
+    EXPECT_EQ(empty->granted, 0);
+    EXPECT_LT(empty->remaining, 1.0);
+    EXPECT_EQ(buckets.lease("user:ben", 10, 0.001, 3)->granted, 3) << "buckets are per key";
+    EXPECT_EQ(*buckets.prune_idle(3600), 0) << "both were used just now";
+}
+
+TEST(rate_buckets, sqlite_keeps_no_shared_buckets) {
+    auto db = galley::testing::migrated_scratch_database(backend_kind::sqlite);
+    ASSERT_TRUE(db);
+    rate_bucket_repository buckets(*db);
+    EXPECT_FALSE(buckets.shared());
+    EXPECT_EQ(buckets.lease("k", 10, 60, 1).err().code, errc::unavailable);
+}

@@ -130,3 +130,10 @@ TEST(cors_policy, echoes_an_allowed_origin_with_credentials_and_wildcards_only_w
     EXPECT_EQ(get(w, "Access-Control-Allow-Origin"), "*");
     EXPECT_EQ(get(w, "Access-Control-Allow-Credentials"), "") << "never a wildcard with credentials";
 }
+
+TEST(rate_limiter, leases_are_two_seconds_of_the_rate_within_one_and_twenty) {
+    EXPECT_EQ(rate_limiter::lease_size(1), 1);
+    EXPECT_EQ(rate_limiter::lease_size(60), 2);
+    EXPECT_EQ(rate_limiter::lease_size(120), 4);
+    EXPECT_EQ(rate_limiter::lease_size(100000), 20);
+}
