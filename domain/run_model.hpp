@@ -57,6 +57,18 @@ struct claimed_document {
     std::int64_t claim_epoch = 0;
     int attempts = 0;        // including this one
     std::int64_t chars = 0;  // code points of the document's text: what success charges
+    std::string lease_owner;  // the node (and incarnation) holding the claim, for the job log
+};
+
+/// One step of a document's life in a run (API.md GET /runs/{id}/log).
+struct job_log_entry {
+    std::string id;
+    micros at = 0;
+    std::string document_id;
+    std::string event;    // queued|claimed|started|retried|recovered|cancelled|failed|succeeded
+    std::string node_id;  // empty when no node took the step (a request did)
+    int attempt = 0;
+    std::string detail;
 };
 
 struct export_record {

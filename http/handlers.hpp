@@ -42,6 +42,7 @@ http_response download_document(const http_request&, service_context&);
 // run_handlers.cpp
 http_response create_run(const http_request&, service_context&);
 http_response list_runs(const http_request&, service_context&);
+http_response run_log(const http_request&, service_context&);
 http_response get_run(const http_request&, service_context&);
 http_response cancel_run(const http_request&, service_context&);
 http_response run_events(const http_request&, service_context&);

@@ -92,6 +92,8 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
     r->add_handler(get, epr::path_to_params("/api/v1/runs/", id()), pooled(d, "/api/v1/runs/{run_id}", get_run));
     r->add_handler(post, epr::path_to_params("/api/v1/runs/", id(), "/cancel"),
                    pooled(d, "/api/v1/runs/{run_id}/cancel", cancel_run));
+    r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/log"),
+                   pooled(d, "/api/v1/runs/{run_id}/log", run_log));
     r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/events"),
                    pooled(d, "/api/v1/runs/{run_id}/events", run_events));
     r->add_handler(get, epr::path_to_params("/api/v1/runs/", id(), "/exports"),

@@ -1,4 +1,4 @@
-// /api/v1/projects/{project_id}/runs and /api/v1/runs/{run_id}[/cancel|/events].
+// /api/v1/projects/{project_id}/runs and /api/v1/runs/{run_id}[/cancel|/events|/log].
 #include "domain/feature_flags.hpp"
 #include "domain/ids.hpp"
 #include "http/auth_support.hpp"
@@ -8,6 +8,7 @@
 #include "http/json_input.hpp"
 #include "http/list_support.hpp"
 #include "http/project_access.hpp"
+#include "persistence/job_log_repository.hpp"
 #include "http/resource_json.hpp"
 
 namespace galley::http {
@@ -107,6 +108,30 @@ http_response run_events(const http_request& req, service_context& ctx) {
     r.event_streams_per_user = who->tier->max_event_streams;
     r.content_type = "text/event-stream";
     return with_user(std::move(r), *who);
+}
+
+http_response run_log(const http_request& req, service_context& ctx) {
+    std::optional<std::string> document_id;
+    if (auto v = req.query_param("document_id"); v && !v->empty()) {
+        if (!is_uuid(*v)) return json_error(make_error(errc::bad_request, "document_id must be a document id"), req.request_id);
+        document_id = std::string(*v);
+    }
+    return paged_list(
+        req, ctx,
+        [&](const caller& who, int limit, const std::optional<cursor_key>& after) -> result<page<job_log_entry>> {
+            auto access = authorize(ctx, who, access_target::run, req.param(0), project_action::read);
+            if (!access) return access.err();
+            return persistence::job_log_repository(ctx.db).list(access->owner_id, req.param(0), document_id, limit,
+                                                                 after);
+        },
+        [](const job_log_entry& e) {
+            return nlohmann::json{{"at", to_rfc3339(e.at)},
+                                  {"document_id", e.document_id},
+                                  {"event", e.event},
+                                  {"node_id", e.node_id.empty() ? nlohmann::json() : nlohmann::json(e.node_id)},
+                                  {"attempt", e.attempt},
+                                  {"detail", e.detail}};
+        });
 }
 
 }  // namespace galley::http

@@ -106,7 +106,9 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
     // Recorded before the response leaves, so a client's next request already sees it counted.
     double elapsed = monotonic_seconds() - started;
     ctx_.metrics.observe(hreq.route, hreq.method, res.status, elapsed);
-    log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id);
+    auto doc_query = hreq.query_param("document_id");
+    log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id,
+                request_ids(hreq.route, hreq.params, doc_query ? *doc_query : std::string_view()));
     if (!res.event_stream_run.empty()) {
         switch (streams_.add(req, res.event_stream_run, res.user_id, res.event_streams_per_user, hreq.request_id,
                              res.headers)) {

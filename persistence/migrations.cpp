@@ -259,6 +259,24 @@ const std::vector<migration>& all_migrations() {
              " last_grant DOUBLE PRECISION NOT NULL)",
              "CREATE INDEX rate_buckets_refilled ON rate_buckets(refilled_at)",
          }},
+        {12,
+         "job log",
+         {
+             // One line per step of a document's life in a run, written in the transaction that
+             // takes the step. seq orders lines written in the same microsecond.
+             "CREATE TABLE job_log ("
+             " id TEXT PRIMARY KEY,"
+             " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+             " document_id TEXT NOT NULL,"
+             " at BIGINT NOT NULL,"
+             " event TEXT NOT NULL CHECK (event IN ('queued','claimed','started','retried','recovered',"
+             "'cancelled','failed','succeeded')),"
+             " node_id TEXT,"
+             " attempt INTEGER NOT NULL,"
+             " detail TEXT NOT NULL)",
+             "CREATE INDEX job_log_run ON job_log(run_id, at, id)",
+             "CREATE INDEX job_log_document ON job_log(run_id, document_id, at, id)",
+         }},
     };
     return kMigrations;
 }

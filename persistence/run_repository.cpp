@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/ids.hpp"
+#include "persistence/detail/job_log.hpp"
 #include "persistence/detail/run_rows.hpp"
 #include "persistence/detail/sql.hpp"
 
@@ -131,6 +132,7 @@ result<run_record> run_repository::create(const std::string& user_id, const std:
                  " next_attempt_at) VALUES(:r, :d, :u, :p, 'queued', :e, :n)",
                 soci::use(run_id), soci::use((*docs)[i].id), soci::use(user_id), soci::use(position),
                 soci::use(created), soci::use(created);
+            detail::append_job_log(s, run_id, (*docs)[i].id, created, "queued", {}, 0, "in run position " + std::to_string(i + 1));
         }
         auto run = detail::load_run(s, run_id, &user_id);
         tx.commit();
@@ -186,6 +188,8 @@ result<run_record> run_repository::request_cancel(const std::string& user_id, co
             return make_error(errc::conflict, "the run has already finished or is being cancelled");
         long long now = now_micros();
         s << "UPDATE runs SET cancel_requested = 1 WHERE id = :r", soci::use(run_id);
+        detail::append_job_log_for_status(s, run_id, "('queued', 'retrying')", now, "cancelled",
+                                          "the run was cancelled before this document started");
         s << "UPDATE run_documents SET status = 'cancelled', finished_at = :t, lease_owner = NULL"
              " WHERE run_id = :r AND status IN ('queued', 'retrying')",
             soci::use(now), soci::use(run_id);

@@ -1,6 +1,9 @@
 #include "persistence/work_queue.hpp"
 
+#include <cstdio>
+
 #include "domain/fair_share.hpp"
+#include "persistence/detail/job_log.hpp"
 #include "persistence/detail/run_rows.hpp"
 #include "persistence/detail/sql.hpp"
 #include "persistence/detail/suggestion_rows.hpp"
@@ -94,6 +97,7 @@ result<std::optional<claimed_document>> work_queue::claim_next(const std::string
         const fair_share_candidate& who = candidates[*pick];
 
         claimed_document c;
+        c.lease_owner = lease_owner;
         c.user_id = who.user_id;
         c.plan = plan_names[*pick];
         s << std::string("SELECT run_id, document_id, claim_epoch, attempts FROM run_documents WHERE user_id = :u AND ") +
@@ -115,6 +119,10 @@ result<std::optional<claimed_document>> work_queue::claim_next(const std::string
             soci::use(c.user_id), soci::use(vt);
         s << "UPDATE runs SET status = 'running', started_at = COALESCE(started_at, :t) WHERE id = :r AND status = 'queued'",
             soci::use(now), soci::use(c.run_id);
+        detail::append_job_log(s, c.run_id, c.document_id, now, "claimed", lease_owner, c.attempts, "");
+        // A microsecond later, so the log orders the claim before the attempt it starts.
+        detail::append_job_log(s, c.run_id, c.document_id, now + 1, "started", lease_owner, c.attempts,
+                               "attempt " + std::to_string(c.attempts));
         long long chars = 0;
         s << "SELECT d.project_id, d.filename, d.format, d.sha256, r.options, d.char_count FROM run_documents rd"
              " JOIN documents d ON d.id = rd.document_id JOIN runs r ON r.id = rd.run_id"
@@ -153,9 +161,18 @@ status work_queue::commit_success(const claimed_document& c, const std::vector<e
             soci::use(c.document_id), soci::into(position);
         detail::insert_suggestions(s, c.run_id, position, suggestions);
         long long now = now_micros(), n = chars;
+        long long started = now;
+        s << "SELECT COALESCE(started_at, :t) FROM run_documents WHERE run_id = :r AND document_id = :d",
+            soci::use(now), soci::use(c.run_id), soci::use(c.document_id), soci::into(started);
         s << "UPDATE run_documents SET status = 'succeeded', chars = :c, finished_at = :t, lease_owner = NULL,"
              " lease_until = NULL, last_error = NULL WHERE run_id = :r AND document_id = :d",
             soci::use(n), soci::use(now), soci::use(c.run_id), soci::use(c.document_id);
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.3f", static_cast<double>(now - started) / 1e6);
+        detail::append_job_log(s, c.run_id, c.document_id, now, "succeeded", c.lease_owner, c.attempts,
+                               std::to_string(suggestions.size()) + " suggestions, " + std::to_string(chars) +
+                                   " characters, " + std::to_string(exports.size()) + " exports, " + seconds +
+                                   " s since it first started");
         std::string period = month_period(now);
         s << "INSERT INTO usage_monthly(user_id, period, chars_used) VALUES(:u, :p, :c) ON CONFLICT(user_id, period)"
              " DO UPDATE SET chars_used = usage_monthly.chars_used + excluded.chars_used",
@@ -177,15 +194,19 @@ status work_queue::commit_failure(const claimed_document& c, const std::string& 
             s << "UPDATE run_documents SET status = 'cancelled', finished_at = :t, lease_owner = NULL, last_error = :m"
                  " WHERE run_id = :r AND document_id = :d",
                 soci::use(now), soci::use(message), soci::use(c.run_id), soci::use(c.document_id);
+            detail::append_job_log(s, c.run_id, c.document_id, now, "cancelled", c.lease_owner, c.attempts, message);
         } else if (retry_at) {
             long long at = *retry_at;
             s << "UPDATE run_documents SET status = 'retrying', next_attempt_at = :n, last_error = :m,"
                  " lease_owner = NULL, lease_until = NULL WHERE run_id = :r AND document_id = :d",
                 soci::use(at), soci::use(message), soci::use(c.run_id), soci::use(c.document_id);
+            detail::append_job_log(s, c.run_id, c.document_id, now, "retried", c.lease_owner, c.attempts,
+                                   message + " (next attempt at " + to_rfc3339(at) + ")");
         } else {
             s << "UPDATE run_documents SET status = 'failed', finished_at = :t, last_error = :m, lease_owner = NULL,"
                  " lease_until = NULL WHERE run_id = :r AND document_id = :d",
                 soci::use(now), soci::use(message), soci::use(c.run_id), soci::use(c.document_id);
+            detail::append_job_log(s, c.run_id, c.document_id, now, "failed", c.lease_owner, c.attempts, message);
         }
         settle_cancelled_run(s, c.run_id, now);
         tx.commit();
@@ -202,6 +223,8 @@ status work_queue::commit_cancelled(const claimed_document& c) {
         s << "UPDATE run_documents SET status = 'cancelled', finished_at = :t, lease_owner = NULL, lease_until = NULL"
              " WHERE run_id = :r AND document_id = :d",
             soci::use(now), soci::use(c.run_id), soci::use(c.document_id);
+        detail::append_job_log(s, c.run_id, c.document_id, now, "cancelled", c.lease_owner, c.attempts,
+                               "stopped at a checkpoint");
         settle_cancelled_run(s, c.run_id, now);
         tx.commit();
         return {};
@@ -217,6 +240,8 @@ status work_queue::release(const claimed_document& c) {
         s << "UPDATE run_documents SET status = 'queued', attempts = attempts - 1, next_attempt_at = :t,"
              " lease_owner = NULL, lease_until = NULL WHERE run_id = :r AND document_id = :d",
             soci::use(now), soci::use(c.run_id), soci::use(c.document_id);
+        detail::append_job_log(s, c.run_id, c.document_id, now, "queued", c.lease_owner, c.attempts - 1,
+                               "given back by a node shutting down");
         tx.commit();
         return {};
     });
@@ -233,21 +258,32 @@ result<recovery_report> work_queue::recover_expired(micros now) {
         detail::lock_queue(s, backend);
         long long at = now;
         const std::size_t batch = 256;
-        std::vector<std::string> runs(batch), docs(batch), users(batch), user_plans(batch);
-        std::vector<int> recoveries(batch), cancels(batch);
+        std::vector<std::string> runs(batch), docs(batch), users(batch), user_plans(batch), owners(batch);
+        std::vector<int> recoveries(batch), cancels(batch), attempts(batch);
         std::vector<long long> epochs(batch);
-        struct orphan { std::string run, doc, user, plan; int recoveries; int cancel; long long epoch; };
+        std::vector<soci::indicator> owner_inds(batch);
+        struct orphan {
+            std::string run, doc, user, plan;
+            int recoveries;
+            int cancel;
+            long long epoch;
+            std::string owner;
+            int attempts;
+        };
         std::vector<orphan> orphans;
         soci::statement st = (s.prepare << "SELECT rd.run_id, rd.document_id, rd.user_id, u.plan, rd.recoveries,"
-                                           " r.cancel_requested, rd.claim_epoch FROM run_documents rd"
+                                           " r.cancel_requested, rd.claim_epoch, rd.lease_owner, rd.attempts"
+                                           " FROM run_documents rd"
                                            " JOIN runs r ON r.id = rd.run_id JOIN users u ON u.id = rd.user_id"
                                            " WHERE rd.status = 'running' AND rd.lease_until < :now",
                               soci::use(at), soci::into(runs), soci::into(docs), soci::into(users),
-                              soci::into(user_plans), soci::into(recoveries), soci::into(cancels), soci::into(epochs));
+                              soci::into(user_plans), soci::into(recoveries), soci::into(cancels), soci::into(epochs),
+                              soci::into(owners, owner_inds), soci::into(attempts));
         st.execute();
         while (st.fetch()) {
             for (std::size_t i = 0; i < runs.size(); ++i)
-                orphans.push_back({runs[i], docs[i], users[i], user_plans[i], recoveries[i], cancels[i], epochs[i]});
+                orphans.push_back({runs[i], docs[i], users[i], user_plans[i], recoveries[i], cancels[i], epochs[i],
+                                   owner_inds[i] == soci::i_ok ? owners[i] : std::string(), attempts[i]});
             runs.resize(batch);
             docs.resize(batch);
             users.resize(batch);
@@ -255,6 +291,9 @@ result<recovery_report> work_queue::recover_expired(micros now) {
             recoveries.resize(batch);
             cancels.resize(batch);
             epochs.resize(batch);
+            owners.resize(batch);
+            owner_inds.resize(batch);
+            attempts.resize(batch);
         }
         recovery_report report;
         for (const auto& o : orphans) {
@@ -262,6 +301,8 @@ result<recovery_report> work_queue::recover_expired(micros now) {
                 s << "UPDATE run_documents SET status = 'cancelled', finished_at = :t, lease_owner = NULL,"
                      " lease_until = NULL WHERE run_id = :r AND document_id = :d AND claim_epoch = :e AND status = 'running'",
                     soci::use(at), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch);
+                detail::append_job_log(s, o.run, o.doc, at, "cancelled", o.owner, o.attempts,
+                                       "its node stopped while the run was being cancelled");
                 ++report.cancelled;
             } else if (o.recoveries >= 3) {
                 std::string error = "processing this document kept killing its worker process";
@@ -269,6 +310,7 @@ result<recovery_report> work_queue::recover_expired(micros now) {
                      " recoveries = recoveries + 1, lease_owner = NULL, lease_until = NULL"
                      " WHERE run_id = :r AND document_id = :d AND claim_epoch = :e AND status = 'running'",
                     soci::use(at), soci::use(error), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch);
+                detail::append_job_log(s, o.run, o.doc, at, "failed", o.owner, o.attempts, error);
                 ++report.failed;
             } else {
                 // The dead owner's try was not a failed attempt: give it back, and give back the
@@ -281,6 +323,8 @@ result<recovery_report> work_queue::recover_expired(micros now) {
                      soci::use(at), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch));
                 requeue.execute(true);
                 if (detail::affected_rows(requeue) == 1) {
+                    detail::append_job_log(s, o.run, o.doc, at, "recovered", o.owner, o.attempts - 1,
+                                           "its node stopped holding it (lease expired); queued again");
                     double charged = advance_virtual_time(0.0, 1.0, plans_.find_or_free(o.plan).weight);
                     s << "UPDATE fair_share SET virtual_time = virtual_time - :c WHERE user_id = :u",
                         soci::use(charged), soci::use(o.user);

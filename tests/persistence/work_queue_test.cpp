@@ -2,6 +2,7 @@
 // fencing, recovery without using attempts, plan caps, fair share by weight, cancellation and
 // publishing a run's artefacts exactly once.
 #include "persistence/work_queue.hpp"
+#include "persistence/job_log_repository.hpp"
 
 #include <gtest/gtest.h>
 
@@ -122,6 +123,14 @@ TEST_P(work_queue_contract, a_fenced_out_claim_writes_nothing) {
     EXPECT_GT(new_claim.claim_epoch, old_claim.claim_epoch)
         << "every claim bumps the fencing token";
     EXPECT_EQ(new_claim.attempts, 1) << "the orphaned try was given back";
+
+    // The job log tells it: the dead node's claim, the recovery, the new node's claim.
+    auto log = job_log_repository(*db).list(u.id, run.id, std::nullopt, 50, std::nullopt);
+    ASSERT_TRUE(log.ok()) << log.err().message;
+    std::vector<std::string> steps;
+    for (const auto& l : log->items) steps.push_back(l.event + "@" + l.node_id);
+    EXPECT_EQ(steps, (std::vector<std::string>{"queued@", "claimed@node-a/1", "started@node-a/1", "recovered@node-a/1",
+                                               "claimed@node-b/1", "started@node-b/1"}));
 
     auto late = queue->commit_success(
         old_claim, {an_export(run.id, old_claim.document_id, "corrections_jsonl")}, 100);

@@ -8,6 +8,7 @@
 #include "http/json_input.hpp"
 #include "http/multipart.hpp"
 #include "http/rate_limiter.hpp"
+#include "http/request_log.hpp"
 
 using namespace galley;
 using namespace galley::http;
@@ -136,4 +137,15 @@ TEST(rate_limiter, leases_are_two_seconds_of_the_rate_within_one_and_twenty) {
     EXPECT_EQ(rate_limiter::lease_size(60), 2);
     EXPECT_EQ(rate_limiter::lease_size(120), 4);
     EXPECT_EQ(rate_limiter::lease_size(100000), 20);
+}
+
+TEST(request_log, names_the_resources_a_request_is_about) {
+    auto ids = galley::http::request_ids("/api/v1/runs/{run_id}/exports/{export_id}/download", {"r1", "e1"}, "");
+    ASSERT_EQ(ids.size(), 2u);
+    EXPECT_EQ(ids[0], (std::pair<std::string, std::string>{"run_id", "r1"}));
+    EXPECT_EQ(ids[1], (std::pair<std::string, std::string>{"export_id", "e1"}));
+    auto preview = galley::http::request_ids("/api/v1/runs/{run_id}/preview", {"r1"}, "d1");
+    ASSERT_EQ(preview.size(), 2u);
+    EXPECT_EQ(preview[1], (std::pair<std::string, std::string>{"document_id", "d1"}));
+    EXPECT_TRUE(galley::http::request_ids("/healthz", {}, "").empty());
 }
