@@ -10,5 +10,7 @@ int serve_command(const std::vector<std::string>& args);
 int migrate_command(const std::vector<std::string>& args);
 int admin_command(const std::vector<std::string>& args);
 int correct_command(const std::vector<std::string>& args);
+int backup_command(const std::vector<std::string>& args);
+int restore_command(const std::vector<std::string>& args);
 
 }  // namespace galley::app

@@ -1,4 +1,4 @@
-// galley: serve | migrate | correct | admin. See DESIGN.md, The binary.
+// galley: serve | migrate | correct | admin | backup | restore. See DESIGN.md, The binary.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -15,6 +15,8 @@ void usage(std::FILE* out) {
         "  migrate [--db URL]\n"
         "  admin set-plan --db URL EMAIL PLAN\n"
         "  admin set-role --db URL EMAIL admin|user\n"
+        "  backup  --db URL --storage DIR --out DIR     (while servers run)\n"
+        "  restore DIR --db URL --storage DIR            (into an empty database and directory)\n"
         "Configuration also comes from GALLEY_* environment variables (flags win).\n",
         out);
 }
@@ -33,6 +35,8 @@ int main(int argc, char** argv) {
     if (command == "migrate") return galley::app::migrate_command(args);
     if (command == "admin") return galley::app::admin_command(args);
     if (command == "correct") return galley::app::correct_command(args);
+    if (command == "backup") return galley::app::backup_command(args);
+    if (command == "restore") return galley::app::restore_command(args);
     std::fprintf(stderr, "galley: unknown command '%s'\n", command.c_str());
     usage(stderr);
     return 2;
