@@ -157,7 +157,7 @@ http_response refresh_session(const http_request& req, service_context& ctx) {
     if (u->guest() && u->expires_at <= now)
         return json_error(make_error(errc::unauthorized, "the guest session has expired"), rid);
     if (u->disabled) return json_error(make_error(errc::unauthorized, "this account is disabled"), rid);
-    std::string access = ctx.keys.sign({u->id, u->role, now, now + ctx.access_token_ttl, u->session_generation});
+    std::string access = ctx.keys.sign({u->id, u->role, now, now + ctx.access_token_ttl, grant->session_generation});
     auto r = json_ok({{"user", user_json(*u)},
                       {"access_token", access},
                       {"refresh_token", next.token},

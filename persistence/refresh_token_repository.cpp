@@ -39,6 +39,9 @@ result<refresh_grant> refresh_token_repository::rotate(std::string_view presente
             return make_error(errc::unauthorized, "the refresh token was already used; sign in again");
         }
         if (expires <= now) return make_error(errc::unauthorized, "the refresh token has expired");
+        long long generation = 0;
+        s << "SELECT session_generation FROM users WHERE id = :u", soci::use(g.user_id), soci::into(generation);
+        g.session_generation = generation;
         s << "UPDATE refresh_tokens SET used = 1 WHERE token_hash = :h", soci::use(h);
         long long exp = next_expires_at, created = now;
         s << "INSERT INTO refresh_tokens(token_hash, user_id, family_id, expires_at, created_at) "

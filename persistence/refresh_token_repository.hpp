@@ -2,6 +2,7 @@
 // Refresh tokens, stored only as SHA-256 hashes. Tokens rotate: each works once; presenting a
 // used or revoked one revokes its whole family (the tokens descended from one login), which
 // cuts off a thief who replays a stolen token and the victim alike, forcing a fresh login.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,11 @@ namespace galley::persistence {
 struct refresh_grant {
     std::string user_id;
     std::string family_id;
+    // The user's session generation read inside the rotation, after the token's row lock: an
+    // admin's revocation (which bumps it and revokes the tokens) is either before the rotation,
+    // which then fails, or after it, and then the access token issued now carries the old
+    // generation and is refused.
+    std::int64_t session_generation = 0;
 };
 
 class refresh_token_repository {
