@@ -19,6 +19,7 @@
 #include "http/server.hpp"
 #include "persistence/blob_store.hpp"
 #include "persistence/database.hpp"
+#include "persistence/idempotency_repository.hpp"
 #include "persistence/migrations.hpp"
 
 namespace galley::app {
@@ -117,8 +118,12 @@ int serve_command(const std::vector<std::string>& args) {
     guest_sweeper sweeper(**db, *blobs);
     blob_collector collector(**db, *blobs);
     audit_pruner pruner(**db, cfg->audit_retention_days);
-    // A bucket idle for an hour is full again: forgetting it changes nothing.
-    periodic_task bucket_sweep(std::chrono::minutes(10), [&ctx] { (void)ctx.rate_buckets.prune_idle(3600); });
+    // A bucket idle for an hour is full again: forgetting it changes nothing. Idempotency keys
+    // are kept 24 hours.
+    periodic_task key_sweep(std::chrono::minutes(10), [&ctx] {
+        (void)ctx.rate_buckets.prune_idle(3600);
+        (void)persistence::idempotency_repository(ctx.db).prune(now_micros());
+    });
     http::api_server server(opts, ctx);
     if (auto s = server.start(); !s) return fail(s.err().message);
 

@@ -10,6 +10,7 @@
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/list_support.hpp"
+#include "http/idempotency.hpp"
 #include "http/project_access.hpp"
 #include "http/resource_json.hpp"
 
@@ -22,14 +23,16 @@ http_response upload_document(const http_request& req, service_context& ctx) {
     // The owner's plan: the document is stored, counted and corrected on the owner's account.
     // Its limit is checked from the declared length first, before touching the body.
     if (auto s = check_upload_size(req, *scope->owner_tier); !s) return json_error(s.err(), rid);
-    auto upload = extract_upload(req);
-    if (!upload) return json_error(upload.err(), rid);
-    auto stored = store_document(ctx, scope->owner(), scope->access.project_id, *upload, *scope->owner_tier);
-    if (!stored) return json_error(stored.err(), rid);
-    audit(ctx, req, scope->who.account.id, "document.upload", stored->id,
-          {{"project_id", stored->project_id}, {"filename", stored->filename}, {"size", stored->size},
-           {"sha256", stored->sha256}});
-    return with_user(json_ok(document_json(*stored), rid, 201), scope->who);
+    return idempotent(req, ctx, scope->who.account.id, [&]() -> http_response {
+        auto upload = extract_upload(req);
+        if (!upload) return json_error(upload.err(), rid);
+        auto stored = store_document(ctx, scope->owner(), scope->access.project_id, *upload, *scope->owner_tier);
+        if (!stored) return json_error(stored.err(), rid);
+        audit(ctx, req, scope->who.account.id, "document.upload", stored->id,
+              {{"project_id", stored->project_id}, {"filename", stored->filename}, {"size", stored->size},
+               {"sha256", stored->sha256}});
+        return with_user(json_ok(document_json(*stored), rid, 201), scope->who);
+    });
 }
 
 http_response list_documents(const http_request& req, service_context& ctx) {

@@ -13,6 +13,7 @@
 #include "http/audit.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
+#include "http/idempotency.hpp"
 #include "http/project_access.hpp"
 #include "http/resource_json.hpp"
 #include "http/review_support.hpp"
@@ -77,10 +78,9 @@ http_response run_preview(const http_request& req, service_context& ctx) {
     return with_user(std::move(r), *who);
 }
 
-http_response finalize_run(const http_request& req, service_context& ctx) {
+namespace {
+http_response write_final_exports(const http_request& req, service_context& ctx, const project_scope* scope) {
     const auto& rid = req.request_id;
-    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::edit);
-    if (!scope) return json_error(scope.err(), rid);
     const caller* who = &scope->who;
     const std::string& owner = scope->owner();
     auto run = ctx.runs.get(owner, req.param(0));
@@ -121,6 +121,13 @@ http_response finalize_run(const http_request& req, service_context& ctx) {
     for (const auto& e : exports) items.push_back(export_json(e));
     audit(ctx, req, who->account.id, "run.finalize", run->id, {{"version", *version}, {"exports", exports.size()}});
     return with_user(json_ok(items, rid), *who);
+}
+}  // namespace
+
+http_response finalize_run(const http_request& req, service_context& ctx) {
+    auto scope = authorize(req, ctx, access_target::run, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    return idempotent(req, ctx, scope->who.account.id, [&] { return write_final_exports(req, ctx, &*scope); });
 }
 
 http_response export_reviews(const http_request& req, service_context& ctx) {

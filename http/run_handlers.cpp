@@ -7,6 +7,7 @@
 #include "http/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/list_support.hpp"
+#include "http/idempotency.hpp"
 #include "http/project_access.hpp"
 #include "persistence/job_log_repository.hpp"
 #include "http/resource_json.hpp"
@@ -30,10 +31,9 @@ result<std::vector<std::string>> document_ids_field(const nlohmann::json& body) 
 }
 }  // namespace
 
-http_response create_run(const http_request& req, service_context& ctx) {
+namespace {
+http_response start_run(const http_request& req, service_context& ctx, const project_scope* scope) {
     const auto& rid = req.request_id;
-    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::edit);
-    if (!scope) return json_error(scope.err(), rid);
     const caller* who = &scope->who;
     auto body = parse_json_object(req, /*empty_ok=*/true);
     if (!body) return json_error(body.err(), rid);
@@ -65,6 +65,13 @@ http_response create_run(const http_request& req, service_context& ctx) {
     audit(ctx, req, who->account.id, "run.create", run->id,
           {{"project_id", run->project_id}, {"documents", run->documents.size()}});
     return with_user(json_ok(run_json(*run), rid, 202), *who);
+}
+}  // namespace
+
+http_response create_run(const http_request& req, service_context& ctx) {
+    auto scope = authorize(req, ctx, access_target::project, req.param(0), project_action::edit);
+    if (!scope) return json_error(scope.err(), req.request_id);
+    return idempotent(req, ctx, scope->who.account.id, [&] { return start_run(req, ctx, &*scope); });
 }
 
 http_response list_runs(const http_request& req, service_context& ctx) {

@@ -277,6 +277,21 @@ const std::vector<migration>& all_migrations() {
              "CREATE INDEX job_log_run ON job_log(run_id, at, id)",
              "CREATE INDEX job_log_document ON job_log(run_id, document_id, at, id)",
          }},
+        {13,
+         "idempotency keys",
+         {
+             // status 0: the first request is still being handled.
+             "CREATE TABLE idempotency_keys ("
+             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+             " idem_key TEXT NOT NULL,"
+             " fingerprint TEXT NOT NULL,"
+             " status INTEGER NOT NULL,"
+             " content_type TEXT NOT NULL,"
+             " body TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL,"
+             " PRIMARY KEY (user_id, idem_key))",
+             "CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)",
+         }},
     };
     return kMigrations;
 }
