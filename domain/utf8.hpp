@@ -25,6 +25,9 @@ void append(std::string& out, char32_t cp);
 std::u32string decode(std::string_view s);
 std::string encode(std::u32string_view s);
 
+/// `s` with A-Z lowered and every other byte kept (header names, schemes, origins, e-mails).
+std::string ascii_lower(std::string_view s);
+
 /// True when `s` starts with the UTF-8 byte order mark.
 inline bool has_bom(std::string_view s) { return s.substr(0, 3) == "\xEF\xBB\xBF"; }
 

@@ -2,6 +2,7 @@
 #include "domain/auth/password.hpp"
 #include "domain/ids.hpp"
 #include "domain/sha256.hpp"
+#include "domain/utf8.hpp"
 #include "domain/validation.hpp"
 #include "http/audit.hpp"
 #include "http/auth_support.hpp"
@@ -25,11 +26,6 @@ const std::string& dummy_hash() {
 // few minutes, at four times that. IPv6 clients share their /64.
 error too_many_from(int wait) { return retry_later(wait, "too many requests from this address"); }
 
-std::string lower_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 int sign_in_wait(const http_request& req, service_context& ctx) {
     return ctx.limiter.wait_seconds("auth-ip:" + client_key(req.remote_ip), ctx.auth_per_minute);
@@ -107,7 +103,7 @@ http_response login(const http_request& req, service_context& ctx) {
     if (!password) return json_error(password.err(), rid);
     auto wrong = make_error(errc::unauthorized, "wrong email or password");
     auto email = normalize_email(*email_raw);
-    const std::string account = email ? *email : lower_ascii(*email_raw);
+    const std::string account = email ? *email : utf8::ascii_lower(*email_raw);
     if (int wait = ctx.sign_in_failures.wait_seconds(account))
         return json_error(retry_later(wait, "too many failed sign-ins for this account; try again later"), rid);
     auto fail = [&] {

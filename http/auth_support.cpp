@@ -5,6 +5,7 @@
 #include "domain/auth/base64url.hpp"
 #include "domain/ids.hpp"
 #include "domain/sha256.hpp"
+#include "domain/utf8.hpp"
 #include "http/errors.hpp"
 
 namespace galley::http {
@@ -16,9 +17,7 @@ result<auth::token_claims> bearer_claims(const http_request& req, service_contex
     if (!header) return make_error(errc::unauthorized, "an Authorization: Bearer token is required");
     constexpr std::string_view kBearer = "bearer ";
     if (header->size() <= kBearer.size()) return make_error(errc::unauthorized, "malformed Authorization header");
-    std::string scheme(header->substr(0, kBearer.size()));
-    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (scheme != kBearer) return make_error(errc::unauthorized, "the Authorization scheme must be Bearer");
+    if (utf8::ascii_lower(header->substr(0, kBearer.size())) != kBearer) return make_error(errc::unauthorized, "the Authorization scheme must be Bearer");
     return ctx.keys.verify(header->substr(kBearer.size()), now_micros());
 }
 

@@ -1,17 +1,13 @@
 #include "http/cors.hpp"
 
+#include "domain/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace galley::http {
 
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -48,7 +44,7 @@ result<cors_policy> cors_policy::parse(std::string_view list) {
             if (item == "*") {
                 p.any_ = true;
             } else if (is_origin(item)) {
-                p.origins_.push_back(lower(item));
+                p.origins_.push_back(utf8::ascii_lower(item));
             } else {
                 return make_error(errc::invalid_argument,
                                   "'" + std::string(item) + "' is not an origin (scheme://host[:port]) or *",
@@ -64,14 +60,14 @@ result<cors_policy> cors_policy::parse(std::string_view list) {
 bool cors_policy::allows(std::string_view origin) const {
     if (origin.empty()) return false;
     if (any_) return true;
-    const std::string o = lower(origin);
+    const std::string o = utf8::ascii_lower(origin);
     return std::find(origins_.begin(), origins_.end(), o) != origins_.end();
 }
 
 header_list cors_policy::response_headers(std::string_view origin) const {
     if (!enabled()) return {};
     if (!allows(origin)) return {{"Vary", "Origin"}};
-    if (any_ && std::find(origins_.begin(), origins_.end(), lower(origin)) == origins_.end())
+    if (any_ && std::find(origins_.begin(), origins_.end(), utf8::ascii_lower(origin)) == origins_.end())
         return {{"Access-Control-Allow-Origin", "*"}, {"Access-Control-Expose-Headers", kExposed}};
     return {{"Access-Control-Allow-Origin", std::string(origin)},
             {"Access-Control-Allow-Credentials", "true"},

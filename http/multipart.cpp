@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/utf8.hpp"
+
 namespace galley::http {
 
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -21,7 +16,7 @@ std::string_view trim(std::string_view s) {
 
 // The value of `param` in a header like: form-data; name="file"; filename="a.docx".
 std::optional<std::string> header_param(std::string_view header, std::string_view param) {
-    std::string lh = lower(header);
+    std::string lh = utf8::ascii_lower(header);
     std::string key = std::string(param) + "=";
     std::size_t pos = 0;
     while ((pos = lh.find(key, pos)) != std::string::npos) {
@@ -45,7 +40,7 @@ std::optional<std::string> header_param(std::string_view header, std::string_vie
 }  // namespace
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
-    std::string lt = lower(content_type);
+    std::string lt = utf8::ascii_lower(content_type);
     if (lt.rfind("multipart/form-data", 0) != 0) return std::nullopt;
     auto b = header_param(content_type, "boundary");
     if (!b || b->empty() || b->size() > 200) return std::nullopt;
@@ -74,7 +69,7 @@ result<std::vector<form_part>> parse_multipart(std::string_view body, std::strin
             std::string_view line = headers.substr(line_start, line_end - line_start);
             auto colon = line.find(':');
             if (colon != std::string_view::npos) {
-                std::string name = lower(trim(line.substr(0, colon)));
+                std::string name = utf8::ascii_lower(trim(line.substr(0, colon)));
                 std::string_view value = trim(line.substr(colon + 1));
                 if (name == "content-disposition") {
                     part.name = header_param(value, "name").value_or("");

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "domain/ids.hpp"
+#include "domain/utf8.hpp"
 #include "http/errors.hpp"
 #include "http/request_log.hpp"
 #include "http/response_headers.hpp"
@@ -32,11 +33,6 @@ std::string request_id_of(const restinio::request_handle_t& req) {
     return new_uuid();
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 http_request to_http_request(const restinio::request_handle_t& req, const char* route,
                              std::vector<std::string> params, const std::vector<cidr>& trusted_proxies) {
     http_request h;
@@ -46,7 +42,7 @@ http_request to_http_request(const restinio::request_handle_t& req, const char* 
     h.params = std::move(params);
     h.body = req->body();
     h.request_id = request_id_of(req);
-    for (const auto& field : req->header()) h.headers.emplace_back(lower(field.name()), field.value());
+    for (const auto& field : req->header()) h.headers.emplace_back(utf8::ascii_lower(field.name()), field.value());
     std::string forwarded_for;
     if (!trusted_proxies.empty())
         for (const auto& [name, value] : h.headers)

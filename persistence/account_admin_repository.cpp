@@ -1,5 +1,6 @@
 #include "persistence/account_admin_repository.hpp"
 
+#include "domain/utf8.hpp"
 #include "persistence/detail/sql.hpp"
 #include "persistence/user_repository.hpp"
 
@@ -9,9 +10,9 @@ namespace {
 // `text` lower-cased (ASCII, as SQL lower() on SQLite) with LIKE's wildcards escaped, between %s.
 std::string contains_pattern(const std::string& text) {
     std::string out = "%";
-    for (char c : text) {
+    for (char c : utf8::ascii_lower(text)) {
         if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        out += c;
     }
     return out + "%";
 }

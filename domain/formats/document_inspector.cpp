@@ -6,6 +6,7 @@
 
 #include "domain/formats/docx_parts.hpp"
 #include "domain/formats/package_rels.hpp"
+#include "domain/utf8.hpp"
 #include "domain/formats/xml_guard.hpp"
 #include "domain/formats/zip_reader.hpp"
 #include "domain/utf8.hpp"
@@ -17,13 +18,6 @@ std::string_view format_name(document_format f) {
 }
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -63,7 +57,7 @@ status check_entries(const zip_reader& zip, std::uint64_t archive_size, const pa
         if (e.encrypted) return make_error(errc::unsafe_input, "the document is encrypted");
         if (is_traversal(e.name))
             return make_error(errc::unsafe_input, "the package has an entry outside its root: " + e.name);
-        if (is_macro_entry(lower(e.name)))
+        if (is_macro_entry(utf8::ascii_lower(e.name)))
             return make_error(errc::unsafe_input, "the document contains macros");
         if (e.size > limits.max_entry_uncompressed)
             return make_error(errc::unsafe_input, "a package entry inflates too much (zip bomb)");
@@ -86,7 +80,7 @@ status check_entries(const zip_reader& zip, std::uint64_t archive_size, const pa
 status has_macro_content_types(std::string_view raw) {
     auto xml = xml_as_utf8(raw, "[Content_Types].xml");
     if (!xml) return xml.err();
-    std::string lxml = lower(*xml);
+    std::string lxml = utf8::ascii_lower(*xml);
     if (lxml.find("macroenabled") != std::string::npos ||
         lxml.find("vbaproject") != std::string::npos)
         return make_error(errc::unsafe_input, "the document contains macros");
@@ -108,14 +102,14 @@ result<inspected_document> inspect_zip(std::string_view bytes, const package_lim
     auto guard = [&](const zip_entry& e) -> status {
         auto raw = zip->read(e, limits.max_entry_uncompressed);
         if (!raw) return raw.err();
-        const bool rels = ends_with(lower(e.name), ".rels");
+        const bool rels = ends_with(utf8::ascii_lower(e.name), ".rels");
         if (auto s = guard_xml_part(*raw, e.name, rels ? rels_bounds : bounds); !s) return s;
         guarded.insert(e.name);
-        if (lower(e.name) == "[content_types].xml") return has_macro_content_types(*raw);
+        if (utf8::ascii_lower(e.name) == "[content_types].xml") return has_macro_content_types(*raw);
         return {};
     };
     for (const auto& e : zip->entries())
-        if (is_xml_part(lower(e.name)))
+        if (is_xml_part(utf8::ascii_lower(e.name)))
             if (auto s = guard(e); !s) return s.err();
 
     auto main = find_main_document_part(*zip);
