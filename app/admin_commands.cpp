@@ -2,6 +2,7 @@
 // database directly, also while servers run (plans are read per request from the database).
 #include <cstdio>
 
+#include "app/command_catalog.hpp"
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "domain/validation.hpp"
@@ -26,8 +27,9 @@ result<std::unique_ptr<persistence::database>> open_migrated(const config& c) {
 }  // namespace
 
 int migrate_command(const std::vector<std::string>& args) {
-    auto parsed = parse_args(args, {"db"});
-    if (!parsed) return fail(parsed.err().message, 2);
+    auto line = read_command_line("migrate", args);
+    if (const int* exit_code = std::get_if<int>(&line)) return *exit_code;
+    auto* parsed = &std::get<parsed_args>(line);
     auto cfg = load_config(parsed->flags, galley_environment());
     if (!cfg) return fail(cfg.err().message, 2);
     auto db = persistence::database::open(cfg->db_url, 1);
@@ -41,8 +43,9 @@ int migrate_command(const std::vector<std::string>& args) {
 }
 
 int admin_command(const std::vector<std::string>& args) {
-    auto parsed = parse_args(args, {"db", "plans"});
-    if (!parsed) return fail(parsed.err().message, 2);
+    auto line = read_command_line("admin", args);
+    if (const int* exit_code = std::get_if<int>(&line)) return *exit_code;
+    auto* parsed = &std::get<parsed_args>(line);
     const auto& pos = parsed->positional;
     if (pos.size() != 3 || (pos[0] != "set-plan" && pos[0] != "set-role"))
         return fail("usage: galley admin set-plan|set-role --db URL EMAIL VALUE", 2);

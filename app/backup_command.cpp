@@ -14,6 +14,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "app/command_catalog.hpp"
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "domain/clock.hpp"
@@ -102,8 +103,9 @@ bool copy_blobs(const fs::path& storage, const fs::path& out, nlohmann::json& en
 }  // namespace
 
 int backup_command(const std::vector<std::string>& args) {
-    auto parsed = parse_args(args, {"db", "storage", "out"});
-    if (!parsed) return fail(parsed.err().message, 2);
+    auto line = read_command_line("backup", args);
+    if (const int* exit_code = std::get_if<int>(&line)) return *exit_code;
+    auto* parsed = &std::get<parsed_args>(line);
     auto cfg = load_config(parsed->flags, galley_environment());
     if (!cfg) return fail(cfg.err().message, 2);
     auto out_flag = parsed->flags.find("out");
@@ -154,8 +156,9 @@ int backup_command(const std::vector<std::string>& args) {
 }
 
 int restore_command(const std::vector<std::string>& args) {
-    auto parsed = parse_args(args, {"db", "storage"});
-    if (!parsed) return fail(parsed.err().message, 2);
+    auto line = read_command_line("restore", args);
+    if (const int* exit_code = std::get_if<int>(&line)) return *exit_code;
+    auto* parsed = &std::get<parsed_args>(line);
     if (parsed->positional.size() != 1) return fail("usage: galley restore DIR --db URL --storage DIR", 2);
     auto cfg = load_config(parsed->flags, galley_environment());
     if (!cfg) return fail(cfg.err().message, 2);

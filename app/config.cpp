@@ -5,6 +5,7 @@
 #include <charconv>
 #include <thread>
 
+#include "app/command_catalog.hpp"
 #include "app/plans_file.hpp"
 #include "persistence/database.hpp"
 
@@ -17,10 +18,12 @@ struct source {
     const std::map<std::string, std::string>& flags;
     const std::map<std::string, std::string>& env;
 
-    // The flag's value, else the variable's, else nullptr.
-    const std::string* get(const char* flag, const char* var) const {
+    // The flag's value, else its variable's (command_catalog.cpp), else nullptr.
+    const std::string* get(const char* flag) const {
         if (auto it = flags.find(flag); it != flags.end()) return &it->second;
-        if (auto it = env.find(var); it != env.end() && !it->second.empty()) return &it->second;
+        const flag_spec* spec = config_flag(flag);
+        if (!spec) return nullptr;
+        if (auto it = env.find(std::string(spec->variable)); it != env.end() && !it->second.empty()) return &it->second;
         return nullptr;
     }
 };
@@ -36,8 +39,8 @@ status parse_int(const std::string& text, const char* flag, long lo, long hi, lo
 }
 
 template <class T>
-status read_int(const source& src, const char* flag, const char* var, long lo, long hi, T& field) {
-    const std::string* v = src.get(flag, var);
+status read_int(const source& src, const char* flag, long lo, long hi, T& field) {
+    const std::string* v = src.get(flag);
     if (!v) return {};
     long n = 0;
     if (auto s = parse_int(*v, flag, lo, hi, n); !s) return s;
@@ -69,39 +72,6 @@ status parse_http(const std::string& value, config& c) {
 }
 }  // namespace
 
-result<parsed_args> parse_args(const std::vector<std::string>& args,
-                               const std::vector<std::string>& known_flags) {
-    parsed_args out;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a.rfind("--", 0) != 0 || a == "--") {
-            out.positional.push_back(a);
-            continue;
-        }
-        std::string name = a.substr(2), value;
-        bool has_value = false;
-        if (auto eq = name.find('='); eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name = name.substr(0, eq);
-            has_value = true;
-        }
-        bool known = false;
-        bool is_switch = false;
-        for (const auto& k : known_flags) {
-            if (k == name) known = true;
-            if (k == name && (k == "no-tracked" || k == "help")) is_switch = true;
-        }
-        if (!known) return make_error(errc::invalid_argument, "unknown option --" + name, name);
-        if (!has_value && !is_switch) {
-            if (i + 1 >= args.size())
-                return make_error(errc::invalid_argument, "--" + name + " needs a value", name);
-            value = args[++i];
-        }
-        out.flags[name] = value;
-    }
-    return out;
-}
-
 std::map<std::string, std::string> galley_environment() {
     std::map<std::string, std::string> env;
     for (char** e = environ; e && *e; ++e) {
@@ -117,46 +87,46 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
                            const std::map<std::string, std::string>& env) {
     config c;
     source src{flags, env};
-    if (const auto* v = src.get("http", "GALLEY_HTTP"))
+    if (const auto* v = src.get("http"))
         if (auto s = parse_http(*v, c); !s) return s.err();
-    if (const auto* v = src.get("db", "GALLEY_DB")) c.db_url = *v;
+    if (const auto* v = src.get("db")) c.db_url = *v;
     if (auto url = persistence::parse_db_url(c.db_url); !url) return url.err();
-    if (const auto* v = src.get("storage", "GALLEY_STORAGE")) c.storage_dir = *v;
+    if (const auto* v = src.get("storage")) c.storage_dir = *v;
     if (c.storage_dir.empty()) return make_error(errc::invalid_argument, "--storage must not be empty", "storage");
-    if (const auto* v = src.get("plans", "GALLEY_PLANS_FILE")) c.plans_file = *v;
-    for (auto s : {read_int(src, "cluster-port", "GALLEY_CLUSTER_PORT", 1, 65535, c.cluster_port),
-                   read_int(src, "max-workers", "GALLEY_MAX_WORKERS", 1, 1024, c.max_workers),
-                   read_int(src, "max-queued", "GALLEY_MAX_QUEUED", 1, 10'000'000, c.max_queued),
-                   read_int(src, "heartbeat-seconds", "GALLEY_HEARTBEAT_SECONDS", 1, 3600, c.heartbeat_seconds),
-                   read_int(src, "lock-ttl-seconds", "GALLEY_LOCK_TTL_SECONDS", 2, 86400, c.lock_ttl_seconds),
-                   read_int(src, "attempt-deadline-seconds", "GALLEY_ATTEMPT_DEADLINE_SECONDS", 1, 7 * 86400,
+    if (const auto* v = src.get("plans")) c.plans_file = *v;
+    for (auto s : {read_int(src, "cluster-port", 1, 65535, c.cluster_port),
+                   read_int(src, "max-workers", 1, 1024, c.max_workers),
+                   read_int(src, "max-queued", 1, 10'000'000, c.max_queued),
+                   read_int(src, "heartbeat-seconds", 1, 3600, c.heartbeat_seconds),
+                   read_int(src, "lock-ttl-seconds", 2, 86400, c.lock_ttl_seconds),
+                   read_int(src, "attempt-deadline-seconds", 1, 7 * 86400,
                             c.attempt_deadline_seconds),
-                   read_int(src, "http-threads", "GALLEY_HTTP_THREADS", 1, 64, c.http_io_threads),
-                   read_int(src, "handler-threads", "GALLEY_HANDLER_THREADS", 1, 512, c.http_handler_threads),
-                   read_int(src, "http-max-connections", "GALLEY_HTTP_MAX_CONNECTIONS", 1, 1'000'000,
+                   read_int(src, "http-threads", 1, 64, c.http_io_threads),
+                   read_int(src, "handler-threads", 1, 512, c.http_handler_threads),
+                   read_int(src, "http-max-connections", 1, 1'000'000,
                             c.http_max_connections),
-                   read_int(src, "guest-ttl-hours", "GALLEY_GUEST_TTL_HOURS", 1, 24 * 365, c.guest_ttl_hours),
-                   read_int(src, "audit-retention-days", "GALLEY_AUDIT_RETENTION_DAYS", 1, 36500,
+                   read_int(src, "guest-ttl-hours", 1, 24 * 365, c.guest_ttl_hours),
+                   read_int(src, "audit-retention-days", 1, 36500,
                             c.audit_retention_days),
-                   read_int(src, "auth-per-minute", "GALLEY_AUTH_PER_MINUTE", 1, 1'000'000, c.auth_per_minute)})
+                   read_int(src, "auth-per-minute", 1, 1'000'000, c.auth_per_minute)})
         if (!s) return s.err();
     if (c.lock_ttl_seconds <= c.heartbeat_seconds)
         return make_error(errc::invalid_argument, "the lock TTL must be longer than the heartbeat interval",
                           "lock-ttl-seconds");
-    if (const auto* v = src.get("node-id", "GALLEY_NODE_ID")) c.node_id = *v;
-    if (const auto* v = src.get("join", "GALLEY_JOIN")) c.join = split_list(*v);
-    if (const auto* v = src.get("faults", "GALLEY_FAULTS")) c.faults = *v;
-    if (const auto* v = src.get("trusted-proxy", "GALLEY_TRUSTED_PROXY")) c.trusted_proxies = split_list(*v);
-    if (const auto* v = src.get("cors-origins", "GALLEY_CORS_ORIGINS")) c.cors_origins = *v;
-    if (const auto* v = src.get("tls-cert", "GALLEY_TLS_CERT")) c.tls_cert_file = *v;
-    if (const auto* v = src.get("tls-key", "GALLEY_TLS_KEY")) c.tls_key_file = *v;
+    if (const auto* v = src.get("node-id")) c.node_id = *v;
+    if (const auto* v = src.get("join")) c.join = split_list(*v);
+    if (const auto* v = src.get("faults")) c.faults = *v;
+    if (const auto* v = src.get("trusted-proxy")) c.trusted_proxies = split_list(*v);
+    if (const auto* v = src.get("cors-origins")) c.cors_origins = *v;
+    if (const auto* v = src.get("tls-cert")) c.tls_cert_file = *v;
+    if (const auto* v = src.get("tls-key")) c.tls_key_file = *v;
     if (c.tls_cert_file.empty() != c.tls_key_file.empty())
         return make_error(errc::invalid_argument, "--tls-cert and --tls-key go together",
                           c.tls_cert_file.empty() ? "tls-cert" : "tls-key");
     for (const auto& [path, field] : {std::pair{c.tls_cert_file, "tls-cert"}, std::pair{c.tls_key_file, "tls-key"}})
         if (!path.empty() && ::access(path.c_str(), R_OK) != 0)
             return make_error(errc::invalid_argument, "cannot read " + path, field);
-    if (const auto* v = src.get("jwt-secret", "GALLEY_JWT_SECRET")) {
+    if (const auto* v = src.get("jwt-secret")) {
         if (v->size() < 32)
             return make_error(errc::invalid_argument, "GALLEY_JWT_SECRET must have at least 32 characters", "jwt-secret");
         c.jwt_secret = *v;

@@ -41,15 +41,6 @@ struct config {
     plan_table plans = plan_table::defaults();
 };
 
-/// Flags given after the subcommand: `--name value` or `--name=value`; positional arguments are
-/// returned in `positional`. Unknown flags are an error.
-struct parsed_args {
-    std::map<std::string, std::string> flags;
-    std::vector<std::string> positional;
-};
-result<parsed_args> parse_args(const std::vector<std::string>& args,
-                               const std::vector<std::string>& known_flags);
-
 /// Builds the configuration from flags, then the environment (`env` maps GALLEY_* names to
 /// values), then defaults; reads the plans file if one is named. invalid_argument names the
 /// flag at fault.

@@ -19,6 +19,7 @@
 #include <memory>
 #include <sstream>
 
+#include "app/command_catalog.hpp"
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "domain/clock.hpp"
@@ -36,9 +37,7 @@ constexpr std::size_t kProgressFromBytes = 256 * 1024;  // "long input": show pr
 // times in ten are applied; the rest stay suggestions in the jsonl (--min-confidence 0: all).
 constexpr double kSafeFixes = 0.6;
 
-constexpr const char* kUsage =
-    "usage: galley correct INPUT... --out DIR [--lang auto|es|en] [--no-tracked] "
-    "[--min-confidence X]\n";
+constexpr const char* kUsage = "usage: galley correct INPUT... --out DIR [options] (galley correct --help)\n";
 
 int usage_error(const std::string& line) {
     std::fprintf(stderr, "galley: %s\n%s", line.c_str(), kUsage);
@@ -142,10 +141,10 @@ void batch::correct(const std::string& input) {
 }  // namespace
 
 int correct_command(const std::vector<std::string>& args) {
-    auto parsed = parse_args(args, {"out", "lang", "no-tracked", "min-confidence", "help"});
-    if (!parsed) return usage_error(parsed.err().message);
+    auto line = read_command_line("correct", args);
+    if (const int* exit_code = std::get_if<int>(&line)) return *exit_code;
+    auto* parsed = &std::get<parsed_args>(line);
     const auto& flags = parsed->flags;
-    if (flags.contains("help")) return std::fputs(kUsage, stdout) < 0 ? 1 : 0;
     if (parsed->positional.empty()) return usage_error("no input files");
     auto out = flags.find("out");
     if (out == flags.end() || out->second.empty()) return usage_error("--out DIR is required");

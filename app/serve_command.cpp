@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/commands.hpp"
+#include "app/command_catalog.hpp"
 #include "app/config.hpp"
 #include "actors/runtime.hpp"
 #include "cluster/cluster_node.hpp"
@@ -25,12 +26,6 @@
 namespace galley::app {
 
 namespace {
-const std::vector<std::string> kServeFlags = {
-    "http",        "db",         "storage",        "plans",           "cluster-port", "node-id",
-    "join",        "max-workers", "max-queued",    "heartbeat-seconds", "lock-ttl-seconds",
-    "http-threads", "handler-threads", "http-max-connections", "guest-ttl-hours", "audit-retention-days", "faults", "jwt-secret",
-    "auth-per-minute", "trusted-proxy", "attempt-deadline-seconds", "tls-cert", "tls-key", "cors-origins"};
-
 int fail(const std::string& line) {
     std::fprintf(stderr, "galley: %s\n", line.c_str());
     return 2;
@@ -46,8 +41,9 @@ int serve_command(const std::vector<std::string>& args) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
-    auto parsed = parse_args(args, kServeFlags);
-    if (!parsed) return fail(parsed.err().message);
+    auto line = read_command_line("serve", args);
+    if (const int* exit_code = std::get_if<int>(&line)) return *exit_code;
+    auto* parsed = &std::get<parsed_args>(line);
     if (!parsed->positional.empty()) return fail("serve takes no positional arguments");
     auto cfg = load_config(parsed->flags, galley_environment());
     if (!cfg) return fail(cfg.err().message);

@@ -1,8 +1,5 @@
 // End-to-end: `galley correct` as a user runs it — real binary, real files, real corpus.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -18,10 +15,10 @@
 #include "domain/formats/txt_document.hpp"
 #include "domain/sha256.hpp"
 #include "domain/utf8.hpp"
+#include "tests/support/galley_command.hpp"
 #include "tests/support/galley_process.hpp"
 #include "tests/support/zip_builder.hpp"
 
-extern char** environ;
 
 using namespace galley;
 using namespace galley::testing;
@@ -29,34 +26,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct run_result {
-    int exit_code = -1;
-    std::string out, err;
-};
-
 // Runs `galley correct ARGS...` with stdout/stderr captured into files of `dir`.
-run_result run_correct(const std::string& dir, const std::vector<std::string>& args) {
-    std::vector<std::string> argv_s = {galley_binary(), "correct"};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const std::string out_path = dir + "/stdout", err_path = dir + "/stderr";
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = -1;
-    run_result r;
-    if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) == 0) {
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    }
-    posix_spawn_file_actions_destroy(&fa);
-    r.out = slurp(out_path);
-    r.err = slurp(err_path);
-    return r;
+command_result run_correct(const std::string& dir, std::vector<std::string> args) {
+    args.insert(args.begin(), "correct");
+    return run_galley(dir, args);
 }
 
 void write_file(const std::string& path, const std::string& bytes) {
