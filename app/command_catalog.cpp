@@ -38,7 +38,13 @@ const std::vector<flag_spec> kConfigFlags = {
     {"cors-origins", "GALLEY_CORS_ORIGINS", "ORIGIN,...", "none", "Browser origins allowed to call the API."},
     {"jwt-secret", "GALLEY_JWT_SECRET", "SECRET", "generated and kept in the storage directory",
      "Key signing access tokens (at least 32 characters; the same on every node)."},
+    {"clamav-socket", "GALLEY_CLAMAV_SOCKET", "PATH", "none: uploads are not scanned",
+     "clamd's Unix socket; every upload is scanned before it is stored, and refused when infected or unscanned."},
+    {"webhook-first-retry-seconds", "GALLEY_WEBHOOK_FIRST_RETRY_SECONDS", "N", "5",
+     "Wait before retrying a failed webhook delivery; it doubles each time, up to an hour, for 24 hours."},
     {"faults", "GALLEY_FAULTS", "LIST", "none", "Faults to inject, for tests only (DESIGN.md, Faults)."},
+    {"", "GALLEY_WEBHOOK_ALLOW_PRIVATE", "0|1", "0",
+     "1 lets webhooks reach private, loopback and link-local addresses (tests, closed networks)."},
     {"", "GALLEY_JWT_PREVIOUS_SECRETS", "SECRET,...", "none",
      "Former signing keys still accepted while tokens signed with them live."},
 };

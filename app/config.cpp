@@ -108,6 +108,7 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
                    read_int(src, "guest-ttl-hours", 1, 24 * 365, c.guest_ttl_hours),
                    read_int(src, "audit-retention-days", 1, 36500,
                             c.audit_retention_days),
+                   read_int(src, "webhook-first-retry-seconds", 1, 3600, c.webhook_first_retry_seconds),
                    read_int(src, "auth-per-minute", 1, 1'000'000, c.auth_per_minute)})
         if (!s) return s.err();
     if (c.lock_ttl_seconds <= c.heartbeat_seconds)
@@ -116,6 +117,7 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
     if (const auto* v = src.get("node-id")) c.node_id = *v;
     if (const auto* v = src.get("join")) c.join = split_list(*v);
     if (const auto* v = src.get("faults")) c.faults = *v;
+    if (const auto* v = src.get("clamav-socket")) c.clamav_socket = *v;
     if (const auto* v = src.get("trusted-proxy")) c.trusted_proxies = split_list(*v);
     if (const auto* v = src.get("cors-origins")) c.cors_origins = *v;
     if (const auto* v = src.get("tls-cert")) c.tls_cert_file = *v;
@@ -130,6 +132,11 @@ result<config> load_config(const std::map<std::string, std::string>& flags,
         if (v->size() < 32)
             return make_error(errc::invalid_argument, "GALLEY_JWT_SECRET must have at least 32 characters", "jwt-secret");
         c.jwt_secret = *v;
+    }
+    if (auto it = env.find("GALLEY_WEBHOOK_ALLOW_PRIVATE"); it != env.end()) {
+        if (it->second != "0" && it->second != "1")
+            return make_error(errc::invalid_argument, "GALLEY_WEBHOOK_ALLOW_PRIVATE must be 0 or 1", "webhook-allow-private");
+        c.webhook_allow_private = it->second == "1";
     }
     if (auto it = env.find("GALLEY_JWT_PREVIOUS_SECRETS"); it != env.end())
         c.jwt_previous_secrets = split_list(it->second);

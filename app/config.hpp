@@ -37,6 +37,9 @@ struct config {
     std::vector<std::string> trusted_proxies;  // CIDR blocks whose X-Forwarded-For is believed
     std::string tls_cert_file, tls_key_file;   // HTTPS when both are given
     std::string cors_origins;                  // allow-list for browsers on other origins; "" = none
+    int webhook_first_retry_seconds = 5;  // doubles on each retry, up to an hour, for 24 hours
+    bool webhook_allow_private = false;   // GALLEY_WEBHOOK_ALLOW_PRIVATE=1: tests and closed networks
+    std::string clamav_socket;  // clamd's Unix socket: scan every upload; "" = no scanning
     std::string faults;
     plan_table plans = plan_table::defaults();
 };

@@ -13,6 +13,7 @@
 #include "app/blob_collector.hpp"
 #include "app/audit_pruner.hpp"
 #include "app/periodic_task.hpp"
+#include "app/webhook_dispatcher.hpp"
 #include "app/guest_sweeper.hpp"
 #include "app/jwt_keys.hpp"
 #include "domain/ids.hpp"
@@ -90,6 +91,7 @@ int serve_command(const std::vector<std::string>& args) {
     auto cors = http::cors_policy::parse(cfg->cors_origins);
     if (!cors) return fail("--cors-origins: " + cors.err().message);
     ctx.cors = std::move(*cors);
+    if (!cfg->clamav_socket.empty()) ctx.scanner = http::malware_scanner(cfg->clamav_socket);
     cluster::cluster_options co;
     co.node_id = rt.node_id;
     co.host = cfg->http_host;
@@ -120,6 +122,10 @@ int serve_command(const std::vector<std::string>& args) {
         (void)ctx.rate_buckets.prune_idle(3600);
         (void)persistence::idempotency_repository(ctx.db).prune(now_micros());
     });
+    webhook_options hooks;
+    hooks.allow_private = cfg->webhook_allow_private;
+    hooks.retry.first_delay = static_cast<micros>(cfg->webhook_first_retry_seconds) * 1'000'000;
+    webhook_dispatcher webhooks(**db, hooks);
     http::api_server server(opts, ctx);
     if (auto s = server.start(); !s) return fail(s.err().message);
 

@@ -1,6 +1,7 @@
 #include "http/document_upload.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 #include "domain/formats/document_inspector.hpp"
 #include "domain/ids.hpp"
@@ -56,6 +57,13 @@ result<document> store_document(service_context& ctx, const std::string& user_id
                                 const std::string& project_id, const upload& up, const plan& tier) {
     auto inspected = formats::inspect_document(up.bytes);
     if (!inspected) return inspected.err();
+    // Scanned before it is stored: an infected file never reaches the blob store or a run.
+    if (auto clean = ctx.scanner.scan(up.bytes); !clean) {
+        if (clean.err().code == errc::unsafe_input)
+            std::fprintf(stderr, "{\"level\":\"warn\",\"msg\":\"upload refused by the malware scanner\",\"user_id\":\"%s\",\"cause\":\"%s\"}\n",
+                         user_id.c_str(), clean.err().message.c_str());
+        return clean.err();
+    }
     document d;
     d.id = new_uuid();
     d.project_id = project_id;

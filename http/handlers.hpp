@@ -23,6 +23,9 @@ http_response get_settings(const http_request&, service_context&);
 http_response put_settings(const http_request&, service_context&);
 /// The caller's saved settings, or the defaults.
 result<user_settings> load_user_settings(service_context& ctx, const std::string& user_id);
+// webhook_handlers.cpp
+http_response rotate_webhook_secret(const http_request&, service_context&);
+http_response list_webhook_deliveries(const http_request&, service_context&);
 // project_handlers.cpp
 http_response list_projects(const http_request&, service_context&);
 http_response create_project(const http_request&, service_context&);

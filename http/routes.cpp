@@ -55,6 +55,10 @@ std::unique_ptr<router_t> build_router(dispatcher& d) {
                    pooled(d, "/api/v1/users/me/settings", get_settings));
     r->add_handler(put, epr::path_to_params("/api/v1/users/me/settings"),
                    pooled(d, "/api/v1/users/me/settings", put_settings));
+    r->add_handler(post, epr::path_to_params("/api/v1/users/me/webhook-secret"),
+                   pooled(d, "/api/v1/users/me/webhook-secret", rotate_webhook_secret));
+    r->add_handler(get, epr::path_to_params("/api/v1/users/me/webhook-deliveries"),
+                   pooled(d, "/api/v1/users/me/webhook-deliveries", list_webhook_deliveries));
     r->add_handler(get, epr::path_to_params("/api/v1/rules"), pooled(d, "/api/v1/rules", list_rules));
 
     r->add_handler(get, epr::path_to_params("/api/v1/projects"), pooled(d, "/api/v1/projects", list_projects));

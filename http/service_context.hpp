@@ -12,6 +12,7 @@
 #include "http/client_address.hpp"
 #include "http/cors.hpp"
 #include "http/login_throttle.hpp"
+#include "http/malware_scanner.hpp"
 #include "http/rate_limiter.hpp"
 #include "persistence/account_admin_repository.hpp"
 #include "persistence/audit_repository.hpp"
@@ -60,6 +61,7 @@ struct service_context {
     login_throttle sign_in_failures;
     std::vector<cidr> trusted_proxies;  // --trusted-proxy: whose X-Forwarded-For is believed
     cors_policy cors;                   // --cors-origins: which other origins' pages may call the API
+    malware_scanner scanner;            // GALLEY_CLAMAV_SOCKET: clamd scans every upload before it is stored
     int auth_per_minute = 30;  // per client address on sign-in routes (GALLEY_AUTH_PER_MINUTE)
 
     micros access_token_ttl = 15ll * 60 * 1'000'000;

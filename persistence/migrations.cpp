@@ -292,6 +292,38 @@ const std::vector<migration>& all_migrations() {
              " PRIMARY KEY (user_id, idem_key))",
              "CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)",
          }},
+        {14,
+         "webhooks",
+         {
+             "CREATE TABLE webhook_secrets ("
+             " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+             " secret TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL)",
+             // The outbox: one row per run transition (unique run_id), written in the transaction
+             // that ends the run; lease_until keeps two nodes from sending it at once.
+             "CREATE TABLE webhook_events ("
+             " id TEXT PRIMARY KEY,"
+             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+             " run_id TEXT NOT NULL UNIQUE,"
+             " type TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL,"
+             " state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'abandoned')),"
+             " attempts INTEGER NOT NULL,"
+             " next_attempt_at BIGINT NOT NULL,"
+             " lease_until BIGINT NOT NULL,"
+             " body TEXT)",
+             "CREATE INDEX webhook_events_due ON webhook_events(state, next_attempt_at)",
+             "CREATE TABLE webhook_deliveries ("
+             " id TEXT PRIMARY KEY,"
+             " event_id TEXT NOT NULL REFERENCES webhook_events(id) ON DELETE CASCADE,"
+             " user_id TEXT NOT NULL,"
+             " type TEXT NOT NULL,"
+             " attempt INTEGER NOT NULL,"
+             " status_code INTEGER NOT NULL,"  // 0: no HTTP answer
+             " error TEXT NOT NULL,"
+             " at BIGINT NOT NULL)",
+             "CREATE INDEX webhook_deliveries_user ON webhook_deliveries(user_id, at, id)",
+         }},
     };
     return kMigrations;
 }

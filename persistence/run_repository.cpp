@@ -6,6 +6,7 @@
 
 #include "domain/ids.hpp"
 #include "persistence/detail/job_log.hpp"
+#include "persistence/detail/webhook_outbox.hpp"
 #include "persistence/detail/run_rows.hpp"
 #include "persistence/detail/sql.hpp"
 
@@ -202,6 +203,7 @@ result<run_record> run_repository::request_cancel(const std::string& user_id, co
         else
             s << "UPDATE runs SET status = :s, finished_at = :t WHERE id = :r", soci::use(status), soci::use(now),
                 soci::use(run_id);
+        detail::enqueue_run_event(s, run_id, now);
         auto after = detail::load_run(s, run_id, &user_id);
         tx.commit();
         return after;

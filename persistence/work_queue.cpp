@@ -4,6 +4,7 @@
 
 #include "domain/fair_share.hpp"
 #include "persistence/detail/job_log.hpp"
+#include "persistence/detail/webhook_outbox.hpp"
 #include "persistence/detail/run_rows.hpp"
 #include "persistence/detail/sql.hpp"
 #include "persistence/detail/suggestion_rows.hpp"
@@ -69,12 +70,15 @@ status check_fence(soci::session& s, db_backend backend, const claimed_document&
     return {};
 }
 
-// A cancelling run with nothing running any more is cancelled.
+// A cancelling run with nothing running any more is cancelled (and raises its webhook event).
 void settle_cancelled_run(soci::session& s, const std::string& run_id, long long now) {
-    s << "UPDATE runs SET status = 'cancelled', finished_at = :t WHERE id = :r AND cancel_requested = 1"
-         " AND status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM run_documents"
-         " WHERE run_id = :r2 AND status IN ('queued', 'running', 'retrying'))",
-        soci::use(now), soci::use(run_id), soci::use(run_id);
+    soci::statement st = (s.prepare << "UPDATE runs SET status = 'cancelled', finished_at = :t WHERE id = :r"
+                                       " AND cancel_requested = 1 AND status <> 'cancelled' AND NOT EXISTS"
+                                       " (SELECT 1 FROM run_documents WHERE run_id = :r2"
+                                       " AND status IN ('queued', 'running', 'retrying'))",
+                          soci::use(now), soci::use(run_id), soci::use(run_id));
+    st.execute(true);
+    if (detail::affected_rows(st) == 1) detail::enqueue_run_event(s, run_id, now);
 }
 
 bool cancel_requested_in(soci::session& s, const std::string& run_id) {
@@ -368,6 +372,7 @@ status work_queue::finish_run(const std::string& run_id, const std::vector<expor
         long long now = now_micros();
         s << "UPDATE runs SET status = :s, finished_at = :t WHERE id = :r", soci::use(text), soci::use(now),
             soci::use(run_id);
+        detail::enqueue_run_event(s, run_id, now);
         tx.commit();
         return {};
     });

@@ -7,11 +7,12 @@ GALLEY_PACKAGES=(libcaf-dev librestinio-dev libasio-dev libboost-dev libsoci-dev
   libsqlite3-dev libbotan-2-dev libzip-dev zipcmp zipmerge ziptool libpugixml-dev
   prometheus-cpp-dev libgtest-dev nlohmann-json3-dev libfmt-dev libspdlog-dev libhunspell-dev
   hunspell-es hunspell-en-us hunspell-en-gb libicu-dev pkg-config cmake ninja-build g++ ccache
-  postgresql curl apertium-eng-spa lttoolbox-dev apertium-dev libssl-dev)
+  postgresql curl apertium-eng-spa lttoolbox-dev apertium-dev libssl-dev ca-certificates)
 
 # Only the tests need these: `ip` for the cluster partition test (network namespaces); clang and
-# its libFuzzer runtime for the fuzz targets (tests/fuzz); `openssl` makes the TLS test's certificate.
-GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev openssl)
+# its libFuzzer runtime for the fuzz targets (tests/fuzz); `openssl` makes the TLS test's certificate;
+# `clamav-daemon` gives the malware-scan test a real clamd (the test starts its own, offline).
+GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev openssl clamav-daemon)
 
 galley_install_packages() {
   local missing=()

@@ -1,7 +1,5 @@
 #include "domain/auth/jwt.hpp"
 
-#include <botan/mac.h>
-#include <memory>
 #include <botan/mem_ops.h>
 
 #include <nlohmann/json.hpp>
@@ -12,19 +10,6 @@
 namespace galley::auth {
 
 namespace {
-std::string hmac_sha256(std::string_view key, std::string_view data) {
-    // One keyed HMAC per thread and key: creating and keying one costs more than the MAC itself.
-    thread_local std::unique_ptr<Botan::MessageAuthenticationCode> mac;
-    thread_local std::string mac_key;
-    if (!mac) mac = Botan::MessageAuthenticationCode::create_or_throw("HMAC(SHA-256)");
-    if (mac_key != key) {
-        mac->set_key(reinterpret_cast<const std::uint8_t*>(key.data()), key.size());
-        mac_key = std::string(key);
-    }
-    mac->update(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
-    auto tag = mac->final();
-    return std::string(reinterpret_cast<const char*>(tag.data()), tag.size());
-}
 
 error unauthorized(const char* why) { return make_error(errc::unauthorized, why); }
 }  // namespace

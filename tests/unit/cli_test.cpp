@@ -16,7 +16,7 @@ auto fields(const config& c) {
                       c.max_workers, c.max_queued, c.heartbeat_seconds, c.lock_ttl_seconds, c.attempt_deadline_seconds,
                       c.http_io_threads, c.http_handler_threads, c.http_max_connections, c.guest_ttl_hours,
                       c.audit_retention_days, c.auth_per_minute, c.trusted_proxies, c.tls_cert_file, c.tls_key_file,
-                      c.cors_origins, c.faults, c.jwt_secret);
+                      c.cors_origins, c.faults, c.jwt_secret, c.webhook_first_retry_seconds, c.webhook_allow_private, c.clamav_socket);
 }
 
 bool is_literal(std::string_view fallback) {
