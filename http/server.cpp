@@ -99,16 +99,12 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
         auto origin = hreq.header("origin");
         for (auto& h : ctx_.cors.response_headers(origin ? *origin : std::string_view())) res.headers.push_back(std::move(h));
     }
-    // Recorded before the response leaves, so a client's next request already sees it counted.
-    double elapsed = monotonic_seconds() - started;
-    ctx_.metrics.observe(hreq.route, hreq.method, res.status, elapsed);
-    auto doc_query = hreq.query_param("document_id");
-    log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id,
-                request_ids(hreq.route, hreq.params, doc_query ? *doc_query : std::string_view()));
+    // A stream is admitted first, so a refused one is counted and logged with its 429 or 503.
+    bool stream_admitted = false;
     if (!res.event_stream_run.empty()) {
         switch (streams_.add(req, res.event_stream_run, res.user_id, res.event_streams_per_user, hreq.request_id,
                              res.headers)) {
-            case event_streams::admission::added: return;
+            case event_streams::admission::added: stream_admitted = true; break;
             case event_streams::admission::user_limit:
                 res = json_error(retry_later(15, "your plan allows " + std::to_string(res.event_streams_per_user) +
                                                      " open event streams; close one first"),
@@ -119,6 +115,13 @@ void dispatcher::respond(const restinio::request_handle_t& req, const http_reque
                 break;
         }
     }
+    // Recorded before the response leaves, so a client's next request already sees it counted.
+    double elapsed = monotonic_seconds() - started;
+    ctx_.metrics.observe(hreq.route, hreq.method, res.status, elapsed);
+    auto doc_query = hreq.query_param("document_id");
+    log_request(hreq.request_id, hreq.method, hreq.route, res.status, elapsed * 1000.0, res.user_id,
+                request_ids(hreq.route, hreq.params, doc_query ? *doc_query : std::string_view()));
+    if (stream_admitted) return;
     if (res.stream) {
         respond_streamed(req, hreq, std::move(res));
         return;

@@ -11,8 +11,9 @@ GALLEY_PACKAGES=(libcaf-dev librestinio-dev libasio-dev libboost-dev libsoci-dev
 
 # Only the tests need these: `ip` for the cluster partition test (network namespaces); clang and
 # its libFuzzer runtime for the fuzz targets (tests/fuzz); `openssl` makes the TLS test's certificate;
-# `clamav-daemon` gives the malware-scan test a real clamd (the test starts its own, offline).
-GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev openssl clamav-daemon)
+# `clamav-daemon` gives the malware-scan test a real clamd (the test starts its own, offline);
+# `prometheus` brings promtool, which checks /metrics.
+GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev openssl clamav-daemon prometheus)
 
 galley_install_packages() {
   local missing=()
@@ -45,13 +46,25 @@ galley_build() {
   fi
 }
 
-# What tests/browser needs: Debian's chromium and node/npm (apt, when missing), and the npm packages
-# of tests/browser (`npm ci`, only when node_modules is missing or package-lock.json changed since).
+# What the Node tooling needs: Debian's chromium and node/npm (apt, when missing), and the npm
+# packages of tests/browser (playwright-core, jszip) and tests/spec (the OpenAPI linter and the
+# response validator): `npm ci` only when node_modules is missing or package-lock.json changed since.
 GALLEY_BROWSER_PACKAGES=(chromium nodejs npm)
+
+galley_npm_ci() {
+  local dir="$1"
+  local stamp="$dir/node_modules/.galley-lock.sha256"
+  local want
+  want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "galley: npm ci in ${dir#"$2"/}" >&2
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >&2
+    echo "$want" > "$stamp"
+  fi
+}
 
 galley_install_browser_deps() {
   local root="$1"
-  local dir="$root/tests/browser"
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
@@ -59,14 +72,7 @@ galley_install_browser_deps() {
   if [ ${#missing[@]} -gt 0 ]; then
     galley_install_packages "${missing[@]}"
   fi
-  local stamp="$dir/node_modules/.galley-lock.sha256"
-  local want
-  want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
-  if [ ! -d "$dir/node_modules/playwright-core" ] || [ ! -d "$dir/node_modules/jszip" ] ||
-     [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    echo "galley: npm ci in tests/browser" >&2
-    # playwright-core downloads no browser; the test drives /usr/bin/chromium.
-    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >&2
-    echo "$want" > "$stamp"
-  fi
+  # playwright-core downloads no browser; the browser tests drive /usr/bin/chromium.
+  galley_npm_ci "$root/tests/browser" "$root"
+  galley_npm_ci "$root/tests/spec" "$root"
 }

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <thread>
 
@@ -105,6 +106,35 @@ TEST(operations, health_metrics_openapi_headers_and_request_ids) {
 
     std::string log = g.log();
     EXPECT_NE(log.find("\"request_id\":\"trace-42\""), std::string::npos) << "one JSON log line per request";
+}
+
+// Prometheus's own linter (Debian `prometheus` ships promtool) accepts /metrics after real work:
+// names, help, types, histogram series and label syntax.
+TEST(operations, metrics_pass_promtool_check_after_a_run) {
+    if (run("command -v promtool") != 0) GTEST_SKIP() << "promtool is missing (Debian prometheus; scripts/test.sh installs it)";
+    const std::string dir = make_temp_dir("galley-promtool");
+    galley_process g(dir);
+    ASSERT_TRUE(g.start()) << g.log();
+    auto u = register_user(g, "prom@example.com");
+    std::string project = create_project(g, u, "Metricas");
+    auto up = upload_raw(g, u, project, "a.txt", "Hola mundo, esto es un texo.\n");
+    ASSERT_EQ(up.status, 201) << up.body;
+    auto created = g.request("POST", "/api/v1/projects/" + project + "/runs", "{}", u.access_token);
+    ASSERT_EQ(created.status, 202) << created.body;
+    const std::string run_id = json_of(created)["data"]["id"];
+    for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+         std::chrono::steady_clock::now() < until;) {
+        auto status = json_of(g.request("GET", "/api/v1/runs/" + run_id, {}, u.access_token))["data"]["status"];
+        if (status == "succeeded") break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    auto metrics = g.request("GET", "/metrics");
+    ASSERT_EQ(metrics.status, 200);
+    EXPECT_NE(metrics.body.find("galley_correction_duration_seconds_count 1"), std::string::npos) << "a correction was timed";
+    const std::string text = write_file(dir + "/metrics.txt", metrics.body);
+    const int rc = std::system(("promtool check metrics < " + text + " > " + dir + "/promtool.out 2>&1").c_str());
+    EXPECT_EQ(rc, 0) << slurp(dir + "/promtool.out");
+    EXPECT_EQ(slurp(dir + "/promtool.out"), "") << "promtool found problems";
 }
 
 TEST(operations, plan_rate_limits_answer_429_with_retry_after) {

@@ -56,6 +56,10 @@ TEST_P(runs, per_user_limits_on_documents_storage_queue_and_event_streams) {
     EXPECT_EQ(refused.status, 429) << refused.body;
     EXPECT_EQ(json_of(refused)["error"]["code"], "rate_limited");
     EXPECT_FALSE(refused.header("retry-after").empty());
+    // The refusal is counted as what the client got, not as the stream it asked for.
+    EXPECT_NE(g->request("GET", "/metrics").body.find(
+                  "galley_http_requests_total{method=\"GET\",route=\"/api/v1/runs/{run_id}/events\",status=\"429\"}"),
+              std::string::npos);
 }
 
 // No user holds more than half of the node-wide queue; another user still gets in.
