@@ -21,6 +21,9 @@ TEST(edit_cost, typical_slips_cost_less_than_arbitrary_edits) {
     EXPECT_LT(cost(U"recieve", U"receive", lang::en), 1.0);        // swapped letters
     EXPECT_DOUBLE_EQ(cost(U"casa", U"cosa"), 1.0);
     EXPECT_GT(edit_cost(U"abcdefgh", U"zyxwvuts", lang::en, 2.0), 2.0);  // gives up early
+    // Leaving an accent out is the usual slip; dropping one the writer typed is not.
+    EXPECT_LT(cost(U"pregunto", U"preguntó"), cost(U"preguntó", U"pregunto"));
+    EXPECT_LT(cost(U"pereguntó", U"preguntó") + 0.2, cost(U"pereguntó", U"pregunto"));
 }
 
 TEST(candidate_index, finds_words_two_edits_away_and_ranks_by_frequency) {

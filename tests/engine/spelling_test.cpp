@@ -32,6 +32,12 @@ TEST(spelling, fixes_a_long_word_one_slip_from_a_rarer_word) {
         EXPECT_FALSE(s.replacement) << s.original << " -> " << *s.replacement;
 }
 
+// An accent the writer typed is meant: the fix keeps it rather than take its more frequent
+// accentless twin.
+TEST(spelling, a_typed_accent_survives_the_fix) {
+    EXPECT_EQ(fixed("—¿Y es muy grande? —pereguntó Sancho.", "es"), "—¿Y es muy grande? —preguntó Sancho.");
+}
+
 TEST(spelling, notes_unknown_words_without_a_replacement) {
     auto ss = check("El xqzvw llegó ayer.", "es");
     ASSERT_EQ(ss.size(), 1u);
