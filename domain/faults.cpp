@@ -4,11 +4,17 @@
 
 namespace galley {
 
-bool fault_plan::should_throw(std::string_view filename, int attempt) const {
-    for (const auto& t : throws)
+namespace {
+bool matches(const std::vector<fault_plan::throw_on>& faults, std::string_view filename, int attempt) {
+    for (const auto& t : faults)
         if (filename.find(t.substring) != std::string_view::npos && attempt <= t.attempts) return true;
     return false;
 }
+}  // namespace
+
+bool fault_plan::should_throw(std::string_view filename, int attempt) const { return matches(throws, filename, attempt); }
+
+bool fault_plan::should_crash(std::string_view filename, int attempt) const { return matches(crashes, filename, attempt); }
 
 int fault_plan::slow_millis(std::string_view filename) const {
     int ms = 0;
@@ -21,7 +27,8 @@ result<fault_plan> parse_faults(std::string_view spec) {
     fault_plan plan;
     auto bad = [](std::string_view item) {
         return make_error(errc::invalid_argument,
-                          "GALLEY_FAULTS: '" + std::string(item) + "' is not throw_on=SUBSTR:N or slow_ms=SUBSTR:MS",
+                          "GALLEY_FAULTS: '" + std::string(item) +
+                              "' is not throw_on=SUBSTR:N, crash_on=SUBSTR:N or slow_ms=SUBSTR:MS",
                           "faults");
     };
     while (!spec.empty()) {
@@ -39,6 +46,8 @@ result<fault_plan> parse_faults(std::string_view spec) {
         if (ec != std::errc() || p != number.data() + number.size() || n < 0 || substr.empty()) return bad(item);
         if (kind == "throw_on")
             plan.throws.push_back({std::string(substr), n});
+        else if (kind == "crash_on")
+            plan.crashes.push_back({std::string(substr), n});
         else if (kind == "slow_ms")
             plan.slows.push_back({std::string(substr), n});
         else

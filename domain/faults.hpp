@@ -5,6 +5,8 @@
 //                      contains SUBSTR (N=99: always)
 //   slow_ms=SUBSTR:MS  correcting such a document takes at least MS milliseconds, spread over its
 //                      paragraphs and still honouring cancel
+//   crash_on=SUBSTR:N  the whole process aborts while correcting such a document on its first N
+//                      attempts (N=99: always) — a poison document as the queue meets it
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,9 +20,12 @@ struct fault_plan {
     struct slow { std::string substring; int millis; };
     std::vector<throw_on> throws;
     std::vector<slow> slows;
+    std::vector<throw_on> crashes;  // same shape: substring and attempts
 
     /// True when attempt number `attempt` (1-based) at `filename` must throw.
     bool should_throw(std::string_view filename, int attempt) const;
+    /// True when attempt number `attempt` at `filename` must abort the process.
+    bool should_crash(std::string_view filename, int attempt) const;
     /// The minimum correction time for `filename` in milliseconds (0: none).
     int slow_millis(std::string_view filename) const;
 };

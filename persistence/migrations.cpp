@@ -324,6 +324,14 @@ const std::vector<migration>& all_migrations() {
              " at BIGINT NOT NULL)",
              "CREATE INDEX webhook_deliveries_user ON webhook_deliveries(user_id, at, id)",
          }},
+        {15,
+         "poison quarantine",
+         {
+             // quarantined: recovered from a dead process, so it runs alone on its node next
+             // time; isolated: this claim runs alone, so a crash during it is the document's.
+             "ALTER TABLE run_documents ADD COLUMN quarantined INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE run_documents ADD COLUMN isolated INTEGER NOT NULL DEFAULT 0",
+         }},
     };
     return kMigrations;
 }

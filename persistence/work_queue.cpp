@@ -12,7 +12,11 @@
 namespace galley::persistence {
 
 namespace {
-constexpr const char* kReady = "status IN ('queued', 'retrying')";
+// Crashes of its process while a document ran alone before it is failed as poison.
+constexpr int kIsolatedCrashes = 2;
+
+// Ready for an ordinary claim; quarantined documents are claimed only by an idle node.
+constexpr const char* kReady = "status IN ('queued', 'retrying') AND quarantined = 0";
 
 // Loads the candidates for fair share: users with ready documents, their plan and virtual time.
 std::vector<fair_share_candidate> ready_users(soci::session& s, micros now, const plan_table& plans,
@@ -94,30 +98,56 @@ result<std::optional<claimed_document>> work_queue::claim_next(const std::string
         detail::write_transaction tx(s, backend);
         detail::lock_queue(s, backend);
         long long now = now_micros();
-        std::vector<std::string> plan_names;
-        auto candidates = ready_users(s, now, plans_, plan_names);
-        auto pick = pick_next(candidates);
-        if (!pick) return std::optional<claimed_document>();
-        const fair_share_candidate& who = candidates[*pick];
-
         claimed_document c;
         c.lease_owner = lease_owner;
-        c.user_id = who.user_id;
-        c.plan = plan_names[*pick];
-        s << std::string("SELECT run_id, document_id, claim_epoch, attempts FROM run_documents WHERE user_id = :u AND ") +
-                 kReady + " AND next_attempt_at <= :now ORDER BY enqueued_at, run_id, position LIMIT 1" +
-                 (backend == db_backend::postgresql ? " FOR UPDATE SKIP LOCKED" : ""),
-            soci::use(c.user_id), soci::use(now), soci::into(c.run_id), soci::into(c.document_id),
-            soci::into(c.claim_epoch), soci::into(c.attempts);
-        if (!s.got_data()) return std::optional<claimed_document>();
+        double virtual_time = 0, weight = 1;
+        // Poison isolation: a document recovered from a dead process runs alone on its node, so a
+        // crash during it is its own; while it runs, this node claims nothing else.
+        int mine = 0, mine_quarantined = 0;
+        s << "SELECT COUNT(*), COALESCE(SUM(quarantined), 0) FROM run_documents WHERE status = 'running'"
+             " AND lease_owner = :o",
+            soci::use(lease_owner), soci::into(mine), soci::into(mine_quarantined);
+        if (mine_quarantined > 0) return std::optional<claimed_document>();
+        int isolated = 0;
+        if (mine == 0) {
+            s << std::string("SELECT rd.run_id, rd.document_id, rd.claim_epoch, rd.attempts, rd.user_id, u.plan,"
+                             " COALESCE(f.virtual_time, 0) FROM run_documents rd JOIN users u ON u.id = rd.user_id"
+                             " LEFT JOIN fair_share f ON f.user_id = rd.user_id WHERE rd.quarantined = 1"
+                             " AND rd.status IN ('queued', 'retrying') AND rd.next_attempt_at <= :now"
+                             " ORDER BY rd.enqueued_at, rd.run_id, rd.position LIMIT 1") +
+                     (backend == db_backend::postgresql ? " FOR UPDATE OF rd SKIP LOCKED" : ""),
+                soci::use(now), soci::into(c.run_id), soci::into(c.document_id), soci::into(c.claim_epoch),
+                soci::into(c.attempts), soci::into(c.user_id), soci::into(c.plan), soci::into(virtual_time);
+            if (s.got_data()) {
+                isolated = 1;
+                weight = plans_.find_or_free(c.plan).weight;
+            }
+        }
+        if (!isolated) {
+            std::vector<std::string> plan_names;
+            auto candidates = ready_users(s, now, plans_, plan_names);
+            auto pick = pick_next(candidates);
+            if (!pick) return std::optional<claimed_document>();
+            const fair_share_candidate& who = candidates[*pick];
+            c.user_id = who.user_id;
+            c.plan = plan_names[*pick];
+            virtual_time = who.virtual_time;
+            weight = who.weight;
+            s << std::string("SELECT run_id, document_id, claim_epoch, attempts FROM run_documents WHERE user_id = :u AND ") +
+                     kReady + " AND next_attempt_at <= :now ORDER BY enqueued_at, run_id, position LIMIT 1" +
+                     (backend == db_backend::postgresql ? " FOR UPDATE SKIP LOCKED" : ""),
+                soci::use(c.user_id), soci::use(now), soci::into(c.run_id), soci::into(c.document_id),
+                soci::into(c.claim_epoch), soci::into(c.attempts);
+            if (!s.got_data()) return std::optional<claimed_document>();
+        }
         c.claim_epoch += 1;
         c.attempts += 1;
         long long until = lease_until;
         s << "UPDATE run_documents SET status = 'running', lease_owner = :o, lease_until = :l, claim_epoch = :e,"
-             " attempts = :a, started_at = COALESCE(started_at, :t) WHERE run_id = :r AND document_id = :d",
+             " attempts = :a, isolated = :i, started_at = COALESCE(started_at, :t) WHERE run_id = :r AND document_id = :d",
             soci::use(lease_owner), soci::use(until), soci::use(c.claim_epoch), soci::use(c.attempts),
-            soci::use(now), soci::use(c.run_id), soci::use(c.document_id);
-        double vt = advance_virtual_time(who.virtual_time, 1.0, who.weight);
+            soci::use(isolated), soci::use(now), soci::use(c.run_id), soci::use(c.document_id);
+        double vt = advance_virtual_time(virtual_time, 1.0, weight);
         s << "INSERT INTO fair_share(user_id, virtual_time) VALUES(:u, :v) ON CONFLICT(user_id) DO UPDATE"
              " SET virtual_time = excluded.virtual_time",
             soci::use(c.user_id), soci::use(vt);
@@ -126,7 +156,8 @@ result<std::optional<claimed_document>> work_queue::claim_next(const std::string
         detail::append_job_log(s, c.run_id, c.document_id, now, "claimed", lease_owner, c.attempts, "");
         // A microsecond later, so the log orders the claim before the attempt it starts.
         detail::append_job_log(s, c.run_id, c.document_id, now + 1, "started", lease_owner, c.attempts,
-                               "attempt " + std::to_string(c.attempts));
+                               "attempt " + std::to_string(c.attempts) +
+                                   (isolated ? ", alone on its node (its last node died while correcting it)" : ""));
         long long chars = 0;
         s << "SELECT d.project_id, d.filename, d.format, d.sha256, r.options, d.char_count FROM run_documents rd"
              " JOIN documents d ON d.id = rd.document_id JOIN runs r ON r.id = rd.run_id"
@@ -263,7 +294,7 @@ result<recovery_report> work_queue::recover_expired(micros now) {
         long long at = now;
         const std::size_t batch = 256;
         std::vector<std::string> runs(batch), docs(batch), users(batch), user_plans(batch), owners(batch);
-        std::vector<int> recoveries(batch), cancels(batch), attempts(batch);
+        std::vector<int> recoveries(batch), cancels(batch), attempts(batch), isolated(batch);
         std::vector<long long> epochs(batch);
         std::vector<soci::indicator> owner_inds(batch);
         struct orphan {
@@ -273,21 +304,22 @@ result<recovery_report> work_queue::recover_expired(micros now) {
             long long epoch;
             std::string owner;
             int attempts;
+            int isolated;
         };
         std::vector<orphan> orphans;
         soci::statement st = (s.prepare << "SELECT rd.run_id, rd.document_id, rd.user_id, u.plan, rd.recoveries,"
-                                           " r.cancel_requested, rd.claim_epoch, rd.lease_owner, rd.attempts"
+                                           " r.cancel_requested, rd.claim_epoch, rd.lease_owner, rd.attempts, rd.isolated"
                                            " FROM run_documents rd"
                                            " JOIN runs r ON r.id = rd.run_id JOIN users u ON u.id = rd.user_id"
                                            " WHERE rd.status = 'running' AND rd.lease_until < :now",
                               soci::use(at), soci::into(runs), soci::into(docs), soci::into(users),
                               soci::into(user_plans), soci::into(recoveries), soci::into(cancels), soci::into(epochs),
-                              soci::into(owners, owner_inds), soci::into(attempts));
+                              soci::into(owners, owner_inds), soci::into(attempts), soci::into(isolated));
         st.execute();
         while (st.fetch()) {
             for (std::size_t i = 0; i < runs.size(); ++i)
                 orphans.push_back({runs[i], docs[i], users[i], user_plans[i], recoveries[i], cancels[i], epochs[i],
-                                   owner_inds[i] == soci::i_ok ? owners[i] : std::string(), attempts[i]});
+                                   owner_inds[i] == soci::i_ok ? owners[i] : std::string(), attempts[i], isolated[i]});
             runs.resize(batch);
             docs.resize(batch);
             users.resize(batch);
@@ -298,6 +330,7 @@ result<recovery_report> work_queue::recover_expired(micros now) {
             owners.resize(batch);
             owner_inds.resize(batch);
             attempts.resize(batch);
+            isolated.resize(batch);
         }
         recovery_report report;
         for (const auto& o : orphans) {
@@ -308,8 +341,10 @@ result<recovery_report> work_queue::recover_expired(micros now) {
                 detail::append_job_log(s, o.run, o.doc, at, "cancelled", o.owner, o.attempts,
                                        "its node stopped while the run was being cancelled");
                 ++report.cancelled;
-            } else if (o.recoveries >= 3) {
-                std::string error = "processing this document kept killing its worker process";
+            } else if (o.isolated && o.recoveries + 1 >= kIsolatedCrashes) {
+                // Only crashes while it ran alone count: a neighbour's crash is not its fault.
+                std::string error = "correcting this document kills its worker process (" +
+                                    std::to_string(kIsolatedCrashes) + " crashes while it ran alone)";
                 s << "UPDATE run_documents SET status = 'failed', finished_at = :t, last_error = :m,"
                      " recoveries = recoveries + 1, lease_owner = NULL, lease_until = NULL"
                      " WHERE run_id = :r AND document_id = :d AND claim_epoch = :e AND status = 'running'",
@@ -321,14 +356,17 @@ result<recovery_report> work_queue::recover_expired(micros now) {
                 // fair-share service its claim charged, so the user is not served later for it.
                 soci::statement requeue =
                     (s.prepare << "UPDATE run_documents SET status = 'queued', attempts = attempts - 1,"
-                                  " recoveries = recoveries + 1, next_attempt_at = :t, lease_owner = NULL,"
-                                  " lease_until = NULL WHERE run_id = :r AND document_id = :d AND claim_epoch = :e"
-                                  " AND status = 'running'",
-                     soci::use(at), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch));
+                                  " recoveries = recoveries + :i, quarantined = 1, next_attempt_at = :t,"
+                                  " lease_owner = NULL, lease_until = NULL WHERE run_id = :r AND document_id = :d"
+                                  " AND claim_epoch = :e AND status = 'running'",
+                     soci::use(o.isolated), soci::use(at), soci::use(o.run), soci::use(o.doc), soci::use(o.epoch));
                 requeue.execute(true);
                 if (detail::affected_rows(requeue) == 1) {
                     detail::append_job_log(s, o.run, o.doc, at, "recovered", o.owner, o.attempts - 1,
-                                           "its node stopped holding it (lease expired); queued again");
+                                           o.isolated ? "its node died while it ran alone (lease expired); queued "
+                                                        "again to run alone"
+                                                      : "its node stopped holding it (lease expired); queued again "
+                                                        "to run alone on a node");
                     double charged = advance_virtual_time(0.0, 1.0, plans_.find_or_free(o.plan).weight);
                     s << "UPDATE fair_share SET virtual_time = virtual_time - :c WHERE user_id = :u",
                         soci::use(charged), soci::use(o.user);

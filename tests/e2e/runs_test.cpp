@@ -290,6 +290,47 @@ TEST_P(runs, admission_refuses_over_limit_runs_and_hides_other_users_runs) {
     EXPECT_EQ(run["status"], "succeeded") << run.dump(1);
 }
 
+// A document that kills the whole process (crash_on) must not take its neighbours down with it:
+// after a crash every orphan runs alone, and only crashes while it ran alone count. Restarted
+// after each crash, the server fails the poison document and corrects every neighbour.
+TEST_P(runs, a_document_that_kills_the_process_fails_alone_and_its_neighbours_succeed) {
+    launch({{"GALLEY_LOCK_TTL_SECONDS", "3"},
+            {"GALLEY_HEARTBEAT_SECONDS", "1"},
+            {"GALLEY_FAULTS", "crash_on=poison:99,slow_ms=doc:2000"},
+            {"GALLEY_MAX_WORKERS", "4"}},
+           R"({"free": {"requests_per_minute": 0, "max_concurrent": 4}})");
+    auto u = register_user(*g, "poison@example.com");
+    std::string project = create_project(*g, u, "Veneno");
+    auto ids = upload_texts(u, project, {"doc1.txt", "doc2.txt", "doc3.txt", "poison.txt"});
+    auto created = start_run(u, project, ids);
+    ASSERT_EQ(created.status, 202) << created.body;
+    std::string run_id = json_of(created)["data"]["id"];
+
+    int crashes = 0;
+    json run;
+    for (auto until = std::chrono::steady_clock::now() + 240s; std::chrono::steady_clock::now() < until;) {
+        if (!g->running()) {
+            ++crashes;
+            ASSERT_LE(crashes, 6) << "the poison document keeps the server crashing";
+            ASSERT_TRUE(g->start()) << g->log();
+        }
+        run = get_run(u, run_id);
+        if (run.is_object() && is_final(run["status"].get<std::string>())) break;
+        std::this_thread::sleep_for(100ms);
+    }
+    ASSERT_TRUE(run.is_object() && is_final(run["status"].get<std::string>())) << run.dump(1);
+    std::cout << "[ poison  ] " << backend_label(GetParam()) << ": " << crashes << " crashes before the run ended\n";
+    EXPECT_GE(crashes, 2) << "the fault fired";
+    EXPECT_EQ(run["status"], "partial") << run.dump(1);
+    auto docs = documents_by_name(run);
+    EXPECT_EQ(docs["poison.txt"]["status"], "failed") << docs["poison.txt"].dump();
+    EXPECT_NE(docs["poison.txt"]["error"].get<std::string>().find("kills its worker process"), std::string::npos);
+    for (const char* name : {"doc1.txt", "doc2.txt", "doc3.txt"}) {
+        EXPECT_EQ(docs[name]["status"], "succeeded") << name << ": " << docs[name].dump();
+        EXPECT_EQ(docs[name]["attempts"], 1) << name;
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(backends, runs,
                          ::testing::Values(backend_kind::sqlite, backend_kind::postgresql),
                          [](const auto& info) { return backend_label(info.param); });
