@@ -28,14 +28,15 @@ void run_attempt(const runtime_context& ctx, const claimed_document& doc, const 
     auto started = std::chrono::steady_clock::now();
     auto bytes = ctx.blobs->get(doc.user_id, doc.project_id, doc.sha256);
     if (!bytes) throw std::runtime_error("the original file cannot be read: " + bytes.err().message);
+    if (ctx.options.faults.should_throw(doc.filename, doc.attempts))
+        throw std::runtime_error("injected fault (throw_on) at attempt " + std::to_string(doc.attempts));
+    if (int ms = ctx.options.faults.slow_millis(doc.filename); ms > 0) injected_delay(ms, flag);
+    // After any slow_ms, so a test can have neighbours running when the process dies.
     if (ctx.options.faults.should_crash(doc.filename, doc.attempts)) {
         std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"injected fault (crash_on): aborting\",\"document_id\":\"%s\"}\n",
                      doc.document_id.c_str());
         std::abort();
     }
-    if (ctx.options.faults.should_throw(doc.filename, doc.attempts))
-        throw std::runtime_error("injected fault (throw_on) at attempt " + std::to_string(doc.attempts));
-    if (int ms = ctx.options.faults.slow_millis(doc.filename); ms > 0) injected_delay(ms, flag);
 
     auto opts = parse_run_options(doc.options_json);
     run_options ro = opts ? *opts : run_options{};

@@ -59,7 +59,7 @@ void finish_ready_runs(caf::event_based_actor* self, runtime_context& ctx, const
 }
 
 void housekeeping(runtime_context& ctx, dispatcher_state& st) {
-    auto recovered = ctx.queue.recover_expired(now_micros());
+    auto recovered = ctx.queue.recover_expired(now_micros(), ctx.lease_owner());
     if (recovered && recovered->requeued + recovered->failed + recovered->cancelled > 0) {
         ctx.metrics->orphans_recovered(recovered->requeued + recovered->failed + recovered->cancelled);
         std::printf("{\"level\":\"info\",\"msg\":\"orphans recovered\",\"requeued\":%d,\"failed\":%d,\"cancelled\":%d}\n",

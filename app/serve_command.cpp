@@ -11,6 +11,7 @@
 #include "actors/runtime.hpp"
 #include "cluster/cluster_node.hpp"
 #include "app/blob_collector.hpp"
+#include "app/clock_sync.hpp"
 #include "app/audit_pruner.hpp"
 #include "app/periodic_task.hpp"
 #include "app/webhook_dispatcher.hpp"
@@ -59,6 +60,9 @@ int serve_command(const std::vector<std::string>& args) {
     auto keys = load_key_ring(*cfg);
     if (!keys) return fail(keys.err().message);
 
+    // Before anything takes or judges a lease: this node follows the database's clock.
+    auto clock = clock_sync::start(**db);
+    if (!clock) return fail("cannot read the database's clock: " + clock.err().message);
     auto faults = parse_faults(cfg->faults);
     if (!faults) return fail(faults.err().message);
     auto eng = engine::load();

@@ -1,15 +1,25 @@
 #include "domain/clock.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 
 namespace galley {
 
+namespace {
+std::atomic<micros> offset_to_database{0};
+}  // namespace
+
 micros now_micros() {
     using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count() +
+           offset_to_database.load(std::memory_order_relaxed);
 }
+
+void set_clock_offset(micros offset) { offset_to_database.store(offset, std::memory_order_relaxed); }
+
+micros clock_offset() { return offset_to_database.load(std::memory_order_relaxed); }
 
 static std::tm utc_tm(micros t) {
     std::time_t secs = static_cast<std::time_t>(t / 1'000'000);

@@ -11,8 +11,15 @@ namespace galley {
 
 using micros = std::int64_t;
 
-/// Wall-clock now, in microseconds since the epoch.
+/// Wall-clock now, in microseconds since the epoch, corrected by the clock offset below: on a
+/// cluster every node reads the shared database's clock, so leases, heartbeats and deaths are
+/// decided on one clock whatever each machine's clock says.
 micros now_micros();
+
+/// The correction from this process's clock to the database's (database minus local), measured
+/// at start-up and every few seconds by app/clock_sync; 0 until then and on SQLite.
+void set_clock_offset(micros offset);
+micros clock_offset();
 
 /// RFC 3339 UTC with millisecond precision, e.g. 2026-11-22T04:36:54.123Z.
 std::string to_rfc3339(micros t);

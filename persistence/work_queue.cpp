@@ -286,7 +286,7 @@ result<bool> work_queue::cancel_requested(const std::string& run_id) {
     return detail::with_session(db_, [&](soci::session& s) -> result<bool> { return cancel_requested_in(s, run_id); });
 }
 
-result<recovery_report> work_queue::recover_expired(micros now) {
+result<recovery_report> work_queue::recover_expired(micros now, const std::string& own_owner) {
     const db_backend backend = db_.backend();
     return detail::with_session(db_, [&](soci::session& s) -> result<recovery_report> {
         detail::write_transaction tx(s, backend);
@@ -311,8 +311,9 @@ result<recovery_report> work_queue::recover_expired(micros now) {
                                            " r.cancel_requested, rd.claim_epoch, rd.lease_owner, rd.attempts, rd.isolated"
                                            " FROM run_documents rd"
                                            " JOIN runs r ON r.id = rd.run_id JOIN users u ON u.id = rd.user_id"
-                                           " WHERE rd.status = 'running' AND rd.lease_until < :now",
-                              soci::use(at), soci::into(runs), soci::into(docs), soci::into(users),
+                                           " WHERE rd.status = 'running' AND rd.lease_until < :now"
+                                           " AND (rd.lease_owner IS NULL OR rd.lease_owner <> :me)",
+                              soci::use(at), soci::use(own_owner), soci::into(runs), soci::into(docs), soci::into(users),
                               soci::into(user_plans), soci::into(recoveries), soci::into(cancels), soci::into(epochs),
                               soci::into(owners, owner_inds), soci::into(attempts), soci::into(isolated));
         st.execute();

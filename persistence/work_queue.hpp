@@ -51,8 +51,10 @@ public:
     result<bool> cancel_requested(const std::string& run_id);
 
     /// Re-queues documents whose lease expired before `now` (their owner died) without using an
-    /// attempt; fails those recovered more than 3 times; cancels those of cancelling runs.
-    result<recovery_report> recover_expired(micros now);
+    /// attempt, quarantined (they run alone next; the second crash while alone fails them as
+    /// poison); cancels those of cancelling runs. Leases of `own_owner` (the calling node, which
+    /// is alive) are never recovered: that node renews or ends them itself.
+    result<recovery_report> recover_expired(micros now, const std::string& own_owner = {});
 
     /// Runs whose documents are all finished but whose status is not final yet.
     result<std::vector<std::string>> runs_ready_to_finish();

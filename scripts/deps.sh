@@ -12,8 +12,8 @@ GALLEY_PACKAGES=(libcaf-dev librestinio-dev libasio-dev libboost-dev libsoci-dev
 # Only the tests need these: `ip` for the cluster partition test (network namespaces); clang and
 # its libFuzzer runtime for the fuzz targets (tests/fuzz); `openssl` makes the TLS test's certificate;
 # `clamav-daemon` gives the malware-scan test a real clamd (the test starts its own, offline);
-# `prometheus` brings promtool, which checks /metrics.
-GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev openssl clamav-daemon prometheus)
+# `prometheus` brings promtool, which checks /metrics; `faketime` runs a node with its clock ahead.
+GALLEY_TEST_PACKAGES=(iproute2 clang libclang-rt-14-dev openssl clamav-daemon prometheus faketime)
 
 galley_install_packages() {
   local missing=()

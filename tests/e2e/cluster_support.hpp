@@ -46,6 +46,7 @@ struct three_node_cluster {
     std::string db;
     std::vector<std::uint16_t> cluster_ports;
     std::vector<std::unique_ptr<galley_process>> nodes;
+    std::map<int, std::vector<std::string>> launchers;  // node index → command prefix (e.g. faketime)
 
     bool start(const std::map<std::string, std::string>& env) {
         db = scratch_database_url(backend_kind::postgresql);
@@ -56,6 +57,7 @@ struct three_node_cluster {
             auto g = std::make_unique<galley_process>(make_temp_dir("galley-node"), db, env);
             g->set_extra_args({"--storage", shared + "/storage", "--cluster-port", std::to_string(cluster_ports[i]),
                                "--join", "127.0.0.1:" + std::to_string(cluster_ports[0])});
+            if (auto l = launchers.find(i); l != launchers.end()) g->set_launcher(l->second);
             if (!g->start()) {
                 ADD_FAILURE() << g->log();
                 return false;

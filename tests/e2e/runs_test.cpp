@@ -296,7 +296,7 @@ TEST_P(runs, admission_refuses_over_limit_runs_and_hides_other_users_runs) {
 TEST_P(runs, a_document_that_kills_the_process_fails_alone_and_its_neighbours_succeed) {
     launch({{"GALLEY_LOCK_TTL_SECONDS", "3"},
             {"GALLEY_HEARTBEAT_SECONDS", "1"},
-            {"GALLEY_FAULTS", "crash_on=poison:99,slow_ms=doc:2000"},
+            {"GALLEY_FAULTS", "crash_on=poison:99,slow_ms=doc:2000,slow_ms=poison:1000"},
             {"GALLEY_MAX_WORKERS", "4"}},
            R"({"free": {"requests_per_minute": 0, "max_concurrent": 4}})");
     auto u = register_user(*g, "poison@example.com");
