@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "domain/utf8.hpp"
+#include "http/socket_io.hpp"
 
 namespace galley::http {
 
@@ -97,13 +98,6 @@ int remaining_ms(clock_type::time_point deadline) {
     return left > 0 ? static_cast<int>(left) : 0;
 }
 
-struct socket_guard {
-    int fd = -1;
-    ~socket_guard() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
 // Connects to one checked address before the deadline; the socket is left blocking with
 // send/receive timeouts of what remains.
 bool connect_before(int fd, const addrinfo* ai, clock_type::time_point deadline, std::string& error) {
@@ -167,9 +161,9 @@ public:
         return true;
     }
     bool write_all(std::string_view bytes) {
+        if (!ssl_) return send_all(fd_, bytes.data(), bytes.size());
         while (!bytes.empty()) {
-            long n = ssl_ ? SSL_write(ssl_, bytes.data(), static_cast<int>(bytes.size()))
-                          : ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+            int n = SSL_write(ssl_, bytes.data(), static_cast<int>(bytes.size()));
             if (n <= 0) return false;
             bytes.remove_prefix(static_cast<std::size_t>(n));
         }
@@ -211,7 +205,7 @@ webhook_answer send_webhook(const webhook_post& post, const webhook_sender_optio
     }
     std::string error = "no address to connect to";
     for (const addrinfo* ai = found; ai; ai = ai->ai_next) {
-        socket_guard sock{::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol)};
+        fd_guard sock{::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol)};
         if (sock.fd < 0 || !connect_before(sock.fd, ai, deadline, error)) {
             if (remaining_ms(deadline) == 0) break;
             continue;

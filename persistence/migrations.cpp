@@ -332,6 +332,14 @@ const std::vector<migration>& all_migrations() {
              "ALTER TABLE run_documents ADD COLUMN quarantined INTEGER NOT NULL DEFAULT 0",
              "ALTER TABLE run_documents ADD COLUMN isolated INTEGER NOT NULL DEFAULT 0",
          }},
+        {16,
+         "quarantine index",
+         {
+             // An idle node looks for a quarantined document before every claim: a partial index
+             // keeps that lookup off the (possibly long) list of ordinary queued documents.
+             "CREATE INDEX run_documents_quarantined ON run_documents(enqueued_at)"
+             " WHERE quarantined = 1 AND status IN ('queued', 'retrying')",
+         }},
     };
     return kMigrations;
 }

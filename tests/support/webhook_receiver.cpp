@@ -5,16 +5,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <algorithm>
+#include "domain/utf8.hpp"
 
 namespace galley::testing {
 
 namespace {
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 // Reads one request (head and Content-Length body) from `fd`, giving up after 10 s.
 bool read_request(int fd, received_request& out) {
     std::string data;
@@ -41,7 +36,7 @@ bool read_request(int fd, received_request& out) {
                 if (colon != std::string::npos) {
                     std::string value = line.substr(colon + 1);
                     value.erase(0, value.find_first_not_of(' '));
-                    out.headers[lower(line.substr(0, colon))] = value;
+                    out.headers[utf8::ascii_lower(line.substr(0, colon))] = value;
                 }
                 at = end + 2;
             }
