@@ -4,7 +4,9 @@
 // and commits the outcome under the claim's fencing token: artefacts + succeeded, a retry with
 // exponential backoff and full jitter (the queue re-dispatches it, possibly on another node,
 // without holding a worker slot while it waits), failed after the plan's attempts, or cancelled.
-// Spawned detached by the dispatcher (its commits block on the database); quits when done.
+// The commit runs on a committer thread while this actor keeps renewing the lease, so however
+// long a large outcome takes to store, no other node recovers the document under it.
+// Spawned detached by the dispatcher (its renewals block on the database); quits when done.
 #include <caf/fwd.hpp>
 
 #include "actors/messages.hpp"

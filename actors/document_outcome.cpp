@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <random>
+#include <thread>
 
 #include "domain/corrections_reader.hpp"
 #include "domain/ids.hpp"
@@ -99,6 +100,8 @@ void commit_outcome(runtime_context& ctx, const claimed_document& doc, const cor
         fail_or_retry(ctx, doc, outcome.err().message, !is_refusal(outcome.err()));
         return;
     }
+    if (int ms = ctx.options.faults.slow_commit_millis(doc.filename); ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
     auto exports = store_exports(ctx, doc, *outcome);
     if (!exports) {
         fail_or_retry(ctx, doc, exports.err().message, true);

@@ -2,7 +2,7 @@
 // What a finished attempt means for the queue, decided and committed under the claim's fence:
 // success publishes artefacts; refusals fail at once; crashes and internal errors retry with
 // backoff until the plan's attempts are used up; cancels and shutdowns end or release the claim.
-// Runs on the document actor's own thread (blocking database and storage calls).
+// Runs on a thread of its own (blocking database and storage calls) while the lease is renewed.
 #include <chrono>
 
 #include "actors/corrector.hpp"

@@ -3,6 +3,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "app/commands.hpp"
@@ -51,7 +53,10 @@ int serve_command(const std::vector<std::string>& args) {
     if (!cfg) return fail(cfg.err().message);
 
     std::size_t pool_size = static_cast<std::size_t>(cfg->http_handler_threads) + 2;
-    auto db = persistence::database::open(cfg->db_url, pool_size);
+    // A renewal waiting on SQLite's write lock gives up at half the lease TTL (at most 5 s).
+    const auto busy_timeout = std::min<std::chrono::milliseconds>(std::chrono::seconds(5),
+                                                                  std::chrono::seconds(cfg->lock_ttl_seconds) / 2);
+    auto db = persistence::database::open(cfg->db_url, pool_size, busy_timeout);
     if (!db) return fail(db.err().message);
     auto migrated = persistence::apply_migrations(**db);
     if (!migrated) return fail("migrations failed: " + migrated.err().message);

@@ -1,5 +1,6 @@
 #include "domain/faults.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace galley {
@@ -10,25 +11,29 @@ bool matches(const std::vector<fault_plan::throw_on>& faults, std::string_view f
         if (filename.find(t.substring) != std::string_view::npos && attempt <= t.attempts) return true;
     return false;
 }
+
+int longest(const std::vector<fault_plan::slow>& faults, std::string_view filename) {
+    int ms = 0;
+    for (const auto& s : faults)
+        if (filename.find(s.substring) != std::string_view::npos) ms = std::max(ms, s.millis);
+    return ms;
+}
 }  // namespace
 
 bool fault_plan::should_throw(std::string_view filename, int attempt) const { return matches(throws, filename, attempt); }
 
 bool fault_plan::should_crash(std::string_view filename, int attempt) const { return matches(crashes, filename, attempt); }
 
-int fault_plan::slow_millis(std::string_view filename) const {
-    int ms = 0;
-    for (const auto& s : slows)
-        if (filename.find(s.substring) != std::string_view::npos) ms = std::max(ms, s.millis);
-    return ms;
-}
+int fault_plan::slow_millis(std::string_view filename) const { return longest(slows, filename); }
+
+int fault_plan::slow_commit_millis(std::string_view filename) const { return longest(slow_commits, filename); }
 
 result<fault_plan> parse_faults(std::string_view spec) {
     fault_plan plan;
     auto bad = [](std::string_view item) {
         return make_error(errc::invalid_argument,
                           "GALLEY_FAULTS: '" + std::string(item) +
-                              "' is not throw_on=SUBSTR:N, crash_on=SUBSTR:N or slow_ms=SUBSTR:MS",
+                              "' is not throw_on=SUBSTR:N, crash_on=SUBSTR:N, slow_ms=SUBSTR:MS or slow_commit=SUBSTR:MS",
                           "faults");
     };
     while (!spec.empty()) {
@@ -50,6 +55,8 @@ result<fault_plan> parse_faults(std::string_view spec) {
             plan.crashes.push_back({std::string(substr), n});
         else if (kind == "slow_ms")
             plan.slows.push_back({std::string(substr), n});
+        else if (kind == "slow_commit")
+            plan.slow_commits.push_back({std::string(substr), n});
         else
             return bad(item);
     }

@@ -7,6 +7,8 @@
 //                      paragraphs and still honouring cancel
 //   crash_on=SUBSTR:N  the whole process aborts while correcting such a document on its first N
 //                      attempts (N=99: always) — a poison document as the queue meets it
+//   slow_commit=SUBSTR:MS  storing the outcome of such a document takes at least MS milliseconds
+//                      before its transaction (a large outcome on a slow disk)
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,7 @@ struct fault_plan {
     std::vector<throw_on> throws;
     std::vector<slow> slows;
     std::vector<throw_on> crashes;  // same shape: substring and attempts
+    std::vector<slow> slow_commits;
 
     /// True when attempt number `attempt` (1-based) at `filename` must throw.
     bool should_throw(std::string_view filename, int attempt) const;
@@ -28,6 +31,8 @@ struct fault_plan {
     bool should_crash(std::string_view filename, int attempt) const;
     /// The minimum correction time for `filename` in milliseconds (0: none).
     int slow_millis(std::string_view filename) const;
+    /// The minimum time to store the outcome of `filename` in milliseconds (0: none).
+    int slow_commit_millis(std::string_view filename) const;
 };
 
 /// invalid_argument (field `faults`) for anything that is not one of the forms above.

@@ -101,7 +101,7 @@ result<db_url> parse_db_url(std::string_view url) {
             return make_error(errc::invalid_argument, "sqlite:// needs a file path", "db");
         if (path.find_first_of(" '\"") != std::string::npos)
             return make_error(errc::invalid_argument, "the SQLite path must not contain spaces or quotes", "db");
-        return db_url{db_backend::sqlite, "db=" + path + " timeout=10", path};
+        return db_url{db_backend::sqlite, "db=" + path, path};
     }
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         auto info = pg_conninfo(url);
@@ -112,9 +112,10 @@ result<db_url> parse_db_url(std::string_view url) {
                       "the database URL must start with sqlite:// or postgresql://", "db");
 }
 
-database::database(db_url url, std::size_t size)
+database::database(db_url url, std::size_t size, std::chrono::milliseconds sqlite_busy_timeout)
     : url_(std::move(url)),
       size_(size),
+      sqlite_busy_timeout_(sqlite_busy_timeout),
       pool_(std::make_unique<soci::connection_pool>(size)),
       broken_(size, 0),
       kept_(size) {}
@@ -125,7 +126,7 @@ void database::apply_settings(soci::session& s) {
     if (url_.backend == db_backend::sqlite) {
         s << "PRAGMA foreign_keys=ON";
         s << "PRAGMA synchronous=NORMAL";
-        s << "PRAGMA busy_timeout=10000";
+        s << "PRAGMA busy_timeout=" + std::to_string(sqlite_busy_timeout_.count());
     } else {
         s << "SET client_min_messages=warning";
         // A node that stalls or loses its link inside a transaction (a pause, a network
@@ -158,7 +159,8 @@ bool database::still_connected(std::size_t pos) {
     return connected;
 }
 
-result<std::unique_ptr<database>> database::open(std::string_view url, std::size_t pool_size) {
+result<std::unique_ptr<database>> database::open(std::string_view url, std::size_t pool_size,
+                                                 std::chrono::milliseconds sqlite_busy_timeout) {
     auto parsed = parse_db_url(url);
     if (!parsed) return parsed.err();
     if (pool_size == 0) pool_size = 1;
@@ -167,7 +169,7 @@ result<std::unique_ptr<database>> database::open(std::string_view url, std::size
         auto dir = std::filesystem::path(parsed->path).parent_path();
         if (!dir.empty()) std::filesystem::create_directories(dir, ec);
     }
-    std::unique_ptr<database> db(new database(*parsed, pool_size));
+    std::unique_ptr<database> db(new database(*parsed, pool_size, sqlite_busy_timeout));
     try {
         for (std::size_t i = 0; i < pool_size; ++i) {
             soci::session& s = db->pool_->at(i);

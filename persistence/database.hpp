@@ -3,6 +3,7 @@
 // Repositories borrow sessions through detail/sql.hpp; nothing outside persistence/ sees SOCI.
 // Thread-safe: any number of threads may use one database concurrently (up to the pool size
 // at once; further callers wait for a free session).
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -39,8 +40,12 @@ result<db_url> parse_db_url(std::string_view url);
 class database {
 public:
     /// Opens `pool_size` sessions (creating the SQLite file and its directory if needed).
-    /// Fails with unavailable when the server cannot be reached.
-    static result<std::unique_ptr<database>> open(std::string_view url, std::size_t pool_size);
+    /// Fails with unavailable when the server cannot be reached. On SQLite a writer waits up to
+    /// `sqlite_busy_timeout` for another's transaction, then fails with unavailable: the server
+    /// keeps it below the lease TTL, so a renewal stuck behind a long commit fails and is tried
+    /// again at the next heartbeat instead of outliving the lease it renews.
+    static result<std::unique_ptr<database>> open(std::string_view url, std::size_t pool_size,
+                                                  std::chrono::milliseconds sqlite_busy_timeout = std::chrono::seconds(5));
     ~database();
 
     db_backend backend() const { return url_.backend; }
@@ -63,9 +68,10 @@ public:
     detail::kept_statements& kept(std::size_t pos) { return kept_[pos]; }
 
 private:
-    database(db_url url, std::size_t size);
+    database(db_url url, std::size_t size, std::chrono::milliseconds sqlite_busy_timeout);
     db_url url_;
     std::size_t size_;
+    std::chrono::milliseconds sqlite_busy_timeout_;
     std::unique_ptr<soci::connection_pool> pool_;
     std::vector<char> broken_;  // per pool slot; only touched by the slot's leaseholder
     // Declared after pool_: destroyed first, while the sessions they were prepared on are open.

@@ -17,7 +17,7 @@ namespace galley::persistence {
 
 struct recovery_report {
     int requeued = 0;  // orphans back in the queue (no attempt used)
-    int failed = 0;    // orphans that kept killing their process (recovered more than 3 times)
+    int failed = 0;    // orphans that killed their process twice while running alone
     int cancelled = 0;  // orphans of runs being cancelled
 };
 

@@ -2,6 +2,7 @@
 // with retries and backoff, cancellation of a running corrector, and fencing of a stale claim.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -151,4 +152,31 @@ TEST_F(runtime_fixture, a_stale_claim_cannot_commit_after_the_document_moved_on)
     ASSERT_FALSE(late.ok());
     EXPECT_EQ(late.err().code, errc::conflict);
     EXPECT_EQ(run_repository(*db).get_any(run->id).value().documents[0].status, doc_status::succeeded);
+}
+
+// A commit that takes longer than the lease TTL (a large outcome on a slow disk) keeps its lease:
+// the document actor renews while a committer stores the outcome, so another node looking for
+// expired leases the whole time finds nothing to take, and the work is committed once.
+TEST_F(runtime_fixture, a_commit_slower_than_the_lease_ttl_keeps_its_lease) {
+    auto rt = start("slow_commit=bulky:7000");  // TTL 3 s, heartbeat 1 s
+    std::string doc = add_document("bulky.txt", "Hola, tambien es un dia bonito.\n");
+    auto run = rt->create_run(u.id, "pro", p.id, {doc}, run_options{});
+    ASSERT_TRUE(run.ok()) << run.err().message;
+    std::atomic<bool> done_flag{false};
+    std::atomic<int> taken{0};
+    std::thread other_node([&] {
+        work_queue q(*db, plans);
+        while (!done_flag) {
+            auto r = q.recover_expired(now_micros(), "another-node/1");
+            if (r) taken += r->requeued + r->failed + r->cancelled;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    auto done = wait_for(run->id, {run_status::succeeded, run_status::partial, run_status::failed});
+    done_flag = true;
+    other_node.join();
+    EXPECT_EQ(taken.load(), 0) << "the other node recovered a document whose commit was under way";
+    EXPECT_EQ(done.status, run_status::succeeded);
+    ASSERT_EQ(done.documents.size(), 1u);
+    EXPECT_EQ(done.documents[0].attempts, 1);
 }
