@@ -4,6 +4,10 @@
 
 #include <caf/io/all.hpp>
 
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
 #include "actors/dispatcher.hpp"
 #include "actors/runtime_internal.hpp"
 #include "actors/runtime_context.hpp"
@@ -57,6 +61,16 @@ runtime::runtime(runtime_options options, persistence::database& db, persistence
     impl_->system = std::make_unique<caf::actor_system>(configure(impl_->cfg, workers, cluster));
     impl_->ctx = std::make_shared<runtime_context>(std::move(options), db, blobs, plans, std::move(eng),
                                                    std::make_shared<runtime_metrics>(metrics));
+    if (!impl_->ctx->options.faults.held_commits.empty()) {
+        const fault_plan faults = impl_->ctx->options.faults;
+        impl_->ctx->queue.hold_commits_with([faults](const claimed_document& doc) {
+            const int ms = faults.hold_commit_millis(doc.filename);
+            if (ms <= 0) return;
+            std::fprintf(stderr, "{\"level\":\"warn\",\"msg\":\"injected fault (hold_commit): holding the commit "
+                                 "transaction\",\"document_id\":\"%s\"}\n", doc.document_id.c_str());
+            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+        });
+    }
     impl_->dispatcher = impl_->system->spawn<caf::detached>(dispatcher, impl_->ctx);
     impl_->registry = impl_->system->spawn(user_registry, impl_->ctx, impl_->dispatcher);
 }

@@ -9,6 +9,8 @@
 //                      attempts (N=99: always) — a poison document as the queue meets it
 //   slow_commit=SUBSTR:MS  storing the outcome of such a document takes at least MS milliseconds
 //                      before its transaction (a large outcome on a slow disk)
+//   hold_commit=SUBSTR:MS  the commit transaction of such a document stays open MS milliseconds
+//                      once it holds the document's row (a node paused mid-commit)
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,7 @@ struct fault_plan {
     std::vector<slow> slows;
     std::vector<throw_on> crashes;  // same shape: substring and attempts
     std::vector<slow> slow_commits;
+    std::vector<slow> held_commits;
 
     /// True when attempt number `attempt` (1-based) at `filename` must throw.
     bool should_throw(std::string_view filename, int attempt) const;
@@ -33,6 +36,8 @@ struct fault_plan {
     int slow_millis(std::string_view filename) const;
     /// The minimum time to store the outcome of `filename` in milliseconds (0: none).
     int slow_commit_millis(std::string_view filename) const;
+    /// How long the commit transaction of `filename` stays open in milliseconds (0: not held).
+    int hold_commit_millis(std::string_view filename) const;
 };
 
 /// invalid_argument (field `faults`) for anything that is not one of the forms above.

@@ -134,6 +134,10 @@ void database::apply_settings(soci::session& s) {
         // idle in a transaction after 3 s (below any lease TTL), and notices a vanished peer
         // within about 11 s by keepalives instead of the kernel's two hours.
         s << "SET idle_in_transaction_session_timeout = '3s'";
+        // Nothing waits on another session's lock for long (a renewal or recovery behind a
+        // stalled commit fails and is tried again), and no statement runs away.
+        s << "SET lock_timeout = '5s'";
+        s << "SET statement_timeout = '60s'";
         s << "SET tcp_keepalives_idle = 5";
         s << "SET tcp_keepalives_interval = 2";
         s << "SET tcp_keepalives_count = 3";

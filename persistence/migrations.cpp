@@ -1,6 +1,8 @@
 #include "persistence/migrations.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "domain/clock.hpp"
 #include "persistence/detail/sql.hpp"
@@ -365,7 +367,14 @@ result<int> apply_migrations(database& db) {
     const db_backend backend = db.backend();
     return detail::with_session(db, [backend](soci::session& s) -> result<int> {
         const std::string key = std::to_string(kMigrationLockKey);
-        if (backend == db_backend::postgresql) s << "SELECT pg_advisory_lock(" + key + ")";
+        // Polled rather than waited for: sessions give up waiting for any lock after
+        // lock_timeout, and another node's migrations may take longer than that.
+        if (backend == db_backend::postgresql) {
+            for (int locked = 0; !locked;) {
+                s << "SELECT CASE WHEN pg_try_advisory_lock(" + key + ") THEN 1 ELSE 0 END", soci::into(locked);
+                if (!locked) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        }
         struct unlock_on_exit {
             soci::session& s;
             bool pg;
@@ -387,6 +396,11 @@ result<int> apply_migrations(database& db) {
             s << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(m.version),
                 soci::into(present);
             if (present > 0) continue;  // the transaction rolls back: nothing was written
+            // A schema change may wait for the running nodes' locks and rebuild large tables.
+            if (backend == db_backend::postgresql) {
+                s << "SET LOCAL lock_timeout = 0";
+                s << "SET LOCAL statement_timeout = 0";
+            }
             for (const std::string& sql : m.statements) s << sql;
             long long now = now_micros();
             s << "INSERT INTO schema_migrations(version, name, applied_at) VALUES(:v, :n, :t)",

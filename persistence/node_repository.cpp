@@ -63,13 +63,17 @@ result<std::vector<std::string>> node_repository::declare_dead(micros now, micro
         detail::write_transaction tx(s, backend);
         long long cutoff = now - ttl;
         std::vector<std::string> ids(256);
-        s << "SELECT node_id FROM nodes WHERE status <> 'dead' AND last_heartbeat < :c", soci::use(cutoff),
-            soci::into(ids);
+        // Rows another session holds (a node stalled mid-heartbeat or mid-commit) are skipped,
+        // never waited on: the next pass sees them.
+        const std::string skip_locked = backend == db_backend::postgresql ? " FOR UPDATE SKIP LOCKED" : "";
+        s << "SELECT node_id FROM nodes WHERE status <> 'dead' AND last_heartbeat < :c" + skip_locked,
+            soci::use(cutoff), soci::into(ids);
         for (const auto& id : ids) {
             s << "UPDATE nodes SET status = 'dead', running = 0 WHERE node_id = :n", soci::use(id);
             // Its leases end now: the next recovery pass on any node re-queues its documents.
             std::string prefix = id + "/%";
-            s << "UPDATE run_documents SET lease_until = 0 WHERE status = 'running' AND lease_owner LIKE :p",
+            s << "UPDATE run_documents SET lease_until = 0 WHERE (run_id, document_id) IN (SELECT run_id, document_id"
+                 " FROM run_documents WHERE status = 'running' AND lease_owner LIKE :p" + skip_locked + ")",
                 soci::use(prefix);
         }
         tx.commit();

@@ -190,6 +190,7 @@ status work_queue::commit_success(const claimed_document& c, const std::vector<e
     return detail::with_session(db_, [&](soci::session& s) -> status {
         detail::write_transaction tx(s, backend);
         if (auto f = check_fence(s, backend, c); !f) return f;
+        if (hold_commit_) hold_commit_(c);
         for (const auto& e : exports) detail::insert_export(s, e);
         int position = 0;
         s << "SELECT position FROM run_documents WHERE run_id = :r AND document_id = :d", soci::use(c.run_id),
@@ -312,7 +313,11 @@ result<recovery_report> work_queue::recover_expired(micros now, const std::strin
                                            " FROM run_documents rd"
                                            " JOIN runs r ON r.id = rd.run_id JOIN users u ON u.id = rd.user_id"
                                            " WHERE rd.status = 'running' AND rd.lease_until < :now"
-                                           " AND (rd.lease_owner IS NULL OR rd.lease_owner <> :me)",
+                                           " AND (rd.lease_owner IS NULL OR rd.lease_owner <> :me)" +
+                                           // Never wait on a row under the global lock: a row a
+                                           // stalled commit holds is recovered on a later pass.
+                                           std::string(backend == db_backend::postgresql
+                                                           ? " FOR UPDATE OF rd SKIP LOCKED" : ""),
                               soci::use(at), soci::use(own_owner), soci::into(runs), soci::into(docs), soci::into(users),
                               soci::into(user_plans), soci::into(recoveries), soci::into(cancels), soci::into(epochs),
                               soci::into(owners, owner_inds), soci::into(attempts), soci::into(isolated));

@@ -3,6 +3,7 @@
 // the fair-share policy under a lease, renewing it, and committing results only under the claim's
 // fencing token, so a late or duplicate worker can never write. Every operation is one
 // transaction; on PostgreSQL an advisory lock serialises claims across nodes.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@ struct recovery_report {
 class work_queue {
 public:
     work_queue(database& db, const plan_table& plans) : db_(db), plans_(plans) {}
+
+    /// Fault injection (GALLEY_FAULTS hold_commit): `hold` runs inside commit_success's
+    /// transaction once the fence holds the document's row, as a node paused mid-commit would.
+    /// Set before the queue is shared between threads.
+    void hold_commits_with(std::function<void(const claimed_document&)> hold) { hold_commit_ = std::move(hold); }
 
     /// Claims the next ready document for `lease_owner` until `lease_until`: the eligible user
     /// (under its plan's concurrency cap) with the lowest virtual time, then its oldest document.
@@ -68,6 +74,7 @@ public:
 private:
     database& db_;
     const plan_table& plans_;
+    std::function<void(const claimed_document&)> hold_commit_;
 };
 
 }  // namespace galley::persistence
