@@ -7,12 +7,15 @@
 #include <prometheus/gauge.h>
 #include <prometheus/registry.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <set>
 
 #include "actors/messages.hpp"
 #include "cluster/forwarding.hpp"
+#include "cluster/peer_connector.hpp"
 #include "domain/placement.hpp"
 #include "persistence/node_repository.hpp"
 
@@ -25,8 +28,17 @@ struct peer {
     caf::actor handle;
 };
 
+// An address whose last connect failed is tried again after `delay` (1 s, doubling to 30 s).
+struct retry_after {
+    std::chrono::steady_clock::time_point at;
+    std::chrono::seconds delay{0};
+};
+
 struct membership_state {
     std::map<std::string, peer> peers;  // address → connection
+    caf::actor connector;               // peer_connector: connects without blocking this actor
+    std::set<std::string> connecting;   // addresses with a connect under way
+    std::map<std::string, retry_after> failing;
     std::vector<std::string> alive;     // node ids, as of the last tick: placement's member list
     std::map<std::string, std::string> address_of;  // node id → cluster address
     prometheus::Family<prometheus::Gauge>* members = nullptr;
@@ -39,6 +51,9 @@ struct membership_state {
 
 // How long a forwarded command may take on the owner (one database transaction, normally ms).
 constexpr auto kForwardTimeout = std::chrono::seconds(30);
+// How long a connect may take: the probe's limit, then CAF's handshake with a listening peer.
+constexpr auto kConnectTimeout = kPeerProbeLimit + std::chrono::seconds(8);
+constexpr auto kMaxRetryDelay = std::chrono::seconds(30);
 
 std::pair<std::string, std::uint16_t> split_address(const std::string& address) {
     auto colon = address.rfind(':');
@@ -67,6 +82,7 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
                                .Help("Cluster members this node holds a middleman connection to")
                                .Register(*metrics).Add({});
     auto nodes = std::make_shared<persistence::node_repository>(*ctx->db);
+    st->connector = self->spawn<caf::detached + caf::linked>(peer_connector);
     std::string self_address = options.host + ":" + std::to_string(options.cluster_port);
 
     self->set_down_handler([=](caf::down_msg& dm) {
@@ -82,22 +98,40 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
         }
     });
 
-    auto connect_peers = [=] {
+    // Asks the connector for every wanted peer not connected yet; the answers arrive later as
+    // messages, so nothing here waits on the network.
+    auto connect_peers = [=](const std::vector<persistence::node_record>& members) {
         if (options.cluster_port == 0) return;
         std::set<std::string> wanted(options.join.begin(), options.join.end());
-        if (auto list = nodes->list())
-            for (const auto& n : *list)
-                if (n.status != "dead" && n.node_id != options.node_id) wanted.insert(n.address);
+        for (const auto& n : members)
+            if (n.status != "dead" && n.node_id != options.node_id) wanted.insert(n.address);
         wanted.erase(self_address);
+        const auto now = std::chrono::steady_clock::now();
         for (const auto& address : wanted) {
-            if (st->peers.count(address)) continue;
+            if (st->peers.count(address) || st->connecting.count(address)) continue;
+            if (auto f = st->failing.find(address); f != st->failing.end() && now < f->second.at) continue;
             auto [host, port] = split_address(address);
             if (port == 0) continue;
-            auto remote = self->system().middleman().remote_actor(host, port);
-            if (!remote) continue;  // not up (yet); retried next tick
-            self->monitor(*remote);
-            st->peers[address] = peer{*remote};
-            std::printf("{\"level\":\"info\",\"msg\":\"cluster peer connected\",\"address\":\"%s\"}\n", address.c_str());
+            st->connecting.insert(address);
+            self->request(st->connector, kConnectTimeout, peer_connect_atom::value, host, port)
+                .then(
+                    [=](caf::actor& remote) {
+                        st->connecting.erase(address);
+                        st->failing.erase(address);
+                        if (st->peers.count(address)) return;
+                        self->monitor(remote);
+                        st->peers[address] = peer{remote};
+                        st->peers_connected->Set(static_cast<double>(st->peers.size()));
+                        std::printf("{\"level\":\"info\",\"msg\":\"cluster peer connected\",\"address\":\"%s\"}\n",
+                                    address.c_str());
+                    },
+                    [=](caf::error&) {
+                        // Not up (yet), or swallowing packets: tried again later, less often.
+                        st->connecting.erase(address);
+                        auto& f = st->failing[address];
+                        f.delay = std::min(kMaxRetryDelay, std::max(std::chrono::seconds(1), f.delay * 2));
+                        f.at = std::chrono::steady_clock::now() + f.delay;
+                    });
         }
     };
 
@@ -112,9 +146,9 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
         if (auto dead = nodes->declare_dead(now, ttl); dead && !dead->empty())
             for (const auto& id : *dead)
                 std::printf("{\"level\":\"warn\",\"msg\":\"cluster node declared dead\",\"node_id\":\"%s\"}\n", id.c_str());
-        connect_peers();
         st->peers_connected->Set(static_cast<double>(st->peers.size()));
         if (auto list = nodes->list()) {
+            connect_peers(*list);
             std::map<std::string, int> by_status{{"alive", 0}, {"suspect", 0}, {"dead", 0}};
             st->alive.clear();
             st->address_of.clear();

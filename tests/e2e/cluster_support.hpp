@@ -47,6 +47,7 @@ struct three_node_cluster {
     std::vector<std::uint16_t> cluster_ports;
     std::vector<std::unique_ptr<galley_process>> nodes;
     std::map<int, std::vector<std::string>> launchers;  // node index → command prefix (e.g. faketime)
+    std::string also_join;  // an address every node is told to join before node 0 (e.g. a dead one)
 
     bool start(const std::map<std::string, std::string>& env) {
         db = scratch_database_url(backend_kind::postgresql);
@@ -56,7 +57,8 @@ struct three_node_cluster {
         for (int i = 0; i < 3; ++i) {
             auto g = std::make_unique<galley_process>(make_temp_dir("galley-node"), db, env);
             g->set_extra_args({"--storage", shared + "/storage", "--cluster-port", std::to_string(cluster_ports[i]),
-                               "--join", "127.0.0.1:" + std::to_string(cluster_ports[0])});
+                               "--join", (also_join.empty() ? "" : also_join + ",") + "127.0.0.1:" +
+                                             std::to_string(cluster_ports[0])});
             if (auto l = launchers.find(i); l != launchers.end()) g->set_launcher(l->second);
             if (!g->start()) {
                 ADD_FAILURE() << g->log();

@@ -1,0 +1,66 @@
+// End-to-end, membership never blocks (#12 item 2): every node of a three-node cluster is told to
+// join, first of all, an address that swallows packets (a connect there hangs for the kernel's SYN
+// timeout, about two minutes). The nodes still form the cluster, keep heartbeating and declare no
+// one suspect or dead. The address is a host-side veth whose neighbour entry points at a MAC
+// nobody has, so SYNs vanish without an answer; making it needs root and `ip`.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "tests/e2e/cluster_support.hpp"
+
+using namespace galley::testing;
+
+namespace {
+int sh(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()); }
+
+// HOST_IP/24 on a veth; packets to the `silent` address of that subnet go to a MAC nobody has.
+struct silent_address {
+    std::string host_if = "gbh" + std::to_string(::getpid()), peer_if = "gbp" + std::to_string(::getpid());
+    std::string subnet = "10.232." + std::to_string(::getpid() % 200 + 20);
+    std::string silent = subnet + ".2";
+    bool made = false;
+
+    bool create() {
+        if (sh("ip link add " + host_if + " type veth peer name " + peer_if) != 0) return false;
+        made = true;
+        return sh("ip addr add " + subnet + ".1/24 dev " + host_if) == 0 && sh("ip link set " + host_if + " up") == 0 &&
+               sh("ip link set " + peer_if + " up") == 0 &&
+               sh("ip neigh replace " + silent + " lladdr 02:00:00:00:00:99 dev " + host_if + " nud permanent") == 0;
+    }
+    ~silent_address() {
+        if (made) sh("ip link del " + host_if);
+    }
+};
+}  // namespace
+
+TEST(cluster, a_join_address_that_swallows_packets_delays_no_heartbeat) {
+    silent_address blackhole;
+    if (::geteuid() != 0 || !blackhole.create()) GTEST_SKIP() << "needs root and `ip` to make a silent address";
+    three_node_cluster cluster;
+    cluster.also_join = blackhole.silent + ":7946";
+    if (!cluster.start({{"GALLEY_LOCK_TTL_SECONDS", "4"},
+                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
+                        {"GALLEY_JWT_SECRET", "join-test-secret-join-test-secret-join-42"}})) {
+        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+        FAIL() << "the cluster did not start";
+    }
+    ASSERT_TRUE(cluster.wait_until_formed()) << cluster.nodes[0]->log().substr(0, 4000);
+    auto admin = cluster.admin("join@example.com");
+
+    // Three TTLs of watching: a node whose heartbeat stalled would be declared dead within one.
+    const auto watch_until = std::chrono::steady_clock::now() + std::chrono::seconds(12);
+    std::string trouble;
+    while (std::chrono::steady_clock::now() < watch_until && trouble.empty()) {
+        for (int i = 0; i < 3 && trouble.empty(); ++i) {
+            auto seen = node_statuses(*cluster.nodes[i], admin.access_token);
+            if (seen.size() != 3) trouble = "node " + std::to_string(i) + " sees " + std::to_string(seen.size()) + " members";
+            for (const auto& [id, status] : seen)
+                if (status != "alive") trouble = "node " + std::to_string(i) + " sees " + id + " " + status;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // polling interval
+    }
+    EXPECT_EQ(trouble, "") << cluster.nodes[1]->log().substr(0, 4000);
+    for (auto& node : cluster.nodes) EXPECT_EQ(metric(*node, "galley_cluster_peers_connected"), 2);
+}
