@@ -34,11 +34,22 @@ struct retry_after {
     std::chrono::seconds delay{0};
 };
 
+using wire_promise = caf::typed_response_promise<std::int32_t, std::string, std::string, std::string>;
+
+// A forwarded command held back by a delay_forward fault until its timer fires.
+struct held_command {
+    wire_promise rp;
+    caf::message command;
+    micros deadline;
+};
+
 struct membership_state {
     std::map<std::string, peer> peers;  // address → connection
     caf::actor connector;               // peer_connector: connects without blocking this actor
     std::set<std::string> connecting;   // addresses with a connect under way
     std::map<std::string, retry_after> failing;
+    std::map<std::uint64_t, held_command> held;
+    std::uint64_t next_held = 0;
     std::vector<std::string> alive;     // node ids, as of the last tick: placement's member list
     std::map<std::string, std::string> address_of;  // node id → cluster address
     prometheus::Family<prometheus::Gauge>* members = nullptr;
@@ -50,7 +61,11 @@ struct membership_state {
 };
 
 // How long a forwarded command may take on the owner (one database transaction, normally ms).
-constexpr auto kForwardTimeout = std::chrono::seconds(30);
+constexpr auto kForwardTimeout = std::chrono::seconds(15);
+// The owner carries out a forwarded command only before this much time has passed since it was
+// sent (by the database's clock, which every node follows): well inside the sender's timeout, so
+// a command its sender gave up on (answering 503, which the client may retry) never runs late.
+constexpr micros kForwardDeadline = 10'000'000;
 // How long a connect may take: the probe's limit, then CAF's handshake with a listening peer.
 constexpr auto kConnectTimeout = kPeerProbeLimit + std::chrono::seconds(8);
 constexpr auto kMaxRetryDelay = std::chrono::seconds(30);
@@ -177,6 +192,7 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
     auto forward = [=](caf::actor owner, const std::string& user_id, caf::message command) {
         st->commands_forwarded->Increment();
         auto rp = self->make_response_promise<run_reply_ptr>();
+        command += caf::make_message(static_cast<std::int64_t>(now_micros() + kForwardDeadline));
         self->request(owner, kForwardTimeout, std::move(command))
             .then([=](std::int32_t code, std::string& message, std::string& field, std::string& run_id) mutable {
                       rp.deliver(from_wire(*ctx, user_id, {code, std::move(message), std::move(field), std::move(run_id)}));
@@ -184,19 +200,33 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
                   [=](caf::error&) mutable { rp.deliver(owner_unreachable()); });
         return rp;
     };
-    // Runs a forwarded command through this node's user registry and answers with plain values.
-    auto serve = [=](caf::message command) {
+    // Runs a forwarded command through this node's user registry and answers with plain values,
+    // unless its deadline passed: then its sender has stopped waiting and it is dropped.
+    auto execute = [=](wire_promise rp, caf::message command, micros deadline) {
+        auto answer = [](wire_promise& p, const wire_reply& w) {
+            auto [code, message, field, run_id] = w;
+            p.deliver(code, std::move(message), std::move(field), std::move(run_id));
+        };
+        const micros left = deadline - now_micros();
+        if (left <= 0) {
+            std::printf("{\"level\":\"warn\",\"msg\":\"forwarded command dropped: its deadline passed\"}\n");
+            answer(rp, to_wire(make_error(errc::unavailable, "the command reached its node too late; retry")));
+            return;
+        }
+        self->request(registry, std::chrono::microseconds(left), std::move(command))
+            .then([=](const run_reply_ptr& reply) mutable { answer(rp, to_wire(*reply)); },
+                  [=](caf::error&) mutable { answer(rp, to_wire(*owner_unreachable())); });
+    };
+    auto serve = [=](caf::message command, micros deadline, const char* kind) {
         st->commands_received->Increment();
         auto rp = self->make_response_promise<std::int32_t, std::string, std::string, std::string>();
-        self->request(registry, kForwardTimeout, std::move(command))
-            .then([=](const run_reply_ptr& reply) mutable {
-                      auto [code, message, field, run_id] = to_wire(*reply);
-                      rp.deliver(code, std::move(message), std::move(field), std::move(run_id));
-                  },
-                  [=](caf::error&) mutable {
-                      auto [code, message, field, run_id] = to_wire(*owner_unreachable());
-                      rp.deliver(code, std::move(message), std::move(field), std::move(run_id));
-                  });
+        if (int ms = ctx->options.faults.forward_delay_millis(kind); ms > 0) {
+            const std::uint64_t id = st->next_held++;
+            st->held.emplace(id, held_command{rp, std::move(command), deadline});
+            self->delayed_send(self, std::chrono::milliseconds(ms), forward_atom::value, id);
+            return rp;
+        }
+        execute(rp, std::move(command), deadline);
         return rp;
     };
 
@@ -225,7 +255,8 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
         // From a peer that does not own the user: this node does (or did when it was sent).
         [=](forward_atom, create_atom a, const std::string& user_id, const std::string& plan,
             const std::string& project_id, const std::vector<std::string>& document_ids,
-            const std::string& options_json) -> caf::result<std::int32_t, std::string, std::string, std::string> {
+            const std::string& options_json,
+            std::int64_t deadline) -> caf::result<std::int32_t, std::string, std::string, std::string> {
             auto parsed = parse_run_options(options_json);
             if (!parsed) {
                 auto [code, message, field, run_id] = to_wire(parsed.err());
@@ -233,11 +264,19 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
             }
             auto req = std::make_shared<const create_run_request>(
                 create_run_request{user_id, plan, project_id, document_ids, std::move(*parsed)});
-            return serve(caf::make_message(a, create_run_ptr(req)));
+            return serve(caf::make_message(a, create_run_ptr(req)), deadline, "create");
         },
-        [=](forward_atom, cancel_atom a, const std::string& user_id,
-            const std::string& run_id) -> caf::result<std::int32_t, std::string, std::string, std::string> {
-            return serve(caf::make_message(a, user_id, run_id));
+        [=](forward_atom, cancel_atom a, const std::string& user_id, const std::string& run_id,
+            std::int64_t deadline) -> caf::result<std::int32_t, std::string, std::string, std::string> {
+            return serve(caf::make_message(a, user_id, run_id), deadline, "cancel");
+        },
+        // Timer of a delay_forward fault: the held command is looked at now.
+        [=](forward_atom, std::uint64_t id) {
+            auto it = st->held.find(id);
+            if (it == st->held.end()) return;
+            held_command h = std::move(it->second);
+            st->held.erase(it);
+            execute(h.rp, std::move(h.command), h.deadline);
         },
         // Timer, every heartbeat interval.
         [=](tick_atom) {

@@ -30,12 +30,14 @@ int fault_plan::slow_commit_millis(std::string_view filename) const { return lon
 
 int fault_plan::hold_commit_millis(std::string_view filename) const { return longest(held_commits, filename); }
 
+int fault_plan::forward_delay_millis(std::string_view kind) const { return longest(forward_delays, kind); }
+
 result<fault_plan> parse_faults(std::string_view spec) {
     fault_plan plan;
     auto bad = [](std::string_view item) {
         return make_error(errc::invalid_argument,
                           "GALLEY_FAULTS: '" + std::string(item) +
-                              "' is not throw_on=SUBSTR:N, crash_on=SUBSTR:N, slow_ms=SUBSTR:MS, slow_commit=SUBSTR:MS or hold_commit=SUBSTR:MS",
+                              "' is not throw_on=SUBSTR:N, crash_on=SUBSTR:N, slow_ms=SUBSTR:MS, slow_commit=SUBSTR:MS, hold_commit=SUBSTR:MS or delay_forward=KIND:MS",
                           "faults");
     };
     while (!spec.empty()) {
@@ -61,6 +63,8 @@ result<fault_plan> parse_faults(std::string_view spec) {
             plan.slow_commits.push_back({std::string(substr), n});
         else if (kind == "hold_commit")
             plan.held_commits.push_back({std::string(substr), n});
+        else if (kind == "delay_forward")
+            plan.forward_delays.push_back({std::string(substr), n});
         else
             return bad(item);
     }

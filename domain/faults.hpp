@@ -11,6 +11,8 @@
 //                      before its transaction (a large outcome on a slow disk)
 //   hold_commit=SUBSTR:MS  the commit transaction of such a document stays open MS milliseconds
 //                      once it holds the document's row (a node paused mid-commit)
+//   delay_forward=KIND:MS  a command of that kind (create, cancel) forwarded from another node
+//                      waits MS milliseconds before this node looks at it (a slow link)
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,7 @@ struct fault_plan {
     std::vector<throw_on> crashes;  // same shape: substring and attempts
     std::vector<slow> slow_commits;
     std::vector<slow> held_commits;
+    std::vector<slow> forward_delays;
 
     /// True when attempt number `attempt` (1-based) at `filename` must throw.
     bool should_throw(std::string_view filename, int attempt) const;
@@ -38,6 +41,8 @@ struct fault_plan {
     int slow_commit_millis(std::string_view filename) const;
     /// How long the commit transaction of `filename` stays open in milliseconds (0: not held).
     int hold_commit_millis(std::string_view filename) const;
+    /// How long a forwarded command of `kind` is held back in milliseconds (0: not).
+    int forward_delay_millis(std::string_view kind) const;
 };
 
 /// invalid_argument (field `faults`) for anything that is not one of the forms above.

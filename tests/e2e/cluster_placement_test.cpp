@@ -157,3 +157,44 @@ TEST(cluster, a_light_user_is_served_next_across_the_cluster) {
     EXPECT_GE(heavy_queued, 9) << "the light user was served before most of the heavy user's queue (FIFO would "
                                   "have served all 24 first)";
 }
+
+// A forwarded command that reaches its owner after its deadline is dropped unread (#12 item 8):
+// the client's "retry" is the truth, and no run appears later behind its back. The owner
+// holds forwarded creates back 12 s (fault delay_forward), past the 10 s deadline.
+TEST(cluster, a_forwarded_command_past_its_deadline_is_dropped_not_run_late) {
+    three_node_cluster cluster;
+    if (!cluster.start({{"GALLEY_FAULTS", "delay_forward=create:12000"},
+                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
+                        {"GALLEY_LOCK_TTL_SECONDS", "6"},
+                        {"GALLEY_JWT_SECRET", "deadline-test-secret-deadline-test-secret"}})) {
+        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
+        FAIL() << "the cluster did not start";
+    }
+    auto& nodes = cluster.nodes;
+    ASSERT_TRUE(cluster.wait_until_formed());
+    std::vector<std::string> members = {cluster.node_id(0), cluster.node_id(1), cluster.node_id(2)};
+    // A user owned by another node than node 0, where the request lands.
+    api_user u;
+    int owner = 0;
+    for (int i = 0; i < 40 && owner == 0; ++i) {
+        u = register_user(*nodes[0], "late" + std::to_string(i) + "@example.com");
+        auto o = galley::rendezvous_owner(u.id, members);
+        ASSERT_TRUE(o);
+        owner = *o == members[1] ? 1 : *o == members[2] ? 2 : 0;
+    }
+    ASSERT_NE(owner, 0);
+    std::string project = create_project(*nodes[0], u, "Tarde");
+    ASSERT_EQ(upload_raw(*nodes[0], u, project, "late.txt", "Un texto que llega tarde.\n").status, 201);
+
+    auto created = nodes[0]->request("POST", "/api/v1/projects/" + project + "/runs", {}, u.access_token);
+    // A dependency outage: API.md's `internal`, with its message and a Retry-After.
+    EXPECT_EQ(created.status, 500) << created.body;
+    EXPECT_NE(created.header("retry-after"), "") << created.body;
+    EXPECT_NE(json_of(created)["error"]["message"].get<std::string>().find("retry"), std::string::npos) << created.body;
+    ASSERT_TRUE(eventually([&] { return nodes[owner]->log().find("forwarded command dropped") != std::string::npos; },
+                           std::chrono::seconds(60)))
+        << nodes[owner]->log().substr(0, 4000);
+    auto runs = json_of(nodes[0]->request("GET", "/api/v1/projects/" + project + "/runs", {}, u.access_token));
+    ASSERT_TRUE(runs.is_object() && runs.value("ok", false)) << runs.dump();
+    EXPECT_EQ(runs["data"]["items"].size(), 0u) << runs.dump(1);
+}
