@@ -55,7 +55,7 @@ result<upload> extract_upload(const http_request& req) {
 
 result<document> store_document(service_context& ctx, const std::string& user_id,
                                 const std::string& project_id, const upload& up, const plan& tier) {
-    auto inspected = formats::inspect_document(up.bytes);
+    auto inspected = formats::inspect_document(up.bytes, formats::limits_for_upload(tier.max_upload_bytes()));
     if (!inspected) return inspected.err();
     // Scanned before it is stored: an infected file never reaches the blob store or a run.
     if (auto clean = ctx.scanner.scan(up.bytes); !clean) {

@@ -6,7 +6,6 @@
 
 #include "domain/formats/docx_parts.hpp"
 #include "domain/formats/package_rels.hpp"
-#include "domain/utf8.hpp"
 #include "domain/formats/xml_guard.hpp"
 #include "domain/formats/zip_reader.hpp"
 #include "domain/utf8.hpp"
@@ -142,6 +141,15 @@ bool is_encrypted_ole(std::string_view bytes) {
 bool has_nul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
 }  // namespace
+
+package_limits limits_for_upload(std::int64_t max_upload_bytes) {
+    package_limits limits;
+    if (max_upload_bytes <= 0) return limits;
+    const auto upload = static_cast<std::uint64_t>(max_upload_bytes);
+    limits.max_entry_uncompressed = std::min(limits.max_entry_uncompressed, 32 * upload);
+    limits.max_total_uncompressed = std::min(limits.max_total_uncompressed, 64 * upload);
+    return limits;
+}
 
 result<inspected_document> inspect_document(std::string_view bytes, const package_limits& limits) {
     if (bytes.empty()) return make_error(errc::invalid_argument, "the file is empty", "file");

@@ -23,6 +23,12 @@ struct package_limits {
     std::uint64_t max_relationships = 10'000;  // per .rels part
 };
 
+/// The bounds for an upload under a plan whose largest upload is `max_upload_bytes` (0: no
+/// limit): a part may inflate to 32 times that and the package to 64 times (real documents
+/// compress their text about 17:1), within the defaults above. A guest's 2 MB allowance thus
+/// admits 64 MB per part, not 256 MiB.
+package_limits limits_for_upload(std::int64_t max_upload_bytes);
+
 struct inspected_document {
     document_format format;
     std::string main_part;  // docx: the main document part found through _rels/.rels

@@ -141,6 +141,25 @@ TEST(inspector, zip_bombs_are_refused_before_inflating) {
     EXPECT_EQ(refusal(build_zip(many)), errc::unsafe_input);
 }
 
+// A part may inflate to 32 times the plan's largest upload: a 3 MB image (incompressible, so no
+// zip bomb by ratio) is too much for a plan allowing 50 kB and fine for one allowing 10 MB.
+TEST(inspector, part_sizes_are_bounded_by_the_plans_upload_size) {
+    std::string noise(3 << 20, '\0');
+    std::uint32_t x = 2463534242u;
+    for (char& c : noise) {
+        x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+        c = static_cast<char>(x);
+    }
+    const std::string docx = docx_with("word/media/noise.bin", noise);
+    auto small = inspect_document(docx, limits_for_upload(50'000));
+    ASSERT_FALSE(small.ok());
+    EXPECT_EQ(small.err().code, errc::unsafe_input);
+    EXPECT_TRUE(inspect_document(docx, limits_for_upload(10'000'000)).ok());
+    EXPECT_TRUE(inspect_document(docx, limits_for_upload(0)).ok()) << "no upload limit: the defaults";
+    EXPECT_EQ(limits_for_upload(2'000'000).max_entry_uncompressed, 64'000'000u);
+    EXPECT_EQ(limits_for_upload(50'000'000).max_entry_uncompressed, package_limits{}.max_entry_uncompressed);
+}
+
 TEST(inspector, every_corpus_docx_is_accepted_or_refused_with_a_reason) {
     int accepted = 0;
     for (const auto& entry : std::filesystem::directory_iterator(GALLEY_CORPUS_DIR "/docx")) {
