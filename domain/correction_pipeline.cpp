@@ -52,21 +52,34 @@ result<correction_output> correct_txt(const engine& eng, std::string_view bytes,
     return out;
 }
 
+// A reader or writer that failed because the check asked it to stop (formats/stop_check.hpp).
+bool stopped_inside(const correction_options& options, correction_output& out) {
+    return (out.stopped = stop_requested(options));
+}
+
 result<correction_output> correct_docx(const engine& eng, std::string_view bytes,
                                        const correction_options& options) {
-    auto docx = formats::read_docx(bytes);
-    if (!docx) return docx.err();
+    const formats::stop_check& stop = options.check.should_stop;
     correction_output out;
     out.format = formats::document_format::docx;
+    auto docx = formats::read_docx(bytes, stop);
+    if (!docx) {
+        if (stopped_inside(options, out)) return out;
+        return docx.err();
+    }
     if (!check_text(eng, docx->text, bytes, options, out)) return out;
     const std::vector<text_edit> edits = edits_of(out.report.suggestions, options.min_confidence);
-    auto corrected = formats::write_corrected_docx(bytes, *docx, edits);
-    if (!corrected) return writer_failure("corrected DOCX", corrected.err());
+    auto corrected = formats::write_corrected_docx(bytes, *docx, edits, stop);
+    if (!corrected) {
+        if (stopped_inside(options, out)) return out;
+        return writer_failure("corrected DOCX", corrected.err());
+    }
     out.corrected = std::move(*corrected);
     if (!options.tracked) return out;
     if ((out.stopped = stop_requested(options))) return out;
-    auto tracked = formats::write_tracked_docx(bytes, *docx, edits, {options.author, options.date});
+    auto tracked = formats::write_tracked_docx(bytes, *docx, edits, {options.author, options.date}, stop);
     if (!tracked) {
+        if (stopped_inside(options, out)) return out;
         if (tracked.err().field == "date" || tracked.err().field == "author") return tracked.err();
         return writer_failure("tracked DOCX", tracked.err());
     }

@@ -5,8 +5,9 @@
 //
 // Steps: inspect (refuse hostile or unsupported bytes) → read the text (TXT or DOCX) →
 // engine::check_detailed → corrections_jsonl → write the corrected bytes → write the tracked
-// DOCX. options.check.should_stop is polled between paragraphs by the engine and once between
-// the later steps, so a cancel is seen within one paragraph's (or one writer's) time.
+// DOCX. options.check.should_stop is polled between paragraphs by the engine, between the
+// steps, and inside the DOCX reader and writers between story parts and every 64 edited
+// paragraphs, so a cancel is seen within one paragraph's or one part's parse time.
 #include <string>
 #include <string_view>
 

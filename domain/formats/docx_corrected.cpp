@@ -101,9 +101,9 @@ private:
 }  // namespace
 
 result<std::string> write_corrected_docx(std::string_view docx, const docx_document& source,
-                                         std::span<const text_edit> edits) {
+                                         std::span<const text_edit> edits, const stop_check& stop) {
     corrected_editor editor;
-    return detail::rewrite_docx(docx, source, edits, editor);
+    return detail::rewrite_docx(docx, source, edits, editor, stop);
 }
 
 }  // namespace galley::formats

@@ -201,13 +201,14 @@ status read_part(pugi::xml_node root, const wordml::names& ns, story_kind story,
 
 }  // namespace
 
-result<docx_document> read_docx(std::string_view bytes) {
+result<docx_document> read_docx(std::string_view bytes, const stop_check& stop) {
     auto inspected = inspect_document(bytes);
     if (!inspected) return inspected.err();
-    return read_inspected_docx(bytes, *inspected);
+    return read_inspected_docx(bytes, *inspected, stop);
 }
 
-result<docx_document> read_inspected_docx(std::string_view bytes, const inspected_document& inspected) {
+result<docx_document> read_inspected_docx(std::string_view bytes, const inspected_document& inspected,
+                                          const stop_check& stop) {
     if (inspected.format != document_format::docx)
         return make_error(errc::unsupported_media, "the file is not a DOCX document");
     auto zip = zip_reader::open(bytes);
@@ -215,6 +216,7 @@ result<docx_document> read_inspected_docx(std::string_view bytes, const inspecte
     docx_document out;
     std::array<std::uint32_t, 6> counters{};
     for (const story_part& part : list_story_parts(*zip, inspected.main_part)) {
+        if (stop_now(stop)) return stopped();
         auto doc = parse_part(*zip, part.name);
         if (!doc) return doc.err();
         pugi::xml_node root = (*doc)->document_element();

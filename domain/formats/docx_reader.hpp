@@ -15,18 +15,21 @@
 
 #include "domain/formats/docx_map.hpp"
 #include "domain/formats/document_inspector.hpp"
+#include "domain/formats/stop_check.hpp"
 #include "domain/result.hpp"
 
 namespace galley::formats {
 
 /// Inspects `bytes` first (inspect_document: hostile packages fail with its errors, a non-DOCX
 /// with unsupported_media), then reads every story. Fails with unsupported_media when a story
-/// part is not well-formed XML or has no WordprocessingML namespace.
-result<docx_document> read_docx(std::string_view bytes);
+/// part is not well-formed XML or has no WordprocessingML namespace. `stop` is polled before
+/// each story part (stop_check.hpp).
+result<docx_document> read_docx(std::string_view bytes, const stop_check& stop = {});
 
 /// read_docx without its inspection, for a caller that has just inspected `bytes` and got
 /// `inspected` (an upload: one inspection, one read). REQUIRES: inspected ==
 /// inspect_document(bytes); anything else would let an uninspected package through.
-result<docx_document> read_inspected_docx(std::string_view bytes, const inspected_document& inspected);
+result<docx_document> read_inspected_docx(std::string_view bytes, const inspected_document& inspected,
+                                          const stop_check& stop = {});
 
 }  // namespace galley::formats

@@ -45,7 +45,7 @@ error mismatch() {
 // Edits one part in place; returns its new bytes.
 result<std::string> edit_part(const zip_reader& zip, const docx_document& source,
                               std::uint32_t part, std::span<const located_edit> edits,
-                              paragraph_editor& editor) {
+                              paragraph_editor& editor, const stop_check& stop) {
     const std::string& name = source.map.parts[part];
     const zip_entry* entry = zip.find(name);
     if (!entry) return mismatch();
@@ -91,8 +91,11 @@ result<std::string> edit_part(const zip_reader& zip, const docx_document& source
         }
     }
     editor.begin_part(doc, ns);
-    for (paragraph_job& job : jobs)
-        if (auto s = editor.edit(job, ns); !s) return s.err();
+    constexpr std::size_t kPollEvery = 64;  // edited paragraphs between two looks at `stop`
+    for (std::size_t k = 0; k < jobs.size(); ++k) {
+        if (k % kPollEvery == kPollEvery - 1 && stop_now(stop)) return stopped();
+        if (auto s = editor.edit(jobs[k], ns); !s) return s.err();
+    }
     return serialise(doc, *raw);
 }
 
@@ -168,7 +171,8 @@ result<std::string> rebuild_zip(std::string_view docx,
 }  // namespace
 
 result<std::string> rewrite_docx(std::string_view docx, const docx_document& source,
-                                 std::span<const text_edit> edits, paragraph_editor& editor) {
+                                 std::span<const text_edit> edits, paragraph_editor& editor,
+                                 const stop_check& stop) {
     if (source.map.paragraphs.size() != source.text.paragraphs.size()) return mismatch();
     auto plan = plan_edits(source.text, edits);
     if (!plan) return plan.err();
@@ -184,10 +188,12 @@ result<std::string> rewrite_docx(std::string_view docx, const docx_document& sou
     std::map<std::string, std::string> replaced;
     for (auto& [part, part_edits] : by_part) {
         if (part >= source.map.parts.size()) return mismatch();
-        auto bytes = edit_part(*zip, source, part, part_edits, editor);
+        if (stop_now(stop)) return stopped();
+        auto bytes = edit_part(*zip, source, part, part_edits, editor, stop);
         if (!bytes) return bytes.err();
         replaced.emplace(source.map.parts[part], std::move(*bytes));
     }
+    if (stop_now(stop)) return stopped();
     return rebuild_zip(docx, replaced);
 }
 

@@ -11,6 +11,7 @@
 
 #include "domain/formats/docx_map.hpp"
 #include "domain/formats/edit_plan.hpp"
+#include "domain/formats/stop_check.hpp"
 #include "domain/formats/wordml.hpp"
 #include "domain/formats/zip_reader.hpp"
 #include "domain/result.hpp"
@@ -40,8 +41,10 @@ public:
 
 /// Validates `edits` (plan_edits), hands each touched paragraph to `editor` and returns the new
 /// package. Fails with invalid_argument for bad edits, unsupported_media when `docx` is not the
-/// package `source` was read from.
+/// package `source` was read from; with stopped() when `stop` says so between parts or edited
+/// paragraphs.
 result<std::string> rewrite_docx(std::string_view docx, const docx_document& source,
-                                 std::span<const text_edit> edits, paragraph_editor& editor);
+                                 std::span<const text_edit> edits, paragraph_editor& editor,
+                                 const stop_check& stop);
 
 }  // namespace galley::formats::detail

@@ -326,13 +326,13 @@ void tracked_editor::to_deleted(pugi::xml_node n, const wordml::names& ns) {
 
 result<std::string> write_tracked_docx(std::string_view docx, const docx_document& source,
                                        std::span<const text_edit> edits,
-                                       const tracked_change_options& options) {
+                                       const tracked_change_options& options, const stop_check& stop) {
     if (!is_rfc3339(options.date))
         return make_error(errc::invalid_argument, "the date is not RFC 3339", "date");
     if (options.author.empty())
         return make_error(errc::invalid_argument, "the author is empty", "author");
     tracked_editor editor(options);
-    return detail::rewrite_docx(docx, source, edits, editor);
+    return detail::rewrite_docx(docx, source, edits, editor, stop);
 }
 
 }  // namespace galley::formats

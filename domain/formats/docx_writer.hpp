@@ -16,15 +16,17 @@
 #include <string_view>
 
 #include "domain/formats/docx_map.hpp"
+#include "domain/formats/stop_check.hpp"
 #include "domain/result.hpp"
 #include "domain/text_model.hpp"
 
 namespace galley::formats {
 
 /// The corrected document: `edits` applied as plain text changes. Fails with invalid_argument
-/// for bad edits (plan_edits) or a `source` that does not belong to `docx`.
+/// for bad edits (plan_edits) or a `source` that does not belong to `docx`. Both writers poll
+/// `stop` between parts and edited paragraphs (stop_check.hpp).
 result<std::string> write_corrected_docx(std::string_view docx, const docx_document& source,
-                                         std::span<const text_edit> edits);
+                                         std::span<const text_edit> edits, const stop_check& stop = {});
 
 struct tracked_change_options {
     std::string author = "galley";
@@ -40,6 +42,6 @@ struct tracked_change_options {
 /// invalid_argument (field `date`) when options.date is not RFC 3339.
 result<std::string> write_tracked_docx(std::string_view docx, const docx_document& source,
                                        std::span<const text_edit> edits,
-                                       const tracked_change_options& options);
+                                       const tracked_change_options& options, const stop_check& stop = {});
 
 }  // namespace galley::formats

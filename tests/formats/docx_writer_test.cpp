@@ -300,3 +300,49 @@ TEST(docx_writer, large_document_is_fast) {
 
 }  // namespace
 }  // namespace galley::formats
+
+namespace galley::formats {
+namespace {
+using namespace testing;
+
+// A cancel reaches inside reading and writing: the reader looks before each story part, the
+// writers before each part they rewrite and every 64 edited paragraphs, and each gives up with
+// stopped() as soon as the check says so.
+TEST(docx_writer, a_stop_request_is_seen_inside_reading_and_writing) {
+    std::string body;
+    for (int i = 0; i < 200; ++i) body += "<w:p><w:r><w:t>Linea " + std::to_string(i) + " con texto.</w:t></w:r></w:p>";
+    const std::string docx = make_docx(body, {{"header", "word/header1.xml",
+                                               std::string("<w:hdr ") + std::string(w_ns) +
+                                                   "><w:p><w:r><w:t>Cabecera</w:t></w:r></w:p></w:hdr>"}});
+    int looks = 0;
+    stop_check counting = [&] { return ++looks, false; };
+    auto doc = read_docx(docx, counting);
+    ASSERT_TRUE(doc.ok()) << doc.err().message;
+    EXPECT_EQ(looks, 2) << "one look per story part (body, header)";
+    stop_check after_first = [n = 0]() mutable { return ++n > 1; };
+    auto cut = read_docx(docx, after_first);
+    ASSERT_FALSE(cut.ok());
+    EXPECT_EQ(cut.err().message, stopped().message);
+
+    std::vector<text_edit> edits;
+    for (const paragraph& p : doc->text.paragraphs) {
+        auto e = synthetic_edits(p);
+        edits.insert(edits.end(), e.begin(), e.end());
+    }
+    looks = 0;
+    ASSERT_TRUE(write_corrected_docx(docx, *doc, edits, counting).ok());
+    // Two parts (a look before each), three looks among the body's 200 paragraphs, one before
+    // the package is rebuilt.
+    EXPECT_EQ(looks, 6);
+    stop_check inside_body = [n = 0]() mutable { return ++n > 2; };  // a look among the paragraphs
+    auto corrected = write_corrected_docx(docx, *doc, edits, inside_body);
+    ASSERT_FALSE(corrected.ok());
+    EXPECT_EQ(corrected.err().message, stopped().message);
+    stop_check at_once = [] { return true; };
+    auto tracked = write_tracked_docx(docx, *doc, edits, kTracked, at_once);
+    ASSERT_FALSE(tracked.ok());
+    EXPECT_EQ(tracked.err().message, stopped().message);
+}
+
+}  // namespace
+}  // namespace galley::formats
