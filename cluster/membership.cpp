@@ -64,7 +64,7 @@ struct membership_state {
 constexpr auto kForwardTimeout = std::chrono::seconds(15);
 // The owner carries out a forwarded command only before this much time has passed since it was
 // sent (by the database's clock, which every node follows): well inside the sender's timeout, so
-// a command its sender gave up on (answering 503, which the client may retry) never runs late.
+// a command its sender gave up on (telling its client to retry) never runs late.
 constexpr micros kForwardDeadline = 10'000'000;
 // How long a connect may take: the probe's limit, then CAF's handshake with a listening peer.
 constexpr auto kConnectTimeout = kPeerProbeLimit + std::chrono::seconds(8);

@@ -16,7 +16,8 @@ namespace galley::cluster {
 /// Messages: tick (timer: heartbeat, failure detection, connect to peers, refresh the alive
 /// members placement uses); (route, create|cancel, ...) from the local runtime: serve the user's
 /// command through `registry` when this node owns the user, else forward it to the owner;
-/// (forward, create|cancel, ...) from a peer: serve it here; (broadcast, run_id) from local user
+/// (forward, create|cancel, ..., deadline) from a peer: serve it here unless its deadline passed
+/// (then it is dropped and the peer told so); (broadcast, run_id) from local user
 /// actors: relay a cancel to every peer; (cancel, run_id) from peers: hand it to the local
 /// dispatcher; down_msg of a peer: mark it suspect.
 caf::behavior membership(caf::event_based_actor* self, cluster_options options, actors::context_ptr ctx,

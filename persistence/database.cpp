@@ -101,7 +101,7 @@ result<db_url> parse_db_url(std::string_view url) {
             return make_error(errc::invalid_argument, "sqlite:// needs a file path", "db");
         if (path.find_first_of(" '\"") != std::string::npos)
             return make_error(errc::invalid_argument, "the SQLite path must not contain spaces or quotes", "db");
-        return db_url{db_backend::sqlite, "db=" + path, path};
+        return db_url{db_backend::sqlite, "db=" + path + " timeout=10", path};  // until the pragma sets it
     }
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         auto info = pg_conninfo(url);
