@@ -342,6 +342,16 @@ const std::vector<migration>& all_migrations() {
              "CREATE INDEX run_documents_quarantined ON run_documents(enqueued_at)"
              " WHERE quarantined = 1 AND status IN ('queued', 'retrying')",
          }},
+        {17,
+         "ready documents by user",
+         {
+             // Every claim asks which users have ready documents and the oldest of each (the
+             // first index answers it without reading the rows), then takes the chosen user's
+             // oldest ready document (the second reads only that user's ready rows).
+             "CREATE INDEX run_documents_ready_by_user ON run_documents(status, quarantined, next_attempt_at,"
+             " user_id, enqueued_at)",
+             "CREATE INDEX run_documents_user_ready ON run_documents(user_id, quarantined, status, enqueued_at)",
+         }},
     };
     return kMigrations;
 }

@@ -27,10 +27,11 @@ std::vector<fair_share_candidate> ready_users(soci::session& s, micros now, cons
     std::vector<double> vts(batch);
     long long at = now;
     soci::statement st =
-        (s.prepare << std::string("SELECT rd.user_id, MIN(rd.enqueued_at), u.plan, COALESCE(f.virtual_time, 0)"
-                                  " FROM run_documents rd JOIN users u ON u.id = rd.user_id"
-                                  " LEFT JOIN fair_share f ON f.user_id = rd.user_id WHERE rd.") +
-                          kReady + " AND rd.next_attempt_at <= :now GROUP BY rd.user_id, u.plan, f.virtual_time",
+        // Grouped before the joins: one look-up per user, not per ready document.
+        (s.prepare << std::string("SELECT r.user_id, r.oldest, u.plan, COALESCE(f.virtual_time, 0) FROM"
+                                  " (SELECT user_id, MIN(enqueued_at) AS oldest FROM run_documents WHERE ") +
+                          kReady + " AND next_attempt_at <= :now GROUP BY user_id) r"
+                                   " JOIN users u ON u.id = r.user_id LEFT JOIN fair_share f ON f.user_id = r.user_id",
          soci::use(at), soci::into(users), soci::into(oldest), soci::into(user_plans), soci::into(vts));
     std::vector<fair_share_candidate> out;
     st.execute();
@@ -133,8 +134,10 @@ result<std::optional<claimed_document>> work_queue::claim_next(const std::string
             c.plan = plan_names[*pick];
             virtual_time = who.virtual_time;
             weight = who.weight;
+            // "+ 0" keeps SQLite's planner on the user's own rows (run_documents_user_ready)
+            // instead of a range over every user's ready documents.
             s << std::string("SELECT run_id, document_id, claim_epoch, attempts FROM run_documents WHERE user_id = :u AND ") +
-                     kReady + " AND next_attempt_at <= :now ORDER BY enqueued_at, run_id, position LIMIT 1" +
+                     kReady + " AND next_attempt_at + 0 <= :now ORDER BY enqueued_at, run_id, position LIMIT 1" +
                      (backend == db_backend::postgresql ? " FOR UPDATE SKIP LOCKED" : ""),
                 soci::use(c.user_id), soci::use(now), soci::into(c.run_id), soci::into(c.document_id),
                 soci::into(c.claim_epoch), soci::into(c.attempts);
