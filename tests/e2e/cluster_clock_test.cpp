@@ -30,14 +30,7 @@ TEST(cluster, a_node_a_minute_ahead_recovers_nothing_and_declares_no_one_dead) {
     // The wall clock only: a machine whose clock is off still measures intervals right. `env`
     // execs galley itself (the faketime wrapper would fork, and stopping it would orphan galley).
     cluster.launchers[2] = {"env", "LD_PRELOAD=" + preload, "FAKETIME=+60s", "FAKETIME_DONT_FAKE_MONOTONIC=1"};
-    if (!cluster.start({{"GALLEY_FAULTS", "slow_ms=doc:2500"},
-                        {"GALLEY_LOCK_TTL_SECONDS", "4"},
-                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
-                        {"GALLEY_MAX_WORKERS", "2"},
-                        {"GALLEY_JWT_SECRET", "cluster-test-secret-cluster-test-secret-42"}})) {
-        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        FAIL() << "the cluster did not start";
-    }
+    GALLEY_START_CLUSTER_OR_SKIP(cluster, cluster_env(4, {{"GALLEY_FAULTS", "slow_ms=doc:2500"}, {"GALLEY_MAX_WORKERS", "2"}}));
     auto& nodes = cluster.nodes;
     auto admin = cluster.admin("clock@example.com");
     std::string project = create_project(*nodes[0], admin, "Reloj");

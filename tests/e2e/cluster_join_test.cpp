@@ -40,12 +40,7 @@ TEST(cluster, a_join_address_that_swallows_packets_delays_no_heartbeat) {
     if (::geteuid() != 0 || !blackhole.create()) GTEST_SKIP() << "needs root and `ip` to make a silent address";
     three_node_cluster cluster;
     cluster.also_join = blackhole.silent + ":7946";
-    if (!cluster.start({{"GALLEY_LOCK_TTL_SECONDS", "4"},
-                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
-                        {"GALLEY_JWT_SECRET", "join-test-secret-join-test-secret-join-42"}})) {
-        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        FAIL() << "the cluster did not start";
-    }
+    GALLEY_START_CLUSTER_OR_SKIP(cluster, cluster_env(4));
     ASSERT_TRUE(cluster.wait_until_formed()) << cluster.nodes[0]->log().substr(0, 4000);
     auto admin = cluster.admin("join@example.com");
 

@@ -27,14 +27,7 @@ command_counts counts_of(const galley_process& g) {
 TEST(cluster, commands_are_served_by_the_users_owner_node) {
     three_node_cluster cluster;
     // Slow documents (20 s, cancellable) and one worker per node: no run finishes during the test.
-    if (!cluster.start({{"GALLEY_FAULTS", "slow_ms=cap:20000"},
-                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
-                        {"GALLEY_LOCK_TTL_SECONDS", "6"},
-                        {"GALLEY_MAX_WORKERS", "1"},
-                        {"GALLEY_JWT_SECRET", "placement-test-secret-placement-test-secret"}})) {
-        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        FAIL() << "the cluster did not start";
-    }
+    GALLEY_START_CLUSTER_OR_SKIP(cluster, cluster_env(6, {{"GALLEY_FAULTS", "slow_ms=cap:20000"}, {"GALLEY_MAX_WORKERS", "1"}}));
     auto& nodes = cluster.nodes;
     ASSERT_TRUE(cluster.wait_until_formed()) << "three alive members, each connected to both peers";
     std::vector<std::string> members = {cluster.node_id(0), cluster.node_id(1), cluster.node_id(2)};
@@ -122,14 +115,7 @@ TEST(cluster, commands_are_served_by_the_users_owner_node) {
 // many is served by the next free worker on any node, not after the heavy user's queue drains.
 TEST(cluster, a_light_user_is_served_next_across_the_cluster) {
     three_node_cluster cluster;
-    if (!cluster.start({{"GALLEY_FAULTS", "slow_ms=heavy:1500"},
-                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
-                        {"GALLEY_LOCK_TTL_SECONDS", "6"},
-                        {"GALLEY_MAX_WORKERS", "1"},
-                        {"GALLEY_JWT_SECRET", "fairness-test-secret-fairness-test-secret"}})) {
-        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        FAIL() << "the cluster did not start";
-    }
+    GALLEY_START_CLUSTER_OR_SKIP(cluster, cluster_env(6, {{"GALLEY_FAULTS", "slow_ms=heavy:1500"}, {"GALLEY_MAX_WORKERS", "1"}}));
     auto& nodes = cluster.nodes;
     ASSERT_TRUE(cluster.wait_until_formed());
     auto heavy = cluster.admin("heavy@example.com");  // pro plan: room for many documents
@@ -163,13 +149,7 @@ TEST(cluster, a_light_user_is_served_next_across_the_cluster) {
 // holds forwarded creates back 12 s (fault delay_forward), past the 10 s deadline.
 TEST(cluster, a_forwarded_command_past_its_deadline_is_dropped_not_run_late) {
     three_node_cluster cluster;
-    if (!cluster.start({{"GALLEY_FAULTS", "delay_forward=create:12000"},
-                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
-                        {"GALLEY_LOCK_TTL_SECONDS", "6"},
-                        {"GALLEY_JWT_SECRET", "deadline-test-secret-deadline-test-secret"}})) {
-        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        FAIL() << "the cluster did not start";
-    }
+    GALLEY_START_CLUSTER_OR_SKIP(cluster, cluster_env(6, {{"GALLEY_FAULTS", "delay_forward=create:12000"}}));
     auto& nodes = cluster.nodes;
     ASSERT_TRUE(cluster.wait_until_formed());
     std::vector<std::string> members = {cluster.node_id(0), cluster.node_id(1), cluster.node_id(2)};

@@ -40,8 +40,17 @@ inline double metric(const galley_process& g, const std::string& series) {
     return std::stod(body.substr(at + series.size() + 2));
 }
 
+/// `extra` plus heartbeats every second and a lease TTL of `ttl_seconds`: failures are noticed
+/// within seconds.
+inline std::map<std::string, std::string> cluster_env(int ttl_seconds, std::map<std::string, std::string> extra = {}) {
+    extra.emplace("GALLEY_HEARTBEAT_SECONDS", "1");
+    extra.emplace("GALLEY_LOCK_TTL_SECONDS", std::to_string(ttl_seconds));
+    return extra;
+}
+
 /// Three nodes on loopback cluster ports sharing one PostgreSQL and one storage directory; node
-/// ids are 127.0.0.1:<cluster port>. `env` adds GALLEY_* settings to every node.
+/// ids are 127.0.0.1:<cluster port>. `env` adds GALLEY_* settings to every node (and a shared
+/// JWT secret unless it names one).
 struct three_node_cluster {
     std::string db;
     std::vector<std::uint16_t> cluster_ports;
@@ -49,7 +58,8 @@ struct three_node_cluster {
     std::map<int, std::vector<std::string>> launchers;  // node index → command prefix (e.g. faketime)
     std::string also_join;  // an address every node is told to join before node 0 (e.g. a dead one)
 
-    bool start(const std::map<std::string, std::string>& env) {
+    bool start(std::map<std::string, std::string> env) {
+        env.emplace("GALLEY_JWT_SECRET", "cluster-test-secret-cluster-test-secret-42");  // shared by the nodes
         db = scratch_database_url(backend_kind::postgresql);
         if (db.empty()) return false;
         std::string shared = make_temp_dir("galley-cluster");
@@ -89,3 +99,13 @@ struct three_node_cluster {
 };
 
 }  // namespace galley::testing
+
+/// Starts `cluster` with the environment given (a cluster_env(...) or a braced map), or ends the
+/// test: skipped without a PostgreSQL (GALLEY_TEST_PG), failed when the nodes do not come up.
+#define GALLEY_START_CLUSTER_OR_SKIP(cluster, ...)                                                     \
+    do {                                                                                              \
+        if (!(cluster).start(__VA_ARGS__)) {                                                          \
+            if ((cluster).db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)"; \
+            FAIL() << "the cluster did not start";                                                    \
+        }                                                                                             \
+    } while (0)

@@ -13,14 +13,7 @@ using nlohmann::json;
 
 TEST(cluster, three_nodes_finish_a_run_exactly_once_after_kill_9) {
     three_node_cluster cluster;
-    if (!cluster.start({{"GALLEY_FAULTS", "slow_ms=doc:600"},
-                        {"GALLEY_LOCK_TTL_SECONDS", "4"},
-                        {"GALLEY_HEARTBEAT_SECONDS", "1"},
-                        {"GALLEY_MAX_WORKERS", "2"},
-                        {"GALLEY_JWT_SECRET", "cluster-test-secret-cluster-test-secret-42"}})) {
-        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        FAIL() << "the cluster did not start";
-    }
+    GALLEY_START_CLUSTER_OR_SKIP(cluster, cluster_env(4, {{"GALLEY_FAULTS", "slow_ms=doc:600"}, {"GALLEY_MAX_WORKERS", "2"}}));
     auto& nodes = cluster.nodes;
     // Any node serves any client: register on one, administer from another.
     auto admin = cluster.admin("ops@example.com");
@@ -92,10 +85,7 @@ TEST(cluster, admin_nodes_needs_the_admin_role) {
 // admin_repository_test.
 TEST(cluster, a_feature_flag_set_on_one_node_is_seen_by_every_node) {
     three_node_cluster cluster;
-    if (!cluster.start({{"GALLEY_JWT_SECRET", "cluster-test-secret-cluster-test-secret-42"}})) {
-        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        FAIL() << "the cluster did not start";
-    }
+    GALLEY_START_CLUSTER_OR_SKIP(cluster, {});
     auto admin = cluster.admin("flags@example.com");
     auto ana = register_user(*cluster.nodes[2], "ana@example.com");
     auto tracked = [&](const galley_process& g) {
@@ -122,10 +112,7 @@ TEST(cluster, one_users_requests_over_three_nodes_stay_within_the_plans_rate) {
     const std::string plans = make_temp_dir("galley-rate") + "/plans.json";
     std::ofstream(plans) << R"({"free": {"requests_per_minute": 60}})";
     three_node_cluster cluster;
-    if (!cluster.start({{"GALLEY_PLANS_FILE", plans}, {"GALLEY_JWT_SECRET", "cluster-test-secret-cluster-test-secret-42"}})) {
-        if (cluster.db.empty()) GTEST_SKIP() << "GALLEY_TEST_PG is not set (scripts/test.sh sets it)";
-        FAIL() << "the cluster did not start";
-    }
+    GALLEY_START_CLUSTER_OR_SKIP(cluster, {{"GALLEY_PLANS_FILE", plans}});
     auto ana = register_user(*cluster.nodes[0], "ana@example.com");
     const auto started = std::chrono::steady_clock::now();
     int admitted = 0, limited = 0;

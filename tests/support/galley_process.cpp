@@ -9,22 +9,39 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <thread>
 
 namespace galley::testing {
 
-std::uint16_t free_port() {
+namespace {
+// Binds 127.0.0.1:`port` (0: any) and returns the port bound, 0 when it is taken.
+std::uint16_t bind_loopback(std::uint16_t port) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    addr.sin_port = htons(port);
+    std::uint16_t bound = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+        socklen_t len = sizeof addr;
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+        bound = ntohs(addr.sin_port);
+    }
     ::close(fd);
-    return ntohs(addr.sin_port);
+    return bound;
+}
+}  // namespace
+
+std::uint16_t free_port() {
+    // Below Linux's ephemeral range (32768-60999): a port the kernel hands out for port 0 or an
+    // outgoing connection may be taken by another test's client before our server binds it.
+    static thread_local std::mt19937 pick(static_cast<std::uint32_t>(::getpid()) ^
+                             static_cast<std::uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+    for (int attempt = 0; attempt < 200; ++attempt)
+        if (std::uint16_t port = bind_loopback(static_cast<std::uint16_t>(20000 + pick() % 12000))) return port;
+    return bind_loopback(0);
 }
 
 std::string make_temp_dir(const std::string& prefix) {

@@ -13,7 +13,7 @@
 
 namespace galley::testing {
 
-/// A TCP port that was free a moment ago on 127.0.0.1.
+/// A TCP port that was free a moment ago on 127.0.0.1, outside the kernel's ephemeral range.
 std::uint16_t free_port();
 
 /// A fresh temporary directory (removed by the caller or left for inspection on failure).
