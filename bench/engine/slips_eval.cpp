@@ -25,6 +25,15 @@ using namespace galley;
 
 namespace {
 
+// `want` around where it first differs from `got` (the whole of it is often a long paragraph).
+std::string around_first_difference(const std::string& want, const std::string& got) {
+    const std::u32string w = utf8::decode(want), g = utf8::decode(got);
+    std::size_t i = 0;
+    while (i < w.size() && i < g.size() && w[i] == g[i]) ++i;
+    const std::size_t from = i > 40 ? i - 40 : 0;
+    return "…" + utf8::encode(w.substr(from, 80)) + "…";
+}
+
 std::string corrected(const engine& e, const std::string& text, const std::string& lang) {
     return bench::apply_replacements(text, bench::check_paragraph(e, text, lang));
 }
@@ -141,7 +150,9 @@ int main(int argc, char** argv) {
             std::string got = corrected(*e, c.slipped, lang);
             hits += got == want;
             if (verbose_kind == c.kind && got != want)
-                std::cout << "MISSED\t" << c.slipped << "\n   ->\t" << got << "\n";
+                std::cout << "MISSED\t" << c.slipped << "\n   ->\t" << got << "\n   want\t"
+                          << around_first_difference(want, got) << "\n   got\t" << around_first_difference(got, want)
+                          << "\n";
         }
         int all_cases = 0, all_fixed = 0;
         for (const std::string& kind : bench::slip_kinds(lang)) {

@@ -134,6 +134,10 @@ TEST(accents_es, a_preterite_in_past_narration_gets_its_accent) {
               "La viuda leyó la carta y firmó los documentos.");
     EXPECT_EQ(galley::test::fixed("Aquella noche el Marqués entro en la sala y se sentó.", "es"),
               "Aquella noche el Marqués entró en la sala y se sentó.");
+    // The slip itself is no first-person narrator, and a verb too rare in dialogue for its
+    // preterite to be listed is still one.
+    EXPECT_EQ(galley::test::fixed("Don Cayetano, que sabía ponerse serio, procuro convencer a su amiga.", "es"),
+              "Don Cayetano, que sabía ponerse serio, procuró convencer a su amiga.");
     // First person, dialogue, a noun after a determiner, a present-tense sentence: left alone.
     for (const char* text : {"Yo llegué tarde y entro sin saludar.",
                              "—Entro y me siento —dijo ella.",
@@ -155,7 +159,8 @@ TEST(accents_es, a_preterite_after_clitics_or_in_a_dialogue_tag) {
     for (const char* text : {"Ella sonrió. Ahora lo miro y pienso en ella.",  // first-person narrator
                              "Llegué a casa. María estaba allí y la miro.",
                              "Hablaba tan quedo que nadie la oyó.",          // "quedos": an adjective
-                             "Sintió espanto y se fue."})
+                             "Sintió espanto y se fue.",
+                             "Llegó a los menesterosos de su favor y amparo."})  // "amparos": a noun
         EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_NARRATIVE")) << text;
 }
 

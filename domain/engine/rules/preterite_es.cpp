@@ -14,6 +14,9 @@ namespace {
 
 using namespace es_context;
 
+// Subtitle counts below which a first-person present is not a common noun in disguise.
+constexpr std::uint64_t kRareInDialogue = 3000;
+
 bool dash(char32_t c) { return c == U'—' || c == U'–' || c == U'-'; }
 
 // Which tokens are speech: a dialogue turn ("—Ya voy —dijo—, espera") alternates with the
@@ -94,8 +97,13 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
     // preterite written at least a quarter as often as the unaccented word (subtitles are
     // dialogue, where "miro" is four times as common as in narration; "pelo" is a thousand).
     // Where a verb must be, two words too rare to be listed ("clamo") pass.
+    // A listed verb whose preterite is too rare in dialogue to be listed ("procuro",
+    // "envidio") hides no common noun: its own count is low too.
     const std::uint64_t twin_count = cx.speller->corpus_count(twin);
-    if ((twin_count == 0 && !verbal_place) || 4 * twin_count < cx.speller->corpus_count(t.lower))
+    const std::uint64_t count = cx.speller->corpus_count(t.lower);
+    const bool rare_verb = twin_count == 0 && count > 0 && count <= kRareInDialogue &&
+                           !cx.speller->known(t.lower + "s");
+    if ((twin_count == 0 && !verbal_place && !rare_verb) || (!rare_verb && 4 * twin_count < count))
         return {};
     for (const auto& r : cx.morphology->readings_of(twin)) {
         const reading& p = r.parts.front();
@@ -108,6 +116,18 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
             if (p.verb() && p.tense == "pri" && generates(cx, p, "<ifi><p3><sg>", twin)) return twin;
         }
     return {};
+}
+
+// The word is a first-person present whose accented twin is a third-person preterite.
+bool has_preterite_twin(rule_context& cx, int k) {
+    const token& t = cx.p.tokens[k];
+    if (!t.lower.ends_with("o")) return false;
+    const std::string twin = t.lower.substr(0, t.lower.size() - 1) + "ó";
+    for (const auto& r : cx.morphology->readings_of(twin)) {
+        const reading& p = r.parts.front();
+        if (!r.guessed && p.verb() && p.tense == "ifi" && p.person == "p3") return true;
+    }
+    return false;
 }
 
 // "lo procuro", "se lo traslado": after a clitic the first person is as likely.
@@ -196,7 +216,10 @@ narration read_sentence(rule_context& cx, const sentence_span& s, const std::vec
             continue;
         }
         const reading* r = cx.best(k);
-        if (r && r->verb() && r->person == "p1") return first_person_narrator();  // "como siempre hago"
+        // "como siempre hago" is a first-person narrator; "procuro" with a preterite twin may be
+        // the very slip, and proves nothing.
+        if (r && r->verb() && r->person == "p1" && !has_preterite_twin(cx, k))
+            return first_person_narrator();
         n.narrated_past |= third_person_past(cx, k);
     }
     n.third_person = true;
