@@ -57,26 +57,39 @@ std::vector<const reading*> neighbour_readings(rule_context& cx, std::size_t at,
     return out;
 }
 
+// The determiner before a word, the noun before it and the noun after it, as the tagger reads them.
+struct neighbours {
+    std::vector<const reading*> det_before, noun_before, noun_after;
+
+    neighbours(rule_context& cx, std::size_t at)
+        : det_before(neighbour_readings(cx, at, -1, "det")),
+          noun_before(neighbour_readings(cx, at, -1, "n")),
+          noun_after(neighbour_readings(cx, at, +1, "n")) {}
+
+    bool none() const { return det_before.empty() && noun_before.empty() && noun_after.empty(); }
+
+    bool disagree_with(analysis_session& m, const std::string& word) const {
+        auto none_agree = [](const std::vector<const reading*>& side, const std::vector<const reading*>& own) {
+            if (side.empty() || own.empty()) return false;
+            for (const reading* a : side)
+                for (const reading* b : own)
+                    if (agrees(*a, *b)) return false;
+            return true;
+        };
+        return none_agree(det_before, only_readings(m, word, {"n", "adj"})) ||
+               none_agree(noun_before, only_readings(m, word, {"adj"})) ||
+               none_agree(noun_after, only_readings(m, word, {"det", "prn"}));
+    }
+};
+
 void penalise_disagreement(rule_context& cx, std::size_t at,
                            std::vector<candidate_index::candidate>& ranked) {
     if (!cx.morphology) return;
-    const auto det_before = neighbour_readings(cx, at, -1, "det");
-    const auto noun_before = neighbour_readings(cx, at, -1, "n");
-    const auto noun_after = neighbour_readings(cx, at, +1, "n");
-    if (det_before.empty() && noun_before.empty() && noun_after.empty()) return;
-    auto none_agree = [](const std::vector<const reading*>& side, const std::vector<const reading*>& own) {
-        if (side.empty() || own.empty()) return false;
-        for (const reading* a : side)
-            for (const reading* b : own)
-                if (agrees(*a, *b)) return false;
-        return true;
-    };
+    const neighbours around(cx, at);
+    if (around.none()) return;
     bool moved = false;
     for (auto& c : ranked) {
-        const bool disagrees = none_agree(det_before, only_readings(*cx.morphology, c.word, {"n", "adj"})) ||
-                               none_agree(noun_before, only_readings(*cx.morphology, c.word, {"adj"})) ||
-                               none_agree(noun_after, only_readings(*cx.morphology, c.word, {"det", "prn"}));
-        if (disagrees) {
+        if (around.disagree_with(*cx.morphology, c.word)) {
             c.score -= kDisagreement;
             moved = true;
         }
@@ -87,6 +100,12 @@ void penalise_disagreement(rule_context& cx, std::size_t at,
 }
 
 }  // namespace
+
+bool agrees_with_neighbours(rule_context& cx, std::size_t at, const std::string& word) {
+    if (!cx.morphology) return true;
+    const neighbours around(cx, at);
+    return around.none() || !around.disagree_with(*cx.morphology, word);
+}
 
 // Neighbouring words decide between close candidates ("los niños puebres": an adjective fits
 // after a noun, "puedes" does not): each of the best three gets the tagger's likelihood of its
