@@ -57,6 +57,10 @@ TEST(monosyllables_es, pronouns_and_interrogatives) {
     EXPECT_FALSE(fires("Lo quiso, mas no pudo.", "es", "ES_DIACRITIC_MONOSYLLABLE"));
     EXPECT_FALSE(fires("¡Que te vaya bien!", "es", "ES_INTERROGATIVE_ACCENT"));
     EXPECT_FALSE(fires("Sé que comer bien importa.", "es", "ES_INTERROGATIVE_ACCENT"));
+    // A question that repeats what was said: "que" introduces the clause.
+    for (const char* text : {"¿Que no había pasiones debajo de la sotana?", "¿Que por qué lo dejó?",
+                             "¿Que si vengo mañana?"})
+        EXPECT_FALSE(fires(text, "es", "ES_INTERROGATIVE_ACCENT")) << text;
 }
 
 TEST(confusables_en, than_then_affect_to_too) {

@@ -202,6 +202,10 @@ void after_opening_mark(rule_context& cx, int i) {
     if (!closed) return;
     const token* next = next_adjacent(cx, k);
     if (w.is("como") && is(next, not_como)) return;
+    // "¿Que no había pasiones…?", "¿Que por qué lo dejó?", "¿Que si vengo?": a question that
+    // repeats what was said, where "que" introduces the clause and takes no accent.
+    static const set echoed = {"no", "si", "por", "cómo", "qué", "quién", "dónde", "cuándo", "cuál"};
+    if (w.is("que") && mark == 0xBF && k == i + 1 && is(next, echoed)) return;
     if (mark == 0xA1) {
         // "¡Que te vaya bien!" is a wish; "¡Que suerte!" an exclamation.
         if (w.is("que") || w.is("como") || w.is("donde") || w.is("cuando")) {
