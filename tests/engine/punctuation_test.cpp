@@ -16,6 +16,10 @@ TEST(punctuation, opens_a_question_where_it_starts_mid_sentence) {
     EXPECT_EQ(fixed("Si no llueve, vienes mañana?", "es"), "Si no llueve, ¿vienes mañana?");
     EXPECT_EQ(fixed("Si lo sabes, por qué no lo dices?", "es"), "Si lo sabes, ¿por qué no lo dices?");
     EXPECT_EQ(fixed("Sí, señor; pero qué sucede?", "es"), "Sí, señor; pero ¿qué sucede?");
+    // A preposition before the interrogative word opens the question with it.
+    EXPECT_EQ(fixed("—A quién le importará más, a él o a mí? —repetía.", "es"),
+              "—¿A quién le importará más, a él o a mí? —repetía.");
+    EXPECT_EQ(fixed("Si no vienes, para qué te espero?", "es"), "Si no vienes, ¿para qué te espero?");
     EXPECT_EQ(fixed("—Bravo, paisano! —gritó.", "es"), "—¡Bravo, paisano! —gritó.");
     // A tail opening with "que" depends on what comes before; an inverted subject asks already.
     EXPECT_EQ(fixed("—Paréceos, caballeros, que tengo yo talle de ventero? —respondió.", "es"),
