@@ -12,9 +12,11 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "actors/messages.hpp"
 #include "cluster/forwarding.hpp"
+#include "cluster/heartbeat.hpp"
 #include "cluster/peer_connector.hpp"
 #include "domain/placement.hpp"
 #include "persistence/node_repository.hpp"
@@ -150,13 +152,15 @@ caf::behavior membership(caf::event_based_actor* self, cluster_options options, 
         }
     };
 
+    // Heartbeats go on from their own actor whatever this one waits on.
+    self->spawn<caf::detached + caf::linked>(
+        heartbeat, heartbeat_identity{options.node_id, incarnation, self_address, options.http_address},
+        options.heartbeat_seconds, ctx);
+
     auto tick = [=] {
+        if (int ms = ctx->options.faults.membership_millis(options.node_id); ms > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(ms));  // detached: blocks only this actor
         micros now = now_micros();
-        if (auto hb = nodes->heartbeat(options.node_id, incarnation, ctx->lease_owner(), now); !hb && hb.err().code == errc::conflict) {
-            // Declared dead while we were away (partition): our leases are gone, fencing keeps our
-            // late writes out; come back as a new member.
-            (void)nodes->announce({options.node_id, self_address, options.http_address, incarnation, "alive", 0, now, now});
-        }
         micros ttl = static_cast<micros>(options.ttl_seconds) * 1'000'000;
         if (auto dead = nodes->declare_dead(now, ttl); dead && !dead->empty())
             for (const auto& id : *dead)

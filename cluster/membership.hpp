@@ -13,8 +13,8 @@ class Registry;
 
 namespace galley::cluster {
 
-/// Messages: tick (timer: heartbeat, failure detection, connect to peers, refresh the alive
-/// members placement uses); (route, create|cancel, ...) from the local runtime: serve the user's
+/// Spawns the heartbeat actor (heartbeat.hpp) and the peer connector, both linked. Messages:
+/// tick (timer: failure detection, connect to peers, refresh the alive members placement uses); (route, create|cancel, ...) from the local runtime: serve the user's
 /// command through `registry` when this node owns the user, else forward it to the owner;
 /// (forward, create|cancel, ..., deadline) from a peer: serve it here unless its deadline passed
 /// (then it is dropped and the peer told so); (broadcast, run_id) from local user

@@ -32,12 +32,14 @@ int fault_plan::hold_commit_millis(std::string_view filename) const { return lon
 
 int fault_plan::forward_delay_millis(std::string_view kind) const { return longest(forward_delays, kind); }
 
+int fault_plan::membership_millis(std::string_view node_id) const { return longest(slow_members, node_id); }
+
 result<fault_plan> parse_faults(std::string_view spec) {
     fault_plan plan;
     auto bad = [](std::string_view item) {
         return make_error(errc::invalid_argument,
                           "GALLEY_FAULTS: '" + std::string(item) +
-                              "' is not throw_on=SUBSTR:N, crash_on=SUBSTR:N, slow_ms=SUBSTR:MS, slow_commit=SUBSTR:MS, hold_commit=SUBSTR:MS or delay_forward=KIND:MS",
+                              "' is not throw_on=SUBSTR:N, crash_on=SUBSTR:N, slow_ms=SUBSTR:MS, slow_commit=SUBSTR:MS, hold_commit=SUBSTR:MS, delay_forward=KIND:MS or slow_member=NODE:MS",
                           "faults");
     };
     while (!spec.empty()) {
@@ -65,6 +67,8 @@ result<fault_plan> parse_faults(std::string_view spec) {
             plan.held_commits.push_back({std::string(substr), n});
         else if (kind == "delay_forward")
             plan.forward_delays.push_back({std::string(substr), n});
+        else if (kind == "slow_member")
+            plan.slow_members.push_back({std::string(substr), n});
         else
             return bad(item);
     }

@@ -13,6 +13,9 @@
 //                      once it holds the document's row (a node paused mid-commit)
 //   delay_forward=KIND:MS  a command of that kind (create, cancel) forwarded from another node
 //                      waits MS milliseconds before this node looks at it (a slow link)
+//   slow_member=NODE:MS  each round of cluster membership work (failure detection, the member
+//                      list) on a node whose id contains NODE takes at least MS milliseconds
+//                      (a database slow to answer)
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +33,7 @@ struct fault_plan {
     std::vector<slow> slow_commits;
     std::vector<slow> held_commits;
     std::vector<slow> forward_delays;
+    std::vector<slow> slow_members;
 
     /// True when attempt number `attempt` (1-based) at `filename` must throw.
     bool should_throw(std::string_view filename, int attempt) const;
@@ -43,6 +47,8 @@ struct fault_plan {
     int hold_commit_millis(std::string_view filename) const;
     /// How long a forwarded command of `kind` is held back in milliseconds (0: not).
     int forward_delay_millis(std::string_view kind) const;
+    /// The minimum time of one round of membership work on node `node_id` in milliseconds.
+    int membership_millis(std::string_view node_id) const;
 };
 
 /// invalid_argument (field `faults`) for anything that is not one of the forms above.

@@ -86,6 +86,22 @@ struct three_node_cluster {
         EXPECT_EQ(std::system((galley_binary() + " admin set-plan --db " + db + " " + email + " pro >/dev/null").c_str()), 0);
         return u;
     }
+    /// Watches every node's view of the members for `window`: "" when each saw all three alive
+    /// throughout, else what first went wrong. A node whose heartbeat stalls past the TTL is
+    /// declared dead within one TTL, so a window of a few TTLs catches it.
+    std::string first_member_trouble(const std::string& admin_token, std::chrono::seconds window) {
+        const auto until = std::chrono::steady_clock::now() + window;
+        while (std::chrono::steady_clock::now() < until) {
+            for (std::size_t i = 0; i < nodes.size(); ++i) {
+                auto seen = node_statuses(*nodes[i], admin_token);
+                if (seen.size() != 3) return "node " + std::to_string(i) + " sees " + std::to_string(seen.size()) + " members";
+                for (const auto& [id, status] : seen)
+                    if (status != "alive") return "node " + std::to_string(i) + " sees " + id + " " + status;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));  // polling interval
+        }
+        return "";
+    }
     /// Every node sees three alive members and holds connections to both peers.
     bool wait_until_formed() {
         return eventually([&] {

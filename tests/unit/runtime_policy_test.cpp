@@ -140,7 +140,7 @@ TEST(placement, rendezvous_is_deterministic_and_moves_only_the_lost_nodes_users)
 }
 
 TEST(faults, parse_and_apply) {
-    auto f = parse_faults("throw_on=flaky:2,slow_ms=slow:150,slow_commit=bulky:900,hold_commit=held:60000,delay_forward=create:25000");
+    auto f = parse_faults("throw_on=flaky:2,slow_ms=slow:150,slow_commit=bulky:900,hold_commit=held:60000,delay_forward=create:25000,slow_member=127.0.0.1:9000");
     ASSERT_TRUE(f.ok()) << f.err().message;
     EXPECT_TRUE(f->should_throw("flaky.txt", 1));
     EXPECT_TRUE(f->should_throw("my-flaky-doc.docx", 2));
@@ -154,6 +154,8 @@ TEST(faults, parse_and_apply) {
     EXPECT_EQ(f->hold_commit_millis("bulky.docx"), 0);
     EXPECT_EQ(f->forward_delay_millis("create"), 25000);
     EXPECT_EQ(f->forward_delay_millis("cancel"), 0);
+    EXPECT_EQ(f->membership_millis("127.0.0.1:24001"), 9000);
+    EXPECT_EQ(f->membership_millis("10.0.0.2:24001"), 0);
     EXPECT_TRUE(parse_faults("").ok());
     for (const char* bad : {"throw_on=x", "explode=x:1", "slow_ms=:5", "throw_on=x:-1", "throw_on=x:abc"})
         EXPECT_FALSE(parse_faults(bad).ok()) << bad;
