@@ -52,6 +52,13 @@ TEST(repetition, repeated_words) {
     EXPECT_FALSE(fires("He had had enough.", "en", "WORD_REPETITION"));
     EXPECT_FALSE(fires("I know that that is true.", "en", "WORD_REPETITION"));
     EXPECT_FALSE(fires("No, no y no.", "es", "WORD_REPETITION"));
+    // Degree words: "muy muy" insists, "más más" and "tan tan" do not; a second capital is a
+    // key pressed twice even where an answer may repeat ("sí sí, señor").
+    EXPECT_EQ(fixed("Estaba cada vez más más cerca.", "es"), "Estaba cada vez más cerca.");
+    EXPECT_EQ(fixed("Era tan tan breve que nadie lo oyó.", "es"), "Era tan breve que nadie lo oyó.");
+    EXPECT_FALSE(fires("Está muy muy lejos.", "es", "WORD_REPETITION"));
+    EXPECT_EQ(fixed("—Sí Sí, señor, ya voy.", "es"), "—Sí, señor, ya voy.");
+    EXPECT_FALSE(fires("—Sí sí, señor, ya voy.", "es", "WORD_REPETITION"));
 }
 
 TEST(casing, sentence_capital_after_a_period) {
