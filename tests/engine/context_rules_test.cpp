@@ -207,6 +207,7 @@ TEST(accents_es, a_preterite_after_its_third_person_subject) {
                               {"Fermín de Pas la miro despacio.", "Fermín de Pas la miró despacio."},
                               {"Es verdad que el barquero los riño mucho.", "Es verdad que el barquero los riñó mucho."},
                               {"Y se digno saludar al católico.", "Y se dignó saludar al católico."},
+                              {"Ana le beso en los ojos.", "Ana le besó en los ojos."},  // "besar": no analysis
                               {"Frígilis, malhumorado, se encaro con la aurora.",
                                "Frígilis, malhumorado, se encaró con la aurora."},
                               {"—Ya lo sé —dijo—. Ella lo tomo sin pensar.", "—Ya lo sé —dijo—. Ella lo tomó sin pensar."}})

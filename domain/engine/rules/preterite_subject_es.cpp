@@ -28,7 +28,7 @@ int vowel_groups(std::string_view w) {
 // first-person present: the analyser generates that preterite from the word's present reading
 // or reads the twin as one whose present is the word; otherwise hunspell must know both forms,
 // and a word the analyser reads only as something else ("digno") or not at all ("encaro") must
-// have no plural, as a noun would, unless `verbal`: "se" before it allows no noun.
+// have no plural, as a noun would, unless `verbal`: a clitic before it allows no noun.
 std::string preterite_twin(rule_context& cx, int k, bool verbal) {
     const token& t = cx.p.tokens[k];
     if (t.shape != word_shape::lower || !t.lower.ends_with("o") || t.lower.size() < 4 ||
@@ -222,8 +222,10 @@ void check_preterite_subject_es(rule_context& cx) {
             continue;
         const subject_place place = third_person_subject_before(cx, k);
         if (place == subject_place::none || article_before(cx, k)) continue;
-        const token* before = prev_adjacent(cx, k);
-        const std::string twin = preterite_twin(cx, k, before && before->is("se"));
+        // A clitic that is never an article ("se", "le", "les", "te", "os") allows no noun after
+        // it: "Ana le beso" is a verb the analyser lacks ("besar").
+        static const set verbal_clitics = {"se", "le", "les", "te", "os"};
+        const std::string twin = preterite_twin(cx, k, is(prev_adjacent(cx, k), verbal_clitics));
         if (twin.empty() || (place == subject_place::adjacent && !likely_verb(cx, k, twin)))
             continue;
         const std::string repl = cased(toks[k], twin);
