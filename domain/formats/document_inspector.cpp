@@ -90,6 +90,9 @@ result<inspected_document> inspect_zip(std::string_view bytes, const package_lim
     auto zip = zip_reader::open(bytes);
     if (!zip) return zip.err();
     if (auto s = check_entries(*zip, bytes.size(), limits); !s) return s.err();
+    // The corrected copies copy every entry's stored bytes as they are: each must be there.
+    for (const auto& e : zip->entries())
+        if (auto s = zip->check_stored_bytes(e); !s) return s.err();
 
     xml_limits bounds;
     bounds.max_bytes = limits.max_entry_uncompressed;

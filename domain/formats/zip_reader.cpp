@@ -112,4 +112,30 @@ status zip_reader::verify(const zip_entry& e) const {
     return {};
 }
 
+status zip_reader::check_stored_bytes(const zip_entry& e) const {
+    auto refused = [&] {
+        return make_error(errc::unsafe_input, "a package entry claims more data than the file holds: " + e.name);
+    };
+    zip_file_t* f = zip_fopen_index(archive_, e.index, ZIP_FL_COMPRESSED);
+    if (!f) return refused();
+    char buffer[64 * 1024];
+    std::uint64_t total = 0;
+    for (;;) {
+        zip_int64_t got = zip_fread(f, buffer, sizeof buffer);
+        if (got < 0) {
+            // A stored (uncompressed) entry is checked against its checksum on the way.
+            const bool damaged = zip_error_code_zip(zip_file_get_error(f)) == ZIP_ER_CRC;
+            zip_fclose(f);
+            if (damaged)
+                return make_error(errc::unsupported_media, "the DOCX package is damaged: " + e.name + " fails its checksum");
+            return refused();
+        }
+        if (got == 0) break;
+        total += static_cast<std::uint64_t>(got);
+    }
+    zip_fclose(f);
+    if (total != e.compressed_size) return refused();
+    return {};
+}
+
 }  // namespace galley::formats

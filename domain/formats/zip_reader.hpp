@@ -43,6 +43,10 @@ public:
     /// checksum and data (unsupported_media: the package is damaged) and its declared size
     /// (unsafe_input). For the parts galley copies without reading (images, fonts).
     status verify(const zip_entry& e) const;
+    /// Reads one entry's stored bytes without inflating them, as a copy into another archive
+    /// does: unsafe_input when the file ends before its declared compressed size (a size that
+    /// runs into the central directory: inflating may stop early and pass, copying cannot).
+    status check_stored_bytes(const zip_entry& e) const;
 
 private:
     zip_reader() = default;

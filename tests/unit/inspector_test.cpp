@@ -221,3 +221,29 @@ TEST(inspector, an_entry_claiming_more_data_than_the_file_holds_is_refused) {
     EXPECT_EQ(r.err().code, errc::unsafe_input);
     EXPECT_NE(r.err().message.find("more data than the file holds"), std::string::npos) << r.err().message;
 }
+
+// An entry whose data would run past the end of the file although its size is less than the
+// file's: the deflate stream ends early, so inflating passes, but the corrected copies copy the
+// declared bytes and could not be written (found by fuzz_document).
+TEST(inspector, an_entry_running_past_the_end_of_the_file_is_refused) {
+    std::string zip = docx_with("word/webSettings.xml", "<w:webSettings/>");
+    const std::string name = "word/webSettings.xml";
+    auto u16 = [&](std::size_t at) { return static_cast<unsigned char>(zip[at]) | static_cast<unsigned char>(zip[at + 1]) << 8; };
+    bool patched = false;
+    for (std::size_t at = 0; (at = zip.find("PK\x01\x02", at)) != std::string::npos; at += 4) {
+        if (zip.compare(at + 46, u16(at + 28), name) != 0) continue;
+        std::uint32_t local = 0;
+        std::memcpy(&local, &zip[at + 42], 4);
+        const std::size_t data = local + 30 + u16(local + 26) + u16(local + 28);
+        const auto lie = static_cast<std::uint32_t>(zip.size() - data + 16);  // 16 bytes past the end
+        ASSERT_LT(lie, zip.size());  // so the size alone is no lie
+        std::memcpy(&zip[at + 20], &lie, 4);  // the central directory's compressed size
+        patched = true;
+    }
+    ASSERT_TRUE(patched);
+    auto r = inspect_document(zip);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.err().code, errc::unsafe_input);
+    EXPECT_NE(r.err().message.find("more data than the file holds: word/webSettings.xml"), std::string::npos)
+        << r.err().message;
+}
