@@ -4,6 +4,12 @@
 
 namespace galley::formats {
 
+namespace {
+error damaged(const zip_entry& e) {
+    return make_error(errc::unsupported_media, "the DOCX package is damaged: " + e.name + " fails its checksum");
+}
+}  // namespace
+
 result<zip_reader> zip_reader::open(std::string_view bytes) {
     zip_error_t zerr;
     zip_error_init(&zerr);
@@ -77,8 +83,7 @@ result<std::string> zip_reader::read(const zip_entry& e, std::uint64_t cap) cons
         zip_int64_t got = zip_fread(f, out.data() + total, out.size() - total);
         if (got < 0) {
             zip_fclose(f);
-            return make_error(errc::unsupported_media,
-                              "the DOCX package is damaged: " + e.name + " fails its checksum");
+            return damaged(e);
         }
         if (got == 0) break;
         total += got;
@@ -99,8 +104,7 @@ status zip_reader::verify(const zip_entry& e) const {
         zip_int64_t got = zip_fread(f, buffer, sizeof buffer);
         if (got < 0) {
             zip_fclose(f);
-            return make_error(errc::unsupported_media,
-                              "the DOCX package is damaged: " + e.name + " fails its checksum");
+            return damaged(e);
         }
         if (got == 0) break;
         total += static_cast<std::uint64_t>(got);
@@ -124,10 +128,10 @@ status zip_reader::check_stored_bytes(const zip_entry& e) const {
         zip_int64_t got = zip_fread(f, buffer, sizeof buffer);
         if (got < 0) {
             // A stored (uncompressed) entry is checked against its checksum on the way.
-            const bool damaged = zip_error_code_zip(zip_file_get_error(f)) == ZIP_ER_CRC;
+            const bool bad_checksum = zip_error_code_zip(zip_file_get_error(f)) == ZIP_ER_CRC;
             zip_fclose(f);
-            if (damaged)
-                return make_error(errc::unsupported_media, "the DOCX package is damaged: " + e.name + " fails its checksum");
+            if (bad_checksum)
+                return damaged(e);
             return refused();
         }
         if (got == 0) break;

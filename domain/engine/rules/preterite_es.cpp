@@ -53,6 +53,15 @@ bool third_person_past(const rule_context& cx, int k) {
     return r && r->verb() && (r->tense == "ifi" || r->tense == "pii") && r->person == "p3";
 }
 
+// The analyser reads `form` (not guessed) as a third-person preterite: "llegó", "procuró".
+bool third_person_preterite(rule_context& cx, const std::string& form) {
+    for (const auto& r : cx.morphology->readings_of(form)) {
+        const reading& p = r.parts.front();
+        if (!r.guessed && p.verb() && p.tense == "ifi" && p.person == "p3") return true;
+    }
+    return false;
+}
+
 // The accented twin of a first-person present, when it is the third-person preterite.
 // `verbal_place`: the construction already asks for a verb (a narrator's tag after a dash,
 // "y" after a told past), so a word that is also a noun or adjective ("grito", "dejo",
@@ -105,10 +114,7 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
                            !cx.speller->known(t.lower + "s");
     if ((twin_count == 0 && !verbal_place && !rare_verb) || (!rare_verb && 4 * twin_count < count))
         return {};
-    for (const auto& r : cx.morphology->readings_of(twin)) {
-        const reading& p = r.parts.front();
-        if (!r.guessed && p.verb() && p.tense == "ifi" && p.person == "p3") return twin;
-    }
+    if (third_person_preterite(cx, twin)) return twin;
     // The analyser lacks some preterites its generator has ("clamó"): in a tag, generate it.
     if (tag)
         for (const auto& r : *cx.analysis[i].readings) {
@@ -121,13 +127,7 @@ std::string preterite_twin(rule_context& cx, int i, bool verbal_place = false, b
 // The word is a first-person present whose accented twin is a third-person preterite.
 bool has_preterite_twin(rule_context& cx, int k) {
     const token& t = cx.p.tokens[k];
-    if (!t.lower.ends_with("o")) return false;
-    const std::string twin = t.lower.substr(0, t.lower.size() - 1) + "ó";
-    for (const auto& r : cx.morphology->readings_of(twin)) {
-        const reading& p = r.parts.front();
-        if (!r.guessed && p.verb() && p.tense == "ifi" && p.person == "p3") return true;
-    }
-    return false;
+    return t.lower.ends_with("o") && third_person_preterite(cx, t.lower.substr(0, t.lower.size() - 1) + "ó");
 }
 
 // "lo procuro", "se lo traslado": after a clitic the first person is as likely.
