@@ -180,6 +180,8 @@ TEST(accents_es, a_preterite_that_is_also_a_noun_where_a_verb_must_be) {
               "—De modo —continuó De Pas—, que será mejor.");  // no verb reading ("continúo")
     EXPECT_EQ(galley::test::fixed("Soltó la pluma y dejo caer la cabeza.", "es"),
               "Soltó la pluma y dejó caer la cabeza.");
+    EXPECT_EQ(galley::test::fixed("Quiso llamarla, pero no la encontro en casa.", "es"),
+              "Quiso llamarla, pero no la encontró en casa.");
     EXPECT_EQ(galley::test::fixed("—No hay tal — pregunto Ripamilán asustado.", "es"),
               "—No hay tal — preguntó Ripamilán asustado.");
     EXPECT_EQ(galley::test::fixed("—¡Ya voy! —grito Juan, furioso.", "es"), "—¡Ya voy! —gritó Juan, furioso.");
@@ -187,6 +189,16 @@ TEST(accents_es, a_preterite_that_is_also_a_noun_where_a_verb_must_be) {
               "—Pues yo —exclamó solemnemente Orgaz— no hago nada.");
     EXPECT_EQ(galley::test::fixed("—Ríanse ustedes —clamo Obdulia—, pero es verdad.", "es"),
               "—Ríanse ustedes —clamó Obdulia—, pero es verdad.");  // a verb the analyser lacks
+    // Clitics before the verb, adverbs between it and its subject, or a complement after a
+    // bare tag in a paragraph with no first person.
+    EXPECT_EQ(galley::test::fixed("—¿Qué opina usted? —le pregunto el obispo en voz baja.", "es"),
+              "—¿Qué opina usted? —le preguntó el obispo en voz baja.");
+    EXPECT_EQ(galley::test::fixed("—No alcanza —observo otra vez el Marqués—. Otra escalera.", "es"),
+              "—No alcanza —observó otra vez el Marqués—. Otra escalera.");
+    EXPECT_EQ(galley::test::fixed("—¿Quién anda ahí? —pregunto a las sombras del pasillo.", "es"),
+              "—¿Quién anda ahí? —preguntó a las sombras del pasillo.");
+    for (const char* text : {"—¿Quién es? —pregunto yo.", "—¿Quién es? —me pregunto a mí mismo."})
+        EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_DIALOGUE_TAG")) << text;
     // A dash that closes the narrator's tag gives the word back to the speaker.
     for (const char* text : {"—No soy un mal barbero, señor mío —gritó don Frutos— tengo algo que perder.",
                              "—Es que yo —gritó el alcalde— mato un canónigo como un mosquito.",
@@ -221,6 +233,19 @@ TEST(accents_es, a_preterite_after_its_third_person_subject) {
                              "Con su hermano lo arreglo todo.",    "Señora, se lo llevo mañana.",
                              "El mayor gusto que puede venir.",    "El camino paso a paso se acorta.",
                              "Se guio por las estrellas.",         "Ahora se lo explico."})
+        EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_SUBJECT")) << text;
+}
+
+// The subject may follow the verb when it is a name ("tardo la Regenta", "presento Teresina"),
+// and an adverb may stand between a subject and its verb; a place, a person with "a" or a
+// first-person clitic makes the name an object or the verb the speaker's.
+TEST(accents_es, a_preterite_before_a_name_or_after_an_adverb) {
+    for (auto [text, want] : {std::pair{"Más de una hora tardo la Regenta en dormirse.", "Más de una hora tardó la Regenta en dormirse."},
+                              {"Miró el papel que presento Teresina.", "Miró el papel que presentó Teresina."},
+                              {"La sobrina también llevo a casa su recuerdo.", "La sobrina también llevó a casa su recuerdo."}})
+        EXPECT_EQ(galley::test::fixed(text, "es"), want);
+    for (const char* text : {"Mañana visito Madrid con mi hermano.", "Te presento a Teresina.",
+                             "Yo me llamo Pedro.", "El cielo ya oscuro anunciaba tormenta."})
         EXPECT_FALSE(galley::test::fires(text, "es", "ES_PRETERITE_SUBJECT")) << text;
 }
 

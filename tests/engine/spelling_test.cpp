@@ -135,6 +135,15 @@ TEST(spelling, one_slip_of_the_hand_beats_a_likelier_word_two_slips_away) {
     EXPECT_EQ(fixed("Se cerró la puerta del cuartio de Petra.", "es"), "Se cerró la puerta del cuarto de Petra.");
 }
 
+// A slip of the hand one neighbouring key, doubled letter or swap away is fixed although the
+// typed word looks like Spanish; a long word with a letter left out is fixed although the word
+// meant is rare.
+TEST(spelling, a_plausible_looking_slip_of_the_hand_and_a_long_dropped_letter) {
+    EXPECT_EQ(fixed("Era un hombre porbe y honrado.", "es"), "Era un hombre pobre y honrado.");
+    EXPECT_EQ(fixed("Vuestra merded lo sabe bien.", "es"), "Vuestra merced lo sabe bien.");
+    EXPECT_EQ(fixed("Lo aceptó con resignción cristiana.", "es"), "Lo aceptó con resignación cristiana.");
+}
+
 TEST(spelling, the_determiner_before_a_typo_decides_number_and_gender) {
     EXPECT_EQ(fixed("Rezaba a todos sus santso.", "es"), "Rezaba a todos sus santos.");
     // ... and the noun after a determiner typed wrong ("aquella fuentes" cannot be).

@@ -142,7 +142,7 @@ const set& clitics() {
 bool third_person_before_clitics(rule_context& cx, int k) {
     int b = k;
     while (const token* prev = prev_adjacent(cx, b)) {
-        if (!is(prev, clitics())) break;
+        if (!is(prev, clitics()) && !prev->is("no")) break;
         b -= 2;
     }
     const token* before = prev_adjacent(cx, b);
@@ -151,7 +151,7 @@ bool third_person_before_clitics(rule_context& cx, int k) {
     // or the document never writes it in lower case.
     if (before->shape == word_shape::capitalized)
         return before->starts == boundary::none || name_at_sentence_start(cx, b - 2);
-    if (before->is("y") || before->is("e")) {
+    if (before->is("y") || before->is("e") || before->is("pero") || before->is("mas")) {
         for (int j = b - 3; j >= 0; --j)
             if (cx.p.tokens[j].kind == token_kind::word && third_person_past(cx, j)) return true;
         return false;
@@ -177,17 +177,25 @@ struct narration {
     bool first_person = false;  // a first-person narrator: the whole paragraph is left alone
 };
 
-// "soltó la pluma y dejo caer": "y" (and clitics) right before token k, not joining two
-// adjectives ("ancho y corto"); the caller knows whether a verb before it in the sentence told
-// a third-person past.
+// "soltó la pluma y dejo caer", "debió irritarla, pero no la irrito": "y" or "pero" (and "no"
+// and clitics) right before token k, not joining two adjectives ("ancho y corto"); or a list of
+// told pasts ("exigió, amenazó, insulto"). The caller knows whether a verb before it in the
+// sentence told a third-person past.
 bool joined_by_y(const rule_context& cx, int k) {
+    static const set joiners = {"y", "e", "pero", "mas"};
     int b = k;
     while (const token* prev = prev_adjacent(cx, b)) {
-        if (!is(prev, clitics())) break;
+        if (!is(prev, clitics()) && !prev->is("no")) break;
         b -= 2;
     }
+    if (b == k && b >= 3 && cx.p.tokens[b - 1].kind == token_kind::space &&
+        cx.p.punct_at(b - 2, U',') && cx.p.tokens[b - 3].kind == token_kind::word &&
+        third_person_past(cx, b - 3) && cx.best(b - 3)->tense == "ifi") {
+        const token* after = next_adjacent(cx, k);
+        return !(after && after->is("a"));  // "salió, paso a paso"
+    }
     const token* before = prev_adjacent(cx, b);
-    if (!before || !(before->is("y") || before->is("e"))) return false;
+    if (!before || !is(before, joiners)) return false;
     if (b != k || b < 4 || !cx.analysis[b - 4].readings) return true;
     for (const auto& r : *cx.analysis[b - 4].readings)
         if (r.parts.front().pos == "adj" || r.parts.front().tense == "pp") return false;
@@ -252,19 +260,41 @@ void check_dialogue_tags(rule_context& cx, const std::vector<bool>& speech, bool
         return d >= 1 && (toks[d].is_punct(U'—', cx.p.text) || toks[d].is_punct(U'–', cx.p.text) ||
                           toks[d].is_punct(U'-', cx.p.text));
     };
-    for (int k = 2; k + 2 < static_cast<int>(toks.size()); ++k) {
-        if (toks[k].kind != token_kind::word || speech[k]) continue;
+    // Words that may stand between the verb and its subject: "—exclamo solemnemente Orgaz",
+    // "—observo otra vez el Marqués", "—repuso luego la Regenta".
+    static const set between = {"entonces", "luego", "después", "también", "ahora", "todavía", "aún"};
+    // What a tag may go on with when it names no subject: "—pregunto a las auras".
+    static const set complements = {"a", "al", "desde", "con", "para"};
+    for (int first = 2; first + 2 < static_cast<int>(toks.size()); ++first) {
+        if (toks[first].kind != token_kind::word || speech[first]) continue;
         // The dash right before the word, or one space before it ("— pregunto Ripamilán").
-        const int d = is_dash(k - 1) ? k - 1 : (toks[k - 1].kind == token_kind::space && is_dash(k - 2)) ? k - 2 : -1;
+        const int d = is_dash(first - 1) ? first - 1
+                      : (toks[first - 1].kind == token_kind::space && is_dash(first - 2)) ? first - 2
+                                                                                           : -1;
         // Speech before the dash: the dash opens the narrator's tag, it does not close it
         // ("—gritó don Frutos— tengo algo" is speech again).
         if (d < 0 || !speech[d - 1]) continue;
+        // The verb, after its clitics: "—le pregunto el obispo".
+        int k = first;
+        while (is(&toks[k], object_clitics()) && next_adjacent(cx, k)) k += 2;
+        if (k + 2 >= static_cast<int>(toks.size())) continue;
         // A name or a determined noun follows, or the tag ends there ("—grito—, que…").
+        int s = k + 2;
         const token* subject = next_adjacent(cx, k);
-        if (subject && subject->lower.ends_with("mente")) subject = next_adjacent(cx, k + 2);  // "—exclamo solemnemente Orgaz"
+        for (int steps = 0; subject && steps < 2; ++steps) {
+            if (subject->lower.ends_with("mente") || is(subject, between)) {  // "—exclamo solemnemente Orgaz"
+                subject = next_adjacent(cx, s);
+                s += 2;
+            } else if (subject->is("otra") && next_adjacent(cx, s) && next_adjacent(cx, s)->is("vez")) {
+                subject = next_adjacent(cx, s + 2);
+                s += 4;
+            }
+        }
         const int after = cx.p.next_solid(k);
-        const bool ends = bare && (after < 0 || toks[after].kind == token_kind::punct);
-        if (!ends && (!subject || (subject->shape != word_shape::capitalized && !is(subject, determiners))))
+        const bool ends = bare && (after < 0 || toks[after].kind == token_kind::punct ||
+                                   (k == first && is(next_adjacent(cx, k), complements)));
+        if (!ends && (!subject || subject->is("yo") ||
+                      (subject->shape != word_shape::capitalized && !is(subject, determiners))))
             continue;
         if (std::string twin = preterite_twin(cx, k, /*verbal_place=*/true, /*tag=*/true); !twin.empty())
             emit_preterite(cx, k, twin, "ES_PRETERITE_DIALOGUE_TAG");

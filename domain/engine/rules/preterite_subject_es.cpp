@@ -156,12 +156,16 @@ subject_place third_person_subject_before(rule_context& cx, int k) {
     static const set pronouns = {"él", "ella", "usted"};
     if (const token* before = prev_adjacent(cx, k); before && before->is("se"))
         return subject_place::before_clitics;
+    // Adverbs that stand between a subject and its verb: "La sobrina también llevo a casa".
+    static const set adverbs = {"también", "tampoco", "ya", "luego", "entonces", "pronto",
+                                "siempre", "nunca", "jamás", "apenas", "casi"};
     int b = k;
-    bool resumed = false;
+    bool resumed = false, clitic = false;
     while (const token* before = prev_adjacent(cx, b)) {
-        if (!before->is("no") && !is(before, object_clitics())) break;
+        if (!before->is("no") && !is(before, object_clitics()) && !is(before, adverbs)) break;
         if (before->is("me") || before->is("nos")) return subject_place::none;
         resumed |= before->is("lo") || before->is("la");
+        clitic |= !is(before, adverbs);
         b -= 2;
     }
     const token* subject = prev_adjacent(cx, b);
@@ -172,7 +176,9 @@ subject_place third_person_subject_before(rule_context& cx, int k) {
                            ? name_at(cx, s) && name_subject(cx, s)
                            : noun_subject(cx, s, resumed);
     if (!found) return subject_place::none;
-    return b == k ? subject_place::adjacent : subject_place::before_clitics;
+    // An adverb alone between them leaves the word's place as open as right after the subject
+    // ("el cielo ya oscuro").
+    return clitic ? subject_place::before_clitics : subject_place::adjacent;
 }
 
 // Right after its subject a word may as well be a noun or adjective in apposition ("el palo
@@ -207,6 +213,26 @@ bool article_before(rule_context& cx, int k) {
     return false;
 }
 
+// A name right after the verb is its subject when nothing marks it as an object: "tardo la
+// Regenta en cansarse", "el papel que presento Teresina". A person named as the object takes
+// "a" ("presento a Teresina"); a place takes none ("visito Madrid"), so a place is no subject.
+bool name_subject_after(rule_context& cx, int k) {
+    static const set titles = {"la", "el", "don", "doña"};
+    int s = k + 2;
+    const token* name = next_adjacent(cx, k);
+    if (name && is(name, titles)) {
+        name = next_adjacent(cx, s);
+        s += 2;
+    }
+    if (!name || name->shape != word_shape::capitalized || name->starts != boundary::none ||
+        time_word(*name) || s >= static_cast<int>(cx.analysis.size()))
+        return false;
+    if (const auto* readings = cx.analysis[s].readings)
+        for (const auto& r : *readings)
+            if (!r.guessed && (r.parts.front().pos != "np" || r.parts.front().has("loc"))) return false;
+    return true;
+}
+
 }  // namespace
 
 void check_preterite_subject_es(rule_context& cx) {
@@ -220,7 +246,14 @@ void check_preterite_subject_es(rule_context& cx) {
                       (after->is("a") && next_adjacent(cx, k + 2) &&
                        next_adjacent(cx, k + 2)->lower == toks[k].lower)))
             continue;
-        const subject_place place = third_person_subject_before(cx, k);
+        subject_place place = third_person_subject_before(cx, k);
+        // After the verb, a name needs the verb to stand alone: not after a first-person clitic
+        // ("me llamo Pedro"), an article or a preposition ("el paso Honda").
+        static const set not_before_verb = {"me", "nos", "el", "la", "los", "las", "un", "una",
+                                            "del", "al", "de", "a", "en", "con", "por", "para"};
+        if (place == subject_place::none && !is(prev_adjacent(cx, k), not_before_verb) &&
+            name_subject_after(cx, k))
+            place = subject_place::adjacent;
         if (place == subject_place::none || article_before(cx, k)) continue;
         // A clitic that is never an article ("se", "le", "les", "te", "os") allows no noun after
         // it: "Ana le beso" is a verb the analyser lacks ("besar").
