@@ -47,12 +47,15 @@ TEST(punctuation, opens_an_interjection_a_quotation_after_a_colon_and_a_quoted_q
               "Se había dicho: «¿Se acercará don Álvaro a saludarme?» Y tuvo miedo.");
 }
 
-TEST(punctuation, only_notes_a_long_question_whose_start_is_unclear) {
+// A long question whose start nothing marks: the whole sentence is the guess, as a suggestion
+// below the confidence applied by default.
+TEST(punctuation, a_long_question_whose_start_is_unclear_is_a_guess) {
     auto ss = check("La madre de todos ellos esperaba la carta del hijo que vivía lejos en la "
                     "ciudad desde hacía tantos años?", "es");
     ASSERT_EQ(ss.size(), 1u);
     EXPECT_EQ(ss[0].rule_id, "ES_OPENING_QUESTION");
-    EXPECT_FALSE(ss[0].replacement);
+    EXPECT_EQ(ss[0].replacement.value_or(""), "¿La");
+    EXPECT_LT(ss[0].confidence, 0.6);
 }
 
 TEST(punctuation, no_period_after_question_mark) {
@@ -124,6 +127,20 @@ TEST(punctuation, opens_each_question_or_exclamation_of_a_sentence) {
     EXPECT_EQ(fixed("—¡Conque ya ve usted! Sólo que al pobre Marqués, por supuesto, no hay que decirle nada!", "es"),
               "—¡Conque ya ve usted! ¡Sólo que al pobre Marqués, por supuesto, no hay que decirle nada!");
     EXPECT_FALSE(fires("—¡Bah! —decía Visitación con un poco de envidia.", "es", "ES_OPENING_EXCLAMATION"));
+    // ... though an interjection after a break in the tag opens one.
+    EXPECT_EQ(fixed("—¡Bah! —decía Visitación con envidia—; bah!, tú has caído esta vez.", "es"),
+              "—¡Bah! —decía Visitación con envidia—; ¡bah!, tú has caído esta vez.");
+}
+
+// Where nothing says where a long exclamation starts, its whole sentence is the guess, offered
+// at a confidence below the fixes applied by default; a semicolon or a colon leaves a note.
+TEST(punctuation, a_guessed_opening_is_a_suggestion_and_a_divided_sentence_a_note) {
+    auto guess = check("La pobre mujer lo miraba desde la puerta, pálida y quieta, sin decir una palabra!", "es");
+    ASSERT_EQ(guess.size(), 1u);
+    EXPECT_EQ(guess[0].replacement.value_or(""), "¡La");
+    EXPECT_LT(guess[0].confidence, 0.6);
+    for (const auto& s : check("Ella lo miraba, pálida y quieta; no podía decir una sola palabra de todo aquello!", "es"))
+        if (s.rule_id == "ES_OPENING_EXCLAMATION") EXPECT_FALSE(s.replacement);
 }
 
 TEST(punctuation, opening_marks_in_continued_quotations_and_before_an_ellipsis) {
