@@ -142,6 +142,7 @@ TEST(spelling, a_plausible_looking_slip_of_the_hand_and_a_long_dropped_letter) {
     EXPECT_EQ(fixed("Era un hombre porbe y honrado.", "es"), "Era un hombre pobre y honrado.");
     EXPECT_EQ(fixed("Vuestra merded lo sabe bien.", "es"), "Vuestra merced lo sabe bien.");
     EXPECT_EQ(fixed("Lo aceptó con resignción cristiana.", "es"), "Lo aceptó con resignación cristiana.");
+    EXPECT_EQ(fixed("Subió despacio por la esclera del patio.", "es"), "Subió despacio por la escalera del patio.");
 }
 
 TEST(spelling, the_determiner_before_a_typo_decides_number_and_gender) {

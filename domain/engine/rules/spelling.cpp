@@ -322,10 +322,12 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
     // attested) is as likely a period, dialect or missing word as a slip: it needs a clear lead
     // (four slips seeds: clean paragraphs changed -9 cases, typos fixed -4 of 800; in English
     // it costs typos and saves no clean paragraph). Not a slip of the hand one neighbouring key,
-    // doubled letter or swap away ("porbe", "merded", "duese"): five seeds, +9 typos fixed of
-    // 1000, +2 clean paragraphs of 2500 changed ("arras", "confesata").
+    // doubled letter or swap away ("porbe", "merded", "duese": five seeds, +9 typos fixed of
+    // 1000, +2 clean paragraphs of 2500 changed, "arras", "confesata"), nor a letter left out
+    // where no period spelling leaves one ("aestro", "glería": +11 typos, clean unchanged).
     const bool key_slip = !ranked.empty() && pick && ranked[0].word == pick->replacement &&
-                          ranked[0].slips == 1 && ranked[0].cost > 0.5 && ranked[0].cost <= 0.7;
+                          ranked[0].slips == 1 && ((ranked[0].cost > 0.5 && ranked[0].cost <= 0.7) ||
+                                                   dropped_letter_slip(lower, ranked[0].word));
     if (pick && !pick->accent && !pick->unlisted && cx.es() && sp.plausible(lower) && !key_slip &&
         (ranked.empty() || lead_over_other_spellings(ranked) < kPlausibleLead))
         pick.reset();
