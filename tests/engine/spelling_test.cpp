@@ -110,6 +110,8 @@ TEST(spelling, a_slip_of_the_hand_is_fixed_in_classical_spanish_too) {
     EXPECT_EQ(fixed("Vuestra merced es un cavballero andante.", "es"), "Vuestra merced es un caballero andante.");
     EXPECT_EQ(fixed("Vuestra merced tenga prudnecia con el escudero.", "es"),
               "Vuestra merced tenga prudencia con el escudero.");  // two letters swapped
+    // Ahead of a likelier word one slip away, though not far ahead ("dio").
+    EXPECT_EQ(fixed("Vuestra merced, djio Sancho, no entiende.", "es"), "Vuestra merced, dijo Sancho, no entiende.");
     for (const char* text : {"Vuestra merced y sus amigos combatistes en la venta.",
                              "Vuestra merced sabe que no veredes tal cosa."})
         for (const auto& s : check(text, "es"))
