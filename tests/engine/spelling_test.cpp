@@ -145,6 +145,8 @@ TEST(spelling, a_plausible_looking_slip_of_the_hand_and_a_long_dropped_letter) {
     EXPECT_EQ(fixed("Vuestra merded lo sabe bien.", "es"), "Vuestra merced lo sabe bien.");
     EXPECT_EQ(fixed("Lo aceptó con resignción cristiana.", "es"), "Lo aceptó con resignación cristiana.");
     EXPECT_EQ(fixed("Subió despacio por la esclera del patio.", "es"), "Subió despacio por la escalera del patio.");
+    // A swap is a cheaper slip than a letter added: ahead by less, still the fix.
+    EXPECT_EQ(fixed("Todo etso lo sabía ella.", "es"), "Todo esto lo sabía ella.");
 }
 
 TEST(spelling, the_determiner_before_a_typo_decides_number_and_gender) {

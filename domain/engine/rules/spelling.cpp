@@ -183,6 +183,14 @@ bool fewer_slips_than_rivals(const std::vector<candidate_index::candidate>& rank
     return true;
 }
 
+// The best candidate is a cheaper slip than the runner-up spelt with other letters.
+bool cheaper_than_rivals(const std::vector<candidate_index::candidate>& ranked) {
+    const std::u32string letters = fold_word_utf8(ranked[0].word);
+    for (std::size_t k = 1; k < ranked.size(); ++k)
+        if (fold_word_utf8(ranked[k].word) != letters) return ranked[k].cost > ranked[0].cost;
+    return true;
+}
+
 // The best candidate replaces the word only when it is clearly ahead of the next one (the
 // score is a log-probability: a margin of 2 is about seven times likelier).
 std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate>& ranked,
@@ -209,6 +217,12 @@ std::optional<choice> choose_ranked(const std::vector<candidate_index::candidate
     if (best.cost <= 1.0 && best.slips == 1 && margin > 0.0 && fewer_slips_than_rivals(ranked))
         return choice{best.word, 0.6, false};
     if (best.cost <= 1.6 && margin >= 4.0) return choice{best.word, 0.6, false};
+    // A cheaper slip than every other spelling (a swap or a neighbouring key against a letter
+    // added or left out), ahead by less: "etso" is "esto" rather than "eso", "sabse" "sabes".
+    // Five seeds: +9 typos fixed of 1000 in Spanish (about three wrong replacements for each
+    // nine right), +2 in English, clean paragraphs unchanged; a lead below 0.5 changes them.
+    if (best.cost < 1.0 && best.slips == 1 && margin >= 0.5 && cheaper_than_rivals(ranked))
+        return choice{best.word, 0.6, false};
     return std::nullopt;
 }
 
