@@ -130,6 +130,12 @@ bool has_preterite_twin(rule_context& cx, int k) {
     return t.lower.ends_with("o") && third_person_preterite(cx, t.lower.substr(0, t.lower.size() - 1) + "ó");
 }
 
+// Words that join a verb to a told past before it: "y se acerco", "pero no la irrito".
+const set& joiners() {
+    static const set words = {"y", "e", "pero", "mas"};
+    return words;
+}
+
 // "lo procuro", "se lo traslado": after a clitic the first person is as likely.
 const set& clitics() {
     static const set words = {"lo", "la", "le", "los", "las", "les", "se", "te", "os"};
@@ -151,7 +157,7 @@ bool third_person_before_clitics(rule_context& cx, int k) {
     // or the document never writes it in lower case.
     if (before->shape == word_shape::capitalized)
         return before->starts == boundary::none || name_at_sentence_start(cx, b - 2);
-    if (before->is("y") || before->is("e") || before->is("pero") || before->is("mas")) {
+    if (is(before, joiners())) {
         for (int j = b - 3; j >= 0; --j)
             if (cx.p.tokens[j].kind == token_kind::word && third_person_past(cx, j)) return true;
         return false;
@@ -181,8 +187,7 @@ struct narration {
 // and clitics) right before token k, not joining two adjectives ("ancho y corto"); or a list of
 // told pasts ("exigió, amenazó, insulto"). The caller knows whether a verb before it in the
 // sentence told a third-person past.
-bool joined_by_y(const rule_context& cx, int k) {
-    static const set joiners = {"y", "e", "pero", "mas"};
+bool joined_to_told_past(const rule_context& cx, int k) {
     int b = k;
     while (const token* prev = prev_adjacent(cx, b)) {
         if (!is(prev, clitics()) && !prev->is("no")) break;
@@ -195,7 +200,7 @@ bool joined_by_y(const rule_context& cx, int k) {
         return !(after && after->is("a"));  // "salió, paso a paso"
     }
     const token* before = prev_adjacent(cx, b);
-    if (!before || !is(before, joiners)) return false;
+    if (!before || !is(before, joiners())) return false;
     if (b != k || b < 4 || !cx.analysis[b - 4].readings) return true;
     for (const auto& r : *cx.analysis[b - 4].readings)
         if (r.parts.front().pos == "adj" || r.parts.front().tense == "pp") return false;
@@ -217,7 +222,7 @@ narration read_sentence(rule_context& cx, const sentence_span& s, const std::vec
         if (speech[k]) return {};
         if (first_person_word(t)) return first_person_narrator();
         std::string twin = preterite_twin(cx, k);
-        if (twin.empty() && n.narrated_past && joined_by_y(cx, k))
+        if (twin.empty() && n.narrated_past && joined_to_told_past(cx, k))
             twin = preterite_twin(cx, k, /*verbal_place=*/true);
         if (!twin.empty()) {
             n.candidates.emplace_back(k, std::move(twin));
@@ -288,6 +293,8 @@ void check_dialogue_tags(rule_context& cx, const std::vector<bool>& speech, bool
             } else if (subject->is("otra") && next_adjacent(cx, s) && next_adjacent(cx, s)->is("vez")) {
                 subject = next_adjacent(cx, s + 2);
                 s += 4;
+            } else {
+                break;
             }
         }
         const int after = cx.p.next_solid(k);

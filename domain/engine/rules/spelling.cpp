@@ -165,30 +165,33 @@ std::optional<choice> best_rare_neighbour(rule_context& cx, std::size_t at, cons
     return choice{*best, 0.6, false, /*unlisted=*/true};
 }
 
-// How far the best candidate leads the best one spelt with other letters.
-double lead_over_other_spellings(const std::vector<candidate_index::candidate>& ranked) {
+// The best candidate after the first that is spelt with other letters (accent twins such as
+// "cual" and "cuál" are one answer), or null.
+const candidate_index::candidate* first_rival(const std::vector<candidate_index::candidate>& ranked) {
     const std::u32string letters = fold_word_utf8(ranked[0].word);
     for (std::size_t k = 1; k < ranked.size(); ++k)
-        if (fold_word_utf8(ranked[k].word) != letters) return ranked[0].score - ranked[k].score;
-    return 99.0;
+        if (fold_word_utf8(ranked[k].word) != letters) return &ranked[k];
+    return nullptr;
+}
+
+// How far the best candidate leads the best one spelt with other letters.
+double lead_over_other_spellings(const std::vector<candidate_index::candidate>& ranked) {
+    const candidate_index::candidate* rival = first_rival(ranked);
+    return rival ? ranked[0].score - rival->score : 99.0;
 }
 
 constexpr double kPlausibleLead = 2.0;
 
 // The runner-up spelt with other letters needs more slips than the best one.
 bool fewer_slips_than_rivals(const std::vector<candidate_index::candidate>& ranked) {
-    const std::u32string letters = fold_word_utf8(ranked[0].word);
-    for (std::size_t k = 1; k < ranked.size(); ++k)
-        if (fold_word_utf8(ranked[k].word) != letters) return ranked[k].slips > ranked[0].slips;
-    return true;
+    const candidate_index::candidate* rival = first_rival(ranked);
+    return !rival || rival->slips > ranked[0].slips;
 }
 
 // The best candidate is a cheaper slip than the runner-up spelt with other letters.
 bool cheaper_than_rivals(const std::vector<candidate_index::candidate>& ranked) {
-    const std::u32string letters = fold_word_utf8(ranked[0].word);
-    for (std::size_t k = 1; k < ranked.size(); ++k)
-        if (fold_word_utf8(ranked[k].word) != letters) return ranked[k].cost > ranked[0].cost;
-    return true;
+    const candidate_index::candidate* rival = first_rival(ranked);
+    return !rival || rival->cost > ranked[0].cost;
 }
 
 // The best candidate replaces the word only when it is clearly ahead of the next one (the
