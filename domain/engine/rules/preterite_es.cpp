@@ -142,15 +142,20 @@ const set& clitics() {
     return words;
 }
 
+// The first of the clitics and "no" right before token k ("no la irrito"), or k itself.
+int before_clitics(const rule_context& cx, int k) {
+    while (const token* prev = prev_adjacent(cx, k)) {
+        if (!is(prev, clitics()) && !prev->is("no")) break;
+        k -= 2;
+    }
+    return k;
+}
+
 // The clitics before token k follow a third-person subject: a name ("Petra le miro"), a noun
 // ("la niña la miro"), or "y" joining a verb that already told a third-person past ("conoció a
 // don Santos y se acerco").
 bool third_person_before_clitics(rule_context& cx, int k) {
-    int b = k;
-    while (const token* prev = prev_adjacent(cx, b)) {
-        if (!is(prev, clitics()) && !prev->is("no")) break;
-        b -= 2;
-    }
+    const int b = before_clitics(cx, k);
     const token* before = prev_adjacent(cx, b);
     if (!before) return false;
     // A capital is a name mid-sentence, or at its start when the tagger reads a proper noun
@@ -188,11 +193,7 @@ struct narration {
 // told pasts ("exigió, amenazó, insulto"). The caller knows whether a verb before it in the
 // sentence told a third-person past.
 bool joined_to_told_past(const rule_context& cx, int k) {
-    int b = k;
-    while (const token* prev = prev_adjacent(cx, b)) {
-        if (!is(prev, clitics()) && !prev->is("no")) break;
-        b -= 2;
-    }
+    const int b = before_clitics(cx, k);
     if (b == k && b >= 3 && cx.p.tokens[b - 1].kind == token_kind::space &&
         cx.p.punct_at(b - 2, U',') && cx.p.tokens[b - 3].kind == token_kind::word &&
         third_person_past(cx, b - 3) && cx.best(b - 3)->tense == "ifi") {

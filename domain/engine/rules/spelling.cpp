@@ -182,6 +182,15 @@ double lead_over_other_spellings(const std::vector<candidate_index::candidate>& 
 
 constexpr double kPlausibleLead = 2.0;
 
+// The best candidate, `chosen`, is one slip of the hand from `typed`: a neighbouring key, a
+// doubled or swapped letter (costs 0.6–0.7; sounds and a silent h cost 0.5 and are how period
+// spelling differs), or a letter left out where no period spelling leaves one.
+bool slip_of_the_hand(const std::string& typed, const std::vector<candidate_index::candidate>& ranked,
+                      const std::string& chosen) {
+    if (ranked.empty() || ranked[0].word != chosen || ranked[0].slips != 1) return false;
+    return (ranked[0].cost > 0.5 && ranked[0].cost <= 0.7) || dropped_letter_slip(typed, chosen);
+}
+
 // The runner-up spelt with other letters needs more slips than the best one.
 bool fewer_slips_than_rivals(const std::vector<candidate_index::candidate>& ranked) {
     const candidate_index::candidate* rival = first_rival(ranked);
@@ -342,10 +351,8 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
     // doubled letter or swap away ("porbe", "merded", "duese": five seeds, +9 typos fixed of
     // 1000, +2 clean paragraphs of 2500 changed, "arras", "confesata"), nor a letter left out
     // where no period spelling leaves one ("aestro", "glería": +11 typos, clean unchanged).
-    const bool key_slip = !ranked.empty() && pick && ranked[0].word == pick->replacement &&
-                          ranked[0].slips == 1 && ((ranked[0].cost > 0.5 && ranked[0].cost <= 0.7) ||
-                                                   dropped_letter_slip(lower, ranked[0].word));
-    if (pick && !pick->accent && !pick->unlisted && cx.es() && sp.plausible(lower) && !key_slip &&
+    const bool hand_slip_pick = pick && slip_of_the_hand(lower, ranked, pick->replacement);
+    if (pick && !pick->accent && !pick->unlisted && cx.es() && sp.plausible(lower) && !hand_slip_pick &&
         (ranked.empty() || lead_over_other_spellings(ranked) < kPlausibleLead))
         pick.reset();
     // The same unknown word twice in a row is a sound ("el chin chin", "rum, rum").
@@ -381,14 +388,8 @@ void check_word(rule_context& cx, std::size_t at, paragraph_register reg, bool b
     // paragraph of period spelling only a slip of the hand is fixed — a neighbouring key, an
     // extra, swapped or dropped letter ("cavballero", "pyueda", "djio") ahead of every other
     // spelling by the margin of any fix (a lead of 3 instead: five seeds, 9 typos of 1000 fewer
-    // fixed, one clean paragraph fewer changed, "yele").
-    // A cost of 0.6 is one neighbouring key or doubled letter, 0.7 two letters swapped; sounds
-    // and a silent h cost 0.5 and are how period spelling differs ("estrangero", "aver").
-    // A letter left out counts too where no period spelling leaves one out ("prosiue").
-    const bool hand_slip = pick && !ranked.empty() && ranked[0].word == pick->replacement &&
-                           ranked[0].slips == 1 && lead_over_other_spellings(ranked) >= 1.0 &&
-                           ((ranked[0].cost > 0.5 && ranked[0].cost <= 0.7) ||
-                            dropped_letter_slip(lower, ranked[0].word));
+    // fixed, one clean paragraph fewer changed, "yele"). See slip_of_the_hand.
+    const bool hand_slip = pick && hand_slip_pick && lead_over_other_spellings(ranked) >= 1.0;
     if (pick && ((cx.es() && (archaic_spelling(lower, pick->replacement) ||
                               (!pick->accent && has_modern_twin(sp, cx.morphology, lower, pick->replacement)))) ||
                  (reg == paragraph_register::foreign && !pick->accent) ||
