@@ -30,16 +30,22 @@ struct dispatcher_state {
 constexpr auto kTick = std::chrono::milliseconds(250);
 
 void fill_slots(caf::event_based_actor* self, runtime_context& ctx, const context_ptr& shared, dispatcher_state& st) {
+    // Every free slot in one claim transaction; a batch smaller than asked means the queue had no
+    // more for this node now.
     while (!st.stopping && st.free_slots > 0) {
         micros until = now_micros() + static_cast<micros>(ctx.options.lock_ttl_seconds) * 1'000'000;
-        auto claimed = ctx.queue.claim_next(ctx.lease_owner(), until);
-        if (!claimed || !*claimed) return;
-        auto flag = std::make_shared<std::atomic<bool>>(false);
-        std::string run_id = (*claimed)->run_id;
-        auto a = self->spawn<caf::detached + caf::monitored>(document_actor, shared, std::move(**claimed), flag,
-                                                             st.shutting_down);
-        st.documents.emplace(a.address(), running_document{run_id, flag, a});
-        --st.free_slots;
+        auto claimed = ctx.queue.claim_batch(ctx.lease_owner(), until, st.free_slots);
+        if (!claimed || claimed->empty()) break;
+        const bool drained = static_cast<int>(claimed->size()) < st.free_slots;
+        for (auto& doc : *claimed) {
+            auto flag = std::make_shared<std::atomic<bool>>(false);
+            std::string run_id = doc.run_id;
+            auto a = self->spawn<caf::detached + caf::monitored>(document_actor, shared, std::move(doc), flag,
+                                                                 st.shutting_down);
+            st.documents.emplace(a.address(), running_document{run_id, flag, a});
+            --st.free_slots;
+        }
+        if (drained) break;
     }
     ctx.metrics->running_documents(static_cast<int>(st.documents.size()));
 }

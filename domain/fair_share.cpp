@@ -23,6 +23,19 @@ std::optional<std::size_t> pick_next(std::span<const fair_share_candidate> candi
     return best;
 }
 
+std::vector<int> planned_picks(std::span<const fair_share_candidate> candidates, int slots) {
+    std::vector<fair_share_candidate> after(candidates.begin(), candidates.end());
+    std::vector<int> picks(after.size(), 0);
+    for (int i = 0; i < slots; ++i) {
+        auto pick = pick_next(after);
+        if (!pick) break;
+        after[*pick].virtual_time = advance_virtual_time(after[*pick].virtual_time, 1.0, after[*pick].weight);
+        after[*pick].running += 1;
+        picks[*pick] += 1;
+    }
+    return picks;
+}
+
 double advance_virtual_time(double virtual_time, double work, int weight) {
     return virtual_time + work / static_cast<double>(std::max(weight, 1));
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "domain/clock.hpp"
 
@@ -26,6 +27,12 @@ struct fair_share_candidate {
 /// Index of the candidate to serve next: lowest virtual time among users under their cap,
 /// ties broken by the oldest ready document, then by user id. nullopt when none is eligible.
 std::optional<std::size_t> pick_next(std::span<const fair_share_candidate> candidates);
+
+/// How many of `slots` documents each candidate would get if each had unlimited ready documents:
+/// the picks of pick_next, each advancing its user's virtual time by one document and counting
+/// against its cap. One count per candidate, in order; a batch claim reads that many of a user's
+/// documents instead of `slots` for everyone.
+std::vector<int> planned_picks(std::span<const fair_share_candidate> candidates, int slots);
 
 /// Virtual time after serving `work` units (1 per document) at `weight`.
 /// REQUIRES: weight >= 1.

@@ -352,6 +352,31 @@ const std::vector<migration>& all_migrations() {
              " user_id, enqueued_at)",
              "CREATE INDEX run_documents_user_ready ON run_documents(user_id, quarantined, status, enqueued_at)",
          }},
+        {18,
+         "active users",
+         {
+             // Claims ask which users have an unfinished run (then probe each one's oldest ready
+             // document), so their cost follows active users, not queued documents.
+             "CREATE INDEX runs_status_user ON runs(status, user_id)",
+             // A user's ready documents in claim order, per status, without sorting the run's
+             // documents (they share one enqueued_at).
+             "DROP INDEX run_documents_user_ready",
+             // Served the grouping over every ready document that claims no longer do; each
+             // index is one more write per claim and per commit.
+             "DROP INDEX run_documents_ready_by_user",
+             // Its ready range served the same grouping; every status-only look-up now reads
+             // run_documents_lease (status, lease_until), and no claim asks for a time range
+             // without a user.
+             "DROP INDEX run_documents_ready",
+             // SQLite's planner never chose the partial index on enqueued_at over the range on
+             // (status, next_attempt_at), so an idle node's look for quarantined work read every
+             // ready document; with these keys it is the better match and stays tiny.
+             "DROP INDEX run_documents_quarantined",
+             "CREATE INDEX run_documents_quarantined ON run_documents(quarantined, status, next_attempt_at)"
+             " WHERE quarantined = 1",
+             "CREATE INDEX run_documents_user_ready ON run_documents(user_id, quarantined, status, enqueued_at,"
+             " run_id, position)",
+         }},
     };
     return kMigrations;
 }

@@ -1,8 +1,11 @@
 #include "persistence/work_queue.hpp"
 
 #include <cstdio>
+#include <map>
+#include <set>
 
 #include "domain/fair_share.hpp"
+#include "persistence/detail/group_commit.hpp"
 #include "persistence/detail/job_log.hpp"
 #include "persistence/detail/webhook_outbox.hpp"
 #include "persistence/detail/run_rows.hpp"
@@ -14,54 +17,6 @@ namespace galley::persistence {
 namespace {
 // Crashes of its process while a document ran alone before it is failed as poison.
 constexpr int kIsolatedCrashes = 2;
-
-// Ready for an ordinary claim; quarantined documents are claimed only by an idle node.
-constexpr const char* kReady = "status IN ('queued', 'retrying') AND quarantined = 0";
-
-// Loads the candidates for fair share: users with ready documents, their plan and virtual time.
-std::vector<fair_share_candidate> ready_users(soci::session& s, micros now, const plan_table& plans,
-                                              std::vector<std::string>& plan_names) {
-    const std::size_t batch = 128;
-    std::vector<std::string> users(batch), user_plans(batch);
-    std::vector<long long> oldest(batch);
-    std::vector<double> vts(batch);
-    long long at = now;
-    soci::statement st =
-        // Grouped before the joins: one look-up per user, not per ready document.
-        (s.prepare << std::string("SELECT r.user_id, r.oldest, u.plan, COALESCE(f.virtual_time, 0) FROM"
-                                  " (SELECT user_id, MIN(enqueued_at) AS oldest FROM run_documents WHERE ") +
-                          kReady + " AND next_attempt_at <= :now GROUP BY user_id) r"
-                                   " JOIN users u ON u.id = r.user_id LEFT JOIN fair_share f ON f.user_id = r.user_id",
-         soci::use(at), soci::into(users), soci::into(oldest), soci::into(user_plans), soci::into(vts));
-    std::vector<fair_share_candidate> out;
-    st.execute();
-    while (st.fetch()) {
-        for (std::size_t i = 0; i < users.size(); ++i) {
-            const plan& p = plans.find_or_free(user_plans[i]);
-            out.push_back({users[i], vts[i], 0, p.max_concurrent, p.weight, oldest[i]});
-            plan_names.push_back(user_plans[i]);
-        }
-        users.resize(batch);
-        user_plans.resize(batch);
-        oldest.resize(batch);
-        vts.resize(batch);
-    }
-    if (out.empty()) return out;
-    std::vector<std::string> running_users(batch);
-    std::vector<int> counts(batch);
-    soci::statement rs = (s.prepare << "SELECT user_id, COUNT(*) FROM run_documents WHERE status = 'running'"
-                                       " GROUP BY user_id",
-                          soci::into(running_users), soci::into(counts));
-    rs.execute();
-    while (rs.fetch()) {
-        for (std::size_t i = 0; i < running_users.size(); ++i)
-            for (auto& c : out)
-                if (c.user_id == running_users[i]) c.running = counts[i];
-        running_users.resize(batch);
-        counts.resize(batch);
-    }
-    return out;
-}
 
 // Checks the fencing token under a row lock: ok only while `c` still holds the running claim.
 status check_fence(soci::session& s, db_backend backend, const claimed_document& c) {
@@ -77,6 +32,10 @@ status check_fence(soci::session& s, db_backend backend, const claimed_document&
 
 // A cancelling run with nothing running any more is cancelled (and raises its webhook event).
 void settle_cancelled_run(soci::session& s, const std::string& run_id, long long now) {
+    // Most runs are not being cancelled: one look-up by key spares them the scan of their documents.
+    int cancelling = 0;
+    s << "SELECT cancel_requested FROM runs WHERE id = :r", soci::use(run_id), soci::into(cancelling);
+    if (!cancelling) return;
     soci::statement st = (s.prepare << "UPDATE runs SET status = 'cancelled', finished_at = :t WHERE id = :r"
                                        " AND cancel_requested = 1 AND status <> 'cancelled' AND NOT EXISTS"
                                        " (SELECT 1 FROM run_documents WHERE run_id = :r2"
@@ -93,86 +52,6 @@ bool cancel_requested_in(soci::session& s, const std::string& run_id) {
 }
 }  // namespace
 
-result<std::optional<claimed_document>> work_queue::claim_next(const std::string& lease_owner, micros lease_until) {
-    const db_backend backend = db_.backend();
-    return detail::with_session(db_, [&](soci::session& s) -> result<std::optional<claimed_document>> {
-        detail::write_transaction tx(s, backend);
-        detail::lock_queue(s, backend);
-        long long now = now_micros();
-        claimed_document c;
-        c.lease_owner = lease_owner;
-        double virtual_time = 0, weight = 1;
-        // Poison isolation: a document recovered from a dead process runs alone on its node, so a
-        // crash during it is its own; while it runs, this node claims nothing else.
-        int mine = 0, mine_quarantined = 0;
-        s << "SELECT COUNT(*), COALESCE(SUM(quarantined), 0) FROM run_documents WHERE status = 'running'"
-             " AND lease_owner = :o",
-            soci::use(lease_owner), soci::into(mine), soci::into(mine_quarantined);
-        if (mine_quarantined > 0) return std::optional<claimed_document>();
-        int isolated = 0;
-        if (mine == 0) {
-            s << std::string("SELECT rd.run_id, rd.document_id, rd.claim_epoch, rd.attempts, rd.user_id, u.plan,"
-                             " COALESCE(f.virtual_time, 0) FROM run_documents rd JOIN users u ON u.id = rd.user_id"
-                             " LEFT JOIN fair_share f ON f.user_id = rd.user_id WHERE rd.quarantined = 1"
-                             " AND rd.status IN ('queued', 'retrying') AND rd.next_attempt_at <= :now"
-                             " ORDER BY rd.enqueued_at, rd.run_id, rd.position LIMIT 1") +
-                     (backend == db_backend::postgresql ? " FOR UPDATE OF rd SKIP LOCKED" : ""),
-                soci::use(now), soci::into(c.run_id), soci::into(c.document_id), soci::into(c.claim_epoch),
-                soci::into(c.attempts), soci::into(c.user_id), soci::into(c.plan), soci::into(virtual_time);
-            if (s.got_data()) {
-                isolated = 1;
-                weight = plans_.find_or_free(c.plan).weight;
-            }
-        }
-        if (!isolated) {
-            std::vector<std::string> plan_names;
-            auto candidates = ready_users(s, now, plans_, plan_names);
-            auto pick = pick_next(candidates);
-            if (!pick) return std::optional<claimed_document>();
-            const fair_share_candidate& who = candidates[*pick];
-            c.user_id = who.user_id;
-            c.plan = plan_names[*pick];
-            virtual_time = who.virtual_time;
-            weight = who.weight;
-            // "+ 0" keeps SQLite's planner on the user's own rows (run_documents_user_ready)
-            // instead of a range over every user's ready documents.
-            s << std::string("SELECT run_id, document_id, claim_epoch, attempts FROM run_documents WHERE user_id = :u AND ") +
-                     kReady + " AND next_attempt_at + 0 <= :now ORDER BY enqueued_at, run_id, position LIMIT 1" +
-                     (backend == db_backend::postgresql ? " FOR UPDATE SKIP LOCKED" : ""),
-                soci::use(c.user_id), soci::use(now), soci::into(c.run_id), soci::into(c.document_id),
-                soci::into(c.claim_epoch), soci::into(c.attempts);
-            if (!s.got_data()) return std::optional<claimed_document>();
-        }
-        c.claim_epoch += 1;
-        c.attempts += 1;
-        long long until = lease_until;
-        s << "UPDATE run_documents SET status = 'running', lease_owner = :o, lease_until = :l, claim_epoch = :e,"
-             " attempts = :a, isolated = :i, started_at = COALESCE(started_at, :t) WHERE run_id = :r AND document_id = :d",
-            soci::use(lease_owner), soci::use(until), soci::use(c.claim_epoch), soci::use(c.attempts),
-            soci::use(isolated), soci::use(now), soci::use(c.run_id), soci::use(c.document_id);
-        double vt = advance_virtual_time(virtual_time, 1.0, weight);
-        s << "INSERT INTO fair_share(user_id, virtual_time) VALUES(:u, :v) ON CONFLICT(user_id) DO UPDATE"
-             " SET virtual_time = excluded.virtual_time",
-            soci::use(c.user_id), soci::use(vt);
-        s << "UPDATE runs SET status = 'running', started_at = COALESCE(started_at, :t) WHERE id = :r AND status = 'queued'",
-            soci::use(now), soci::use(c.run_id);
-        detail::append_job_log(s, c.run_id, c.document_id, now, "claimed", lease_owner, c.attempts, "");
-        // A microsecond later, so the log orders the claim before the attempt it starts.
-        detail::append_job_log(s, c.run_id, c.document_id, now + 1, "started", lease_owner, c.attempts,
-                               "attempt " + std::to_string(c.attempts) +
-                                   (isolated ? ", alone on its node (its last node died while correcting it)" : ""));
-        long long chars = 0;
-        s << "SELECT d.project_id, d.filename, d.format, d.sha256, r.options, d.char_count FROM run_documents rd"
-             " JOIN documents d ON d.id = rd.document_id JOIN runs r ON r.id = rd.run_id"
-             " WHERE rd.run_id = :r AND rd.document_id = :d",
-            soci::use(c.run_id), soci::use(c.document_id), soci::into(c.project_id), soci::into(c.filename),
-            soci::into(c.format), soci::into(c.sha256), soci::into(c.options_json), soci::into(chars);
-        c.chars = chars;
-        tx.commit();
-        return std::optional<claimed_document>(std::move(c));
-    });
-}
-
 status work_queue::renew(const claimed_document& c, const std::string& lease_owner, micros lease_until) {
     return detail::with_session(db_, [&](soci::session& s) -> status {
         long long until = lease_until;
@@ -187,36 +66,91 @@ status work_queue::renew(const claimed_document& c, const std::string& lease_own
     });
 }
 
+work_queue::work_queue(database& db, const plan_table& plans)
+    : db_(db), plans_(plans), successes_(std::make_unique<detail::group_commit<document_success>>()) {}
+
+work_queue::~work_queue() = default;
+
 status work_queue::commit_success(const claimed_document& c, const std::vector<export_record>& exports,
                                   std::int64_t chars, const std::vector<suggestion_record>& suggestions) {
+    return successes_->commit(document_success{c, exports, chars, suggestions},
+                              [this](std::span<const document_success> group) { return commit_successes(group); });
+}
+
+std::vector<status> work_queue::commit_successes(std::span<const document_success> group) {
+    std::vector<status> results(group.size());
+    auto together = commit_together(group, results);
+    if (together || group.size() == 1) {
+        if (!together) results.front() = together;
+        return results;
+    }
+    // One item broke the shared transaction (nothing of it was written): each alone, so only that
+    // item fails.
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        std::vector<status> one(1);
+        auto alone = commit_together(group.subspan(i, 1), one);
+        results[i] = alone ? std::move(one.front()) : alone;
+    }
+    return results;
+}
+
+status work_queue::commit_together(std::span<const document_success> group, std::vector<status>& results) {
     const db_backend backend = db_.backend();
     return detail::with_session(db_, [&](soci::session& s) -> status {
         detail::write_transaction tx(s, backend);
-        if (auto f = check_fence(s, backend, c); !f) return f;
-        if (hold_commit_) hold_commit_(c);
-        for (const auto& e : exports) detail::insert_export(s, e);
+        long long now = now_micros();
+        std::string run_id, document_id, stored_status;
+        long long epoch = -1, started = now, n = 0;
         int position = 0;
-        s << "SELECT position FROM run_documents WHERE run_id = :r AND document_id = :d", soci::use(c.run_id),
-            soci::use(c.document_id), soci::into(position);
-        detail::insert_suggestions(s, c.run_id, position, suggestions);
-        long long now = now_micros(), n = chars;
-        long long started = now;
-        s << "SELECT COALESCE(started_at, :t) FROM run_documents WHERE run_id = :r AND document_id = :d",
-            soci::use(now), soci::use(c.run_id), soci::use(c.document_id), soci::into(started);
-        s << "UPDATE run_documents SET status = 'succeeded', chars = :c, finished_at = :t, lease_owner = NULL,"
-             " lease_until = NULL, last_error = NULL WHERE run_id = :r AND document_id = :d",
-            soci::use(n), soci::use(now), soci::use(c.run_id), soci::use(c.document_id);
-        char seconds[32];
-        std::snprintf(seconds, sizeof seconds, "%.3f", static_cast<double>(now - started) / 1e6);
-        detail::append_job_log(s, c.run_id, c.document_id, now, "succeeded", c.lease_owner, c.attempts,
-                               std::to_string(suggestions.size()) + " suggestions, " + std::to_string(chars) +
-                                   " characters, " + std::to_string(exports.size()) + " exports, " + seconds +
-                                   " s since it first started");
-        std::string period = month_period(now);
-        s << "INSERT INTO usage_monthly(user_id, period, chars_used) VALUES(:u, :p, :c) ON CONFLICT(user_id, period)"
-             " DO UPDATE SET chars_used = usage_monthly.chars_used + excluded.chars_used",
-            soci::use(c.user_id), soci::use(period), soci::use(n);
-        settle_cancelled_run(s, c.run_id, now);
+        soci::statement fence =
+            (s.prepare << std::string("SELECT claim_epoch, status, position, COALESCE(started_at, :t) FROM run_documents"
+                                      " WHERE run_id = :r AND document_id = :d") +
+                              (backend == db_backend::postgresql ? " FOR UPDATE" : ""),
+             soci::use(now), soci::use(run_id), soci::use(document_id), soci::into(epoch), soci::into(stored_status),
+             soci::into(position), soci::into(started));
+        soci::statement finish = (s.prepare << "UPDATE run_documents SET status = 'succeeded', chars = :c,"
+                                               " finished_at = :t, lease_owner = NULL, lease_until = NULL,"
+                                               " last_error = NULL WHERE run_id = :r AND document_id = :d",
+                                  soci::use(n), soci::use(now), soci::use(run_id), soci::use(document_id));
+        detail::job_log_appender log(s);
+        std::map<std::string, long long> charged;  // user → characters
+        std::set<std::string> runs;
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            const document_success& item = group[i];
+            const claimed_document& c = item.claim;
+            run_id = c.run_id;
+            document_id = c.document_id;
+            epoch = -1;
+            fence.execute(true);
+            if (!fence.got_data() || epoch != c.claim_epoch || stored_status != "running") {
+                results[i] = make_error(errc::conflict, "the claim was fenced out by a newer one");
+                continue;
+            }
+            if (hold_commit_) hold_commit_(c);
+            for (const auto& e : item.exports) detail::insert_export(s, e);
+            detail::insert_suggestions(s, c.run_id, position, item.suggestions);
+            n = item.chars;
+            finish.execute(true);
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, "%.3f", static_cast<double>(now - started) / 1e6);
+            log.append(c.run_id, c.document_id, now, "succeeded", c.lease_owner, c.attempts,
+                       std::to_string(item.suggestions.size()) + " suggestions, " + std::to_string(item.chars) +
+                           " characters, " + std::to_string(item.exports.size()) + " exports, " + seconds +
+                           " s since it first started");
+            charged[c.user_id] += item.chars;
+            runs.insert(c.run_id);
+        }
+        std::string period = month_period(now), user_id;
+        soci::statement charge = (s.prepare << "INSERT INTO usage_monthly(user_id, period, chars_used) VALUES(:u, :p, :c)"
+                                               " ON CONFLICT(user_id, period) DO UPDATE"
+                                               " SET chars_used = usage_monthly.chars_used + excluded.chars_used",
+                                  soci::use(user_id), soci::use(period), soci::use(n));
+        for (const auto& [user, chars] : charged) {
+            user_id = user;
+            n = chars;
+            charge.execute(true);
+        }
+        for (const std::string& r : runs) settle_cancelled_run(s, r, now);
         tx.commit();
         return {};
     });

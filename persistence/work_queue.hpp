@@ -4,6 +4,8 @@
 // fencing token, so a late or duplicate worker can never write. Every operation is one
 // transaction; on PostgreSQL an advisory lock serialises claims across nodes.
 #include <functional>
+#include <memory>
+#include <span>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,9 +24,25 @@ struct recovery_report {
     int cancelled = 0;  // orphans of runs being cancelled
 };
 
+namespace detail {
+template <class Item>
+class group_commit;
+}
+
+/// One finished document to publish (work_queue::commit_successes); refers to the caller's data.
+struct document_success {
+    const claimed_document& claim;
+    const std::vector<export_record>& exports;
+    std::int64_t chars = 0;
+    const std::vector<suggestion_record>& suggestions;
+};
+
 class work_queue {
 public:
-    work_queue(database& db, const plan_table& plans) : db_(db), plans_(plans) {}
+    work_queue(database& db, const plan_table& plans);
+    ~work_queue();
+    work_queue(const work_queue&) = delete;
+    work_queue& operator=(const work_queue&) = delete;
 
     /// Fault injection (GALLEY_FAULTS hold_commit): `hold` runs inside commit_success's
     /// transaction once the fence holds the document's row, as a node paused mid-commit would.
@@ -37,14 +55,25 @@ public:
     /// ready.
     result<std::optional<claimed_document>> claim_next(const std::string& lease_owner, micros lease_until);
 
+    /// Claims up to `max` documents in one transaction, in the order claim_next would take them
+    /// one by one (each pick advances its user's virtual time and counts against its cap). A
+    /// quarantined document is claimed alone. Empty when nothing is ready.
+    result<std::vector<claimed_document>> claim_batch(const std::string& lease_owner, micros lease_until, int max);
+
     /// Extends the lease; conflict when the lease was lost (recovered, cancelled or re-claimed).
     status renew(const claimed_document& c, const std::string& lease_owner, micros lease_until);
 
     /// Publishes the document's exports and its `suggestions` (pending, for review) and marks it
     /// succeeded, charging `chars` to the user's month; conflict (and nothing written) when the
     /// claim was fenced out.
+    /// Threads committing at the same time share one transaction (group commit); each gets the
+    /// status its own document would get alone.
     status commit_success(const claimed_document& c, const std::vector<export_record>& exports,
                           std::int64_t chars, const std::vector<suggestion_record>& suggestions = {});
+    /// commit_success for several documents in one transaction: one status per item, in order. An
+    /// item fenced out is skipped (conflict) without failing the others; when one item breaks the
+    /// transaction, each is committed alone.
+    std::vector<status> commit_successes(std::span<const document_success> group);
     /// Records a failed attempt: back to the queue at `retry_at`, or failed for good when nullopt.
     status commit_failure(const claimed_document& c, const std::string& error, std::optional<micros> retry_at);
     /// Marks the document cancelled (its corrector stopped at a checkpoint).
@@ -74,7 +103,10 @@ public:
 private:
     database& db_;
     const plan_table& plans_;
+    status commit_together(std::span<const document_success> group, std::vector<status>& results);
+
     std::function<void(const claimed_document&)> hold_commit_;
+    std::unique_ptr<detail::group_commit<document_success>> successes_;
 };
 
 }  // namespace galley::persistence

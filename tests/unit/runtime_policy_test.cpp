@@ -71,6 +71,24 @@ TEST(fair_share, ties_go_to_the_oldest_document_then_the_user_id) {
     EXPECT_EQ(users[*pick_next(users)].user_id, "b");
 }
 
+TEST(fair_share, a_batch_plans_each_users_share_and_respects_caps) {
+    // Weights 1 and 4 (the pro user capped at 3 running, one running already), and a third user
+    // far ahead in virtual time: a batch of 10 gives the pro user 2 (its cap), the free user the
+    // rest until it passes the third user's virtual time.
+    std::vector<fair_share_candidate> users = {{"free", 0, 0, 0, 1, 0}, {"pro", 0, 1, 3, 4, 0}, {"ahead", 6, 0, 0, 1, 0}};
+    auto picks = planned_picks(users, 10);
+    ASSERT_EQ(picks.size(), 3u);
+    EXPECT_EQ(picks[1], 2) << "the cap bounds the pro user's picks";
+    EXPECT_EQ(picks[0] + picks[1] + picks[2], 10) << "every slot is planned while someone is eligible";
+    EXPECT_EQ(picks[0], 7) << "the free user is served up to the third user's virtual time";
+    EXPECT_EQ(picks[2], 1);
+    EXPECT_EQ(planned_picks(users, 0), (std::vector<int>{0, 0, 0}));
+    users[0].max_concurrent = 1;
+    users[0].running = 1;
+    users[2].max_concurrent = 1;
+    EXPECT_EQ(planned_picks(users, 10), (std::vector<int>{0, 2, 1})) << "a batch stops when every cap is reached";
+}
+
 TEST(doc_state_machine, every_state_and_event) {
     using S = doc_status;
     using E = doc_event;
