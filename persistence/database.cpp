@@ -127,9 +127,6 @@ void database::apply_settings(soci::session& s) {
         s << "PRAGMA foreign_keys=ON";
         s << "PRAGMA synchronous=NORMAL";
         s << "PRAGMA busy_timeout=" + std::to_string(sqlite_busy_timeout_.count());
-        // Reads through a memory map instead of a read() per page missed in the (small) page
-        // cache: the queue's claims and commits touch many index pages of a large database.
-        s << "PRAGMA mmap_size=268435456";
     } else {
         s << "SET client_min_messages=warning";
         // A node that stalls or loses its link inside a transaction (a pause, a network
