@@ -133,14 +133,20 @@ TEST(punctuation, opens_each_question_or_exclamation_of_a_sentence) {
 }
 
 // Where nothing says where a long exclamation starts, its whole sentence is the guess, offered
-// at a confidence below the fixes applied by default; a semicolon or a colon leaves a note.
-TEST(punctuation, a_guessed_opening_is_a_suggestion_and_a_divided_sentence_a_note) {
+// at a confidence below the fixes applied by default; after a semicolon or a colon the guess
+// starts after the last of them.
+TEST(punctuation, a_guessed_opening_is_a_suggestion_after_the_last_semicolon_or_colon) {
     auto guess = check("La pobre mujer lo miraba desde la puerta, pálida y quieta, sin decir una palabra!", "es");
     ASSERT_EQ(guess.size(), 1u);
     EXPECT_EQ(guess[0].replacement.value_or(""), "¡La");
     EXPECT_LT(guess[0].confidence, 0.6);
-    for (const auto& s : check("Ella lo miraba, pálida y quieta; no podía decir una sola palabra de todo aquello!", "es"))
-        if (s.rule_id == "ES_OPENING_EXCLAMATION") EXPECT_FALSE(s.replacement);
+    auto divided = check("Ella lo miraba, pálida y quieta; no podía decir una sola palabra de todo aquello!", "es");
+    ASSERT_EQ(divided.size(), 1u);
+    EXPECT_EQ(divided[0].replacement.value_or(""), "¡no");
+    EXPECT_LT(divided[0].confidence, 0.6);
+    auto after_colon = check("Y la otra, muy asustada, repetía una y otra vez: estarán en la casa del leñador!", "es");
+    ASSERT_EQ(after_colon.size(), 1u);
+    EXPECT_EQ(after_colon[0].replacement.value_or(""), "¡estarán");
 }
 
 TEST(punctuation, opening_marks_in_continued_quotations_and_before_an_ellipsis) {
