@@ -18,16 +18,22 @@ namespace {
 // Crashes of its process while a document ran alone before it is failed as poison.
 constexpr int kIsolatedCrashes = 2;
 
-// Checks the fencing token under a row lock: ok only while `c` still holds the running claim.
+// The fencing decision on a row read under its lock: ok only while `c` still holds the running
+// claim.
+status fence(bool found, long long epoch, const std::string& stored_status, const claimed_document& c) {
+    if (!found || epoch != c.claim_epoch || stored_status != "running")
+        return make_error(errc::conflict, "the claim was fenced out by a newer one");
+    return {};
+}
+
+// Checks the fencing token under a row lock.
 status check_fence(soci::session& s, db_backend backend, const claimed_document& c) {
     long long epoch = -1;
     std::string st;
     s << std::string("SELECT claim_epoch, status FROM run_documents WHERE run_id = :r AND document_id = :d") +
              (backend == db_backend::postgresql ? " FOR UPDATE" : ""),
         soci::use(c.run_id), soci::use(c.document_id), soci::into(epoch), soci::into(st);
-    if (!s.got_data() || epoch != c.claim_epoch || st != "running")
-        return make_error(errc::conflict, "the claim was fenced out by a newer one");
-    return {};
+    return fence(s.got_data(), epoch, st, c);
 }
 
 // A cancelling run with nothing running any more is cancelled (and raises its webhook event).
@@ -102,7 +108,7 @@ status work_queue::commit_together(std::span<const document_success> group, std:
         std::string run_id, document_id, stored_status;
         long long epoch = -1, started = now, n = 0;
         int position = 0;
-        soci::statement fence =
+        soci::statement read_row =
             (s.prepare << std::string("SELECT claim_epoch, status, position, COALESCE(started_at, :t) FROM run_documents"
                                       " WHERE run_id = :r AND document_id = :d") +
                               (backend == db_backend::postgresql ? " FOR UPDATE" : ""),
@@ -121,9 +127,9 @@ status work_queue::commit_together(std::span<const document_success> group, std:
             run_id = c.run_id;
             document_id = c.document_id;
             epoch = -1;
-            fence.execute(true);
-            if (!fence.got_data() || epoch != c.claim_epoch || stored_status != "running") {
-                results[i] = make_error(errc::conflict, "the claim was fenced out by a newer one");
+            read_row.execute(true);
+            if (auto held = fence(read_row.got_data(), epoch, stored_status, c); !held) {
+                results[i] = held;
                 continue;
             }
             if (hold_commit_) hold_commit_(c);

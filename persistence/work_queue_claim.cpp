@@ -155,6 +155,58 @@ std::optional<claimed_document> ready_quarantined(soci::session& s, db_backend b
     if (!s.got_data()) return std::nullopt;
     return c;
 }
+// Fills `out` up to `max` documents in the order single claims would take them: each pick
+// advances its user's virtual time and counts against its cap. Each user's share of the batch is
+// read at once; a user who comes up short (fewer ready documents than planned, or rows another
+// node holds) leaves its slots to the others, whose lists are then read further. Records each
+// picked user's virtual time after the batch in `virtual_times`.
+void pick_in_fair_share_order(soci::session& s, db_backend backend, ready_set ready, long long now, int max,
+                              std::vector<claimed_document>& out, std::map<std::string, double>& virtual_times) {
+    std::vector<int> planned = planned_picks(ready.candidates, max);
+    struct user_documents {
+        std::deque<ready_document> unclaimed;
+        int read = 0;           // rows read so far, in claim order
+        bool all_read = false;  // fewer rows than asked came back
+    };
+    std::map<std::string, user_documents> documents;
+    while (static_cast<int>(out.size()) < max) {
+        auto pick = pick_next(ready.candidates);
+        if (!pick) break;
+        fair_share_candidate& who = ready.candidates[*pick];
+        user_documents& mine = documents[who.user_id];
+        if (mine.unclaimed.empty() && !mine.all_read) {
+            // Its planned share, or, past it (others came up short), every slot left.
+            const int left = max - static_cast<int>(out.size());
+            const int want = planned[*pick] > mine.read ? planned[*pick] - mine.read : left;
+            const int limit = mine.read + std::min(want, left);
+            // Nothing is written before the batch ends, so reading again from the start gives
+            // the same rows first: skip the ones already taken.
+            auto rows = oldest_ready(s, backend, who.user_id, ready.retrying[*pick] != 0, now, limit);
+            mine.all_read = static_cast<int>(rows.size()) < limit;
+            for (std::size_t i = static_cast<std::size_t>(mine.read); i < rows.size(); ++i)
+                mine.unclaimed.push_back(std::move(rows[i]));
+            mine.read = static_cast<int>(rows.size());
+        }
+        if (mine.unclaimed.empty()) {
+            ready.erase(*pick);
+            planned.erase(planned.begin() + static_cast<std::ptrdiff_t>(*pick));
+            continue;
+        }
+        ready_document d = std::move(mine.unclaimed.front());
+        mine.unclaimed.pop_front();
+        claimed_document c;
+        c.run_id = std::move(d.run_id);
+        c.document_id = std::move(d.document_id);
+        c.claim_epoch = d.claim_epoch;
+        c.attempts = d.attempts;
+        c.user_id = who.user_id;
+        c.plan = ready.plans[*pick];
+        who.virtual_time = advance_virtual_time(who.virtual_time, 1.0, who.weight);
+        who.running += 1;
+        virtual_times[who.user_id] = who.virtual_time;
+        out.push_back(std::move(c));
+    }
+}
 }  // namespace
 
 result<std::optional<claimed_document>> work_queue::claim_next(const std::string& lease_owner, micros lease_until) {
@@ -192,56 +244,7 @@ result<std::vector<claimed_document>> work_queue::claim_batch(const std::string&
                 out.push_back(std::move(*q));
             }
         }
-        if (!isolated) {
-            ready_set ready = ready_users(s, now, plans_);
-            // Each user's share of the batch is read at once; a user who comes up short (fewer
-            // ready documents than planned, or rows another node holds) leaves its slots to the
-            // others, whose lists are then read further.
-            std::vector<int> planned = planned_picks(ready.candidates, max);
-            struct user_documents {
-                std::deque<ready_document> unclaimed;
-                int read = 0;           // rows read so far, in claim order
-                bool all_read = false;  // fewer rows than asked came back
-            };
-            std::map<std::string, user_documents> documents;
-            while (static_cast<int>(out.size()) < max) {
-                auto pick = pick_next(ready.candidates);
-                if (!pick) break;
-                fair_share_candidate& who = ready.candidates[*pick];
-                user_documents& mine_to_claim = documents[who.user_id];
-                if (mine_to_claim.unclaimed.empty() && !mine_to_claim.all_read) {
-                    // Its planned share, or, past it (others came up short), every slot left.
-                    const int left = max - static_cast<int>(out.size());
-                    const int want = planned[*pick] > mine_to_claim.read ? planned[*pick] - mine_to_claim.read : left;
-                    const int limit = mine_to_claim.read + std::min(want, left);
-                    // Nothing is written before the batch ends, so reading again from the start
-                    // gives the same rows first: skip the ones already taken.
-                    auto rows = oldest_ready(s, backend, who.user_id, ready.retrying[*pick] != 0, now, limit);
-                    mine_to_claim.all_read = static_cast<int>(rows.size()) < limit;
-                    for (std::size_t i = static_cast<std::size_t>(mine_to_claim.read); i < rows.size(); ++i)
-                        mine_to_claim.unclaimed.push_back(std::move(rows[i]));
-                    mine_to_claim.read = static_cast<int>(rows.size());
-                }
-                if (mine_to_claim.unclaimed.empty()) {
-                    ready.erase(*pick);
-                    planned.erase(planned.begin() + static_cast<std::ptrdiff_t>(*pick));
-                    continue;
-                }
-                ready_document d = std::move(mine_to_claim.unclaimed.front());
-                mine_to_claim.unclaimed.pop_front();
-                claimed_document c;
-                c.run_id = std::move(d.run_id);
-                c.document_id = std::move(d.document_id);
-                c.claim_epoch = d.claim_epoch;
-                c.attempts = d.attempts;
-                c.user_id = who.user_id;
-                c.plan = ready.plans[*pick];
-                who.virtual_time = advance_virtual_time(who.virtual_time, 1.0, who.weight);
-                who.running += 1;
-                virtual_times[who.user_id] = who.virtual_time;
-                out.push_back(std::move(c));
-            }
-        }
+        if (!isolated) pick_in_fair_share_order(s, backend, ready_users(s, now, plans_), now, max, out, virtual_times);
         if (out.empty()) return out;
 
         std::string run_id, document_id;
